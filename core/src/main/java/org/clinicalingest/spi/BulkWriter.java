@@ -1,0 +1,32 @@
+package org.clinicalingest.spi;
+
+/**
+ * Writes chunks of redacted rows to a store and commits them.
+ *
+ * <p>A writer creates the tables of {@link Table} if they are missing. Writing a chunk is
+ * idempotent: rows are keyed by id, so a row whose key exists replaces it, and a repeated run
+ * leaves the same rows. Each table's part of a chunk commits atomically.
+ *
+ * <p>If one row makes the bulk write fail, the writer isolates it, reports it in {@link
+ * WriteResult#failures()} and writes the rest. A store failure (lost connection, full disk) throws
+ * {@link org.clinicalingest.WriteException} naming the table and chunk.
+ *
+ * <p>Implementations must allow {@link #maxConcurrentWrites()} calls of {@link #write} at once.
+ */
+public interface BulkWriter extends AutoCloseable {
+
+  /**
+   * Writes and commits one chunk.
+   *
+   * @throws org.clinicalingest.WriteException if the store fails
+   */
+  WriteResult write(Chunk chunk);
+
+  /** How many chunks this writer can write at once (e.g. its connection pool size); at least 1. */
+  default int maxConcurrentWrites() {
+    return 1;
+  }
+
+  @Override
+  void close();
+}
