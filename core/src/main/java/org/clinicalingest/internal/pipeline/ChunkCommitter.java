@@ -1,0 +1,239 @@
+package org.clinicalingest.internal.pipeline;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.clinicalingest.RecordCounts;
+import org.clinicalingest.Stage;
+import org.clinicalingest.WriteException;
+import org.clinicalingest.spi.BulkWriter;
+import org.clinicalingest.spi.Chunk;
+import org.clinicalingest.spi.PhiType;
+import org.clinicalingest.spi.QuarantineSink;
+import org.clinicalingest.spi.RecordKind;
+import org.clinicalingest.spi.Rejection;
+import org.clinicalingest.spi.Row;
+import org.clinicalingest.spi.RowFailure;
+import org.clinicalingest.spi.Table;
+import org.clinicalingest.spi.WriteResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes prepared batches in sequence order and keeps the run's accounts.
+ *
+ * <p>Batches are committed in the order they were read so that, when two records share an id, the
+ * later one is written last and wins, as FORMAT.md requires. Ids already written are remembered
+ * as 64-bit hashes to count duplicates across chunks. A row the database refuses is quarantined
+ * with the database's reason in a follow-up write, so that {@code read == written + quarantined}
+ * holds whatever the store does. Not thread-safe: one committer thread.
+ */
+final class ChunkCommitter {
+  private static final Logger LOG = LoggerFactory.getLogger(ChunkCommitter.class);
+
+  private final String runId;
+  private final BulkWriter writer;
+  private final QuarantineSink sink;
+  private final Clock clock;
+  private final StageTimes times;
+  private final Map<Table, LongHashSet> writtenIds = new EnumMap<>(Table.class);
+  private final Map<PhiType, Long> spanCounts = new EnumMap<>(PhiType.class);
+  private RecordCounts read = RecordCounts.ZERO;
+  private RecordCounts written = RecordCounts.ZERO;
+  private RecordCounts quarantined = RecordCounts.ZERO;
+  private RecordCounts duplicates = RecordCounts.ZERO;
+  private long unknownFields;
+
+  ChunkCommitter(
+      String runId, BulkWriter writer, QuarantineSink sink, Clock clock, StageTimes times) {
+    this.runId = runId;
+    this.writer = writer;
+    this.sink = sink;
+    this.clock = clock;
+    this.times = times;
+    for (Table table : Table.dataTables()) {
+      writtenIds.put(table, new LongHashSet());
+    }
+  }
+
+  void commit(PreparedBatch prepared) {
+    RecordBatch batch = prepared.batch();
+    Instant now = clock.instant();
+    Map<Table, List<Row>> rows = new EnumMap<>(prepared.rows());
+    rows.put(Table.QUARANTINE, quarantineRows(prepared.rejections(), now));
+    Chunk chunk =
+        new Chunk(
+            runId,
+            batch.sequence(),
+            batch.source(),
+            batch.firstRecordIndex(),
+            batch.lastRecordIndex(),
+            rows);
+
+    WriteResult result = write(chunk);
+    List<Rejection> refused = refusedRows(prepared, result.failures(), chunk);
+    if (!refused.isEmpty()) {
+      Map<Table, List<Row>> quarantineOnly = new EnumMap<>(Table.class);
+      quarantineOnly.put(Table.QUARANTINE, quarantineRows(refused, now));
+      Chunk followUp =
+          new Chunk(
+              runId,
+              batch.sequence(),
+              batch.source(),
+              batch.firstRecordIndex(),
+              batch.lastRecordIndex(),
+              quarantineOnly);
+      WriteResult followUpResult = write(followUp);
+      if (!followUpResult.failures().isEmpty()) {
+        throw new WriteException(
+            "the store refused quarantine rows for " + chunk.describe() + ": "
+                + followUpResult.failures().get(0).reason());
+      }
+    }
+
+    account(prepared, refused);
+    List<Rejection> allRejections = new ArrayList<>(prepared.rejections());
+    allRejections.addAll(refused);
+    for (Rejection rejection : allRejections) {
+      LOG.debug("quarantined {}", rejection.describe());
+      if (sink != null) {
+        sink.accept(rejection);
+      }
+    }
+  }
+
+  private WriteResult write(Chunk chunk) {
+    long start = System.nanoTime();
+    try {
+      WriteResult result = writer.write(chunk);
+      for (RowFailure failure : result.failures()) {
+        if (failure.table() == Table.QUARANTINE) {
+          throw new WriteException(
+              "the store refused a quarantine row of " + chunk.describe() + ": " + failure.reason());
+        }
+      }
+      return result;
+    } finally {
+      times.add(Stage.WRITE, System.nanoTime() - start);
+    }
+  }
+
+  private List<Rejection> refusedRows(
+      PreparedBatch prepared, List<RowFailure> failures, Chunk chunk) {
+    List<Rejection> refused = new ArrayList<>();
+    for (RowFailure failure : failures) {
+      List<Row> tableRows = prepared.rows().get(failure.table());
+      List<RowOrigin> tableOrigins = prepared.origins().get(failure.table());
+      int index = indexOfKey(tableRows, failure.key());
+      if (index < 0) {
+        throw new WriteException(
+            "writer reported a failure for a row that is not in " + chunk.describe());
+      }
+      RowOrigin origin = tableOrigins.get(index);
+      refused.add(
+          new Rejection(
+              origin.position(),
+              origin.kind(),
+              RecordProcessor.safeId(failure.key()),
+              origin.path(),
+              List.of("database refused the row: " + failure.reason()),
+              origin.raw()));
+    }
+    return refused;
+  }
+
+  private static int indexOfKey(List<Row> rows, String key) {
+    for (int i = 0; i < rows.size(); i++) {
+      if (rows.get(i).key().equals(key)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private void account(PreparedBatch prepared, List<Rejection> refused) {
+    long[] writtenRows = new long[3];
+    long[] duplicateRows = new long[3];
+    for (Table table : Table.dataTables()) {
+      int kind = table.ordinal();
+      LongHashSet ids = writtenIds.get(table);
+      for (Row row : prepared.rows().get(table)) {
+        writtenRows[kind]++;
+        if (!ids.add(LongHashSet.hash(row.key()))) {
+          duplicateRows[kind]++;
+        }
+      }
+    }
+    RecordCounts refusedCounts = countByKind(refused);
+    RecordCounts batchWritten =
+        new RecordCounts(
+                writtenRows[0] - refusedCounts.patients(),
+                writtenRows[1] - refusedCounts.encounters(),
+                writtenRows[2] - refusedCounts.observations())
+            .plus(prepared.duplicates());
+    read = read.plus(prepared.read());
+    written = written.plus(batchWritten);
+    quarantined = quarantined.plus(countByKind(prepared.rejections())).plus(refusedCounts);
+    duplicates =
+        duplicates
+            .plus(prepared.duplicates())
+            .plus(new RecordCounts(duplicateRows[0], duplicateRows[1], duplicateRows[2]));
+    unknownFields += prepared.unknownFields();
+    prepared.spanCounts().forEach((type, count) -> spanCounts.merge(type, count, Long::sum));
+  }
+
+  private static RecordCounts countByKind(List<Rejection> rejections) {
+    long[] counts = new long[RecordKind.values().length];
+    for (Rejection rejection : rejections) {
+      counts[rejection.kind().ordinal()]++;
+    }
+    return new RecordCounts(counts[0], counts[1], counts[2]);
+  }
+
+  private List<Row> quarantineRows(List<Rejection> rejections, Instant rejectedAt) {
+    List<Row> rows = new ArrayList<>(rejections.size());
+    for (Rejection rejection : rejections) {
+      rows.add(
+          Row.of(
+              runId,
+              rejection.position().source(),
+              rejection.position().recordIndex(),
+              rejection.path(),
+              rejection.position().line(),
+              rejection.position().byteOffset(),
+              rejection.kind().label(),
+              rejection.recordId().isEmpty() ? null : rejection.recordId(),
+              rejection.reasons(),
+              rejection.raw().isEmpty() ? null : rejection.raw(),
+              rejectedAt));
+    }
+    return rows;
+  }
+
+  RecordCounts read() {
+    return read;
+  }
+
+  RecordCounts written() {
+    return written;
+  }
+
+  RecordCounts quarantined() {
+    return quarantined;
+  }
+
+  RecordCounts duplicates() {
+    return duplicates;
+  }
+
+  long unknownFields() {
+    return unknownFields;
+  }
+
+  Map<PhiType, Long> spanCounts() {
+    return spanCounts;
+  }
+}

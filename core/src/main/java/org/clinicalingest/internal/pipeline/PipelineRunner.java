@@ -1,0 +1,246 @@
+package org.clinicalingest.internal.pipeline;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.clinicalingest.IngestException;
+import org.clinicalingest.Progress;
+import org.clinicalingest.ProgressListener;
+import org.clinicalingest.ReadException;
+import org.clinicalingest.RedactionPolicy;
+import org.clinicalingest.RunSummary;
+import org.clinicalingest.Stage;
+import org.clinicalingest.internal.redact.FieldRedactor;
+import org.clinicalingest.internal.redact.PatternRedactor;
+import org.clinicalingest.internal.redact.TextRedactor;
+import org.clinicalingest.internal.validate.RecordValidator;
+import org.clinicalingest.spi.BulkWriter;
+import org.clinicalingest.spi.InputFormat;
+import org.clinicalingest.spi.NerRedactor;
+import org.clinicalingest.spi.QuarantineSink;
+import org.clinicalingest.spi.RecordReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one ingestion: a reader thread streams the sources into batches, worker threads validate
+ * and redact them, and the calling thread commits them in order.
+ *
+ * <p>A semaphore bounds the batches in flight (read but not yet committed), so memory stays
+ * bounded whatever the file size and a slow writer or recogniser slows the reader down instead
+ * of filling the heap. The first failure in any thread stops the others and is rethrown; batches
+ * committed before it stay committed.
+ */
+public final class PipelineRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(PipelineRunner.class);
+  private static final CompletableFuture<PreparedBatch> END = CompletableFuture.completedFuture(null);
+
+  private final PipelineSettings settings;
+
+  /** Creates a runner; it holds no threads until {@link #run} is called. */
+  public PipelineRunner(PipelineSettings settings) {
+    this.settings = settings;
+  }
+
+  /** Ingests the sources in order and returns the run's summary. */
+  public RunSummary run(List<Path> sources) {
+    String runId = UUID.randomUUID().toString();
+    long startNanos = System.nanoTime();
+    StageTimes times = new StageTimes();
+    Clock clock = settings.clock();
+    RedactionPolicy policy = settings.policy();
+    RecordProcessor processor =
+        new RecordProcessor(
+            new RecordValidator(clock),
+            new RowMapper(new FieldRedactor(policy, clock)),
+            new FreeTextRedaction(
+                new PatternRedactor(), settings.ner(), new TextRedactor(policy), times),
+            times);
+    ChunkCommitter committer =
+        new ChunkCommitter(runId, settings.writer(), settings.quarantineSink(), clock, times);
+    long totalBytes = totalBytes(sources);
+    AtomicLong bytesRead = new AtomicLong();
+
+    LOG.info("run {} started: {} source(s), {} bytes", runId, sources.size(), totalBytes);
+    ExecutorService workers =
+        Executors.newFixedThreadPool(settings.threads(), threads("clinical-ingest-worker"));
+    BlockingQueue<Future<PreparedBatch>> inOrder = new LinkedBlockingQueue<>();
+    Semaphore inFlight = new Semaphore(settings.threads() + 2);
+    Thread reader =
+        threads("clinical-ingest-reader")
+            .newThread(
+                () -> read(sources, processor, workers, inOrder, inFlight, bytesRead, times));
+    reader.start();
+    try {
+      while (true) {
+        PreparedBatch prepared = await(inOrder.take());
+        if (prepared == null) {
+          break;
+        }
+        committer.commit(prepared);
+        inFlight.release();
+        reportProgress(committer, bytesRead.get(), totalBytes, startNanos);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IngestException("run " + runId + " was interrupted", e);
+    } finally {
+      reader.interrupt();
+      workers.shutdownNow();
+      joinQuietly(reader);
+    }
+
+    RunSummary summary =
+        new RunSummary(
+            runId,
+            sources.stream().map(Path::toString).toList(),
+            Duration.ofNanos(System.nanoTime() - startNanos),
+            committer.read(),
+            committer.written(),
+            committer.quarantined(),
+            committer.duplicates(),
+            committer.unknownFields(),
+            committer.spanCounts(),
+            times.snapshot(),
+            bytesRead.get());
+    LOG.info(
+        "run {} finished: read {}, written {}, quarantined {}, duplicates {}",
+        runId,
+        summary.read().total(),
+        summary.written().total(),
+        summary.quarantined().total(),
+        summary.duplicates().total());
+    return summary;
+  }
+
+  private void read(
+      List<Path> sources,
+      RecordProcessor processor,
+      ExecutorService workers,
+      BlockingQueue<Future<PreparedBatch>> inOrder,
+      Semaphore inFlight,
+      AtomicLong bytesRead,
+      StageTimes times) {
+    SequenceCounter sequences = new SequenceCounter();
+    long bytesOfFinishedSources = 0;
+    try {
+      for (Path source : sources) {
+        try (RecordReader reader = settings.format().open(source, settings.quarantineRaw())) {
+          ChunkAssembler assembler =
+              new ChunkAssembler(reader, source.toString(), settings.chunkRows(), sequences);
+          while (true) {
+            inFlight.acquire();
+            long start = System.nanoTime();
+            Optional<RecordBatch> batch = assembler.next();
+            times.add(Stage.READ, System.nanoTime() - start);
+            bytesRead.set(bytesOfFinishedSources + reader.bytesRead());
+            if (batch.isEmpty()) {
+              inFlight.release();
+              break;
+            }
+            RecordBatch next = batch.get();
+            inOrder.put(workers.submit(() -> processor.process(next)));
+          }
+          bytesOfFinishedSources += reader.bytesRead();
+        }
+      }
+      inOrder.put(END);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      inOrder.add(CompletableFuture.failedFuture(e));
+    } catch (RuntimeException | Error e) {
+      inOrder.add(CompletableFuture.failedFuture(e));
+    }
+  }
+
+  private static PreparedBatch await(Future<PreparedBatch> future) throws InterruptedException {
+    try {
+      return future.get();
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IngestException ingest) {
+        throw ingest;
+      }
+      if (cause instanceof InterruptedException interrupted) {
+        throw interrupted;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new IngestException("pipeline stage failed: " + cause.getClass().getName(), cause);
+    }
+  }
+
+  private void reportProgress(
+      ChunkCommitter committer, long bytesRead, long totalBytes, long startNanos) {
+    ProgressListener listener = settings.progressListener();
+    if (listener != null) {
+      listener.onProgress(
+          new Progress(
+              committer.read().total(),
+              committer.written().total(),
+              committer.quarantined().total(),
+              bytesRead,
+              totalBytes,
+              Duration.ofNanos(System.nanoTime() - startNanos)));
+    }
+  }
+
+  private static long totalBytes(List<Path> sources) {
+    long total = 0;
+    for (Path source : sources) {
+      try {
+        total += Files.size(source);
+      } catch (java.io.IOException e) {
+        throw new ReadException(source + ": cannot read the file size", e);
+      }
+    }
+    return total;
+  }
+
+  private static void joinQuietly(Thread thread) {
+    try {
+      thread.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static ThreadFactory threads(String prefix) {
+    AtomicInteger counter = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  /** Collects the parts a run needs; built by {@link org.clinicalingest.IngestionPipeline}. */
+  public record PipelineSettings(
+      InputFormat format,
+      RedactionPolicy policy,
+      NerRedactor ner,
+      BulkWriter writer,
+      QuarantineSink quarantineSink,
+      boolean quarantineRaw,
+      int chunkRows,
+      int threads,
+      ProgressListener progressListener,
+      Clock clock) {}
+}

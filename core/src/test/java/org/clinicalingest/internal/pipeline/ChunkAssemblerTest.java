@@ -1,0 +1,128 @@
+package org.clinicalingest.internal.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import org.clinicalingest.ReadException;
+import org.clinicalingest.model.Encounter;
+import org.clinicalingest.model.Observation;
+import org.clinicalingest.model.Patient;
+import org.clinicalingest.spi.ParsedRecord;
+import org.clinicalingest.spi.RecordPosition;
+import org.clinicalingest.spi.RecordReader;
+import org.clinicalingest.spi.SourceRecord;
+import org.clinicalingest.spi.UnreadableRecord;
+import org.junit.jupiter.api.Test;
+
+class ChunkAssemblerTest {
+
+  @Test
+  void sizesBatchesByRowsOfAllTables() {
+    // Each patient has 2 encounters of 3 observations: 1 + 2 + 6 = 9 rows.
+    List<SourceRecord> records = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      records.add(patient(i, 2, 3));
+    }
+    ChunkAssembler assembler = assembler(records, 20);
+
+    List<RecordBatch> batches = drain(assembler);
+
+    assertThat(batches).extracting(batch -> batch.records().size()).containsExactly(3, 3, 3, 1);
+    assertThat(batches).extracting(RecordBatch::rowCount).containsExactly(27L, 27L, 27L, 9L);
+    assertThat(batches).extracting(RecordBatch::sequence).containsExactly(0L, 1L, 2L, 3L);
+    assertThat(batches.get(1).firstRecordIndex()).isEqualTo(3);
+    assertThat(batches.get(1).lastRecordIndex()).isEqualTo(5);
+  }
+
+  @Test
+  void countsAnUnreadableRecordAsOneRow() {
+    SourceRecord unreadable =
+        new UnreadableRecord(new RecordPosition("a.ndjson", 0, 1, 1, 0), "not an object", "");
+
+    assertThat(ChunkAssembler.rowsOf(unreadable)).isEqualTo(1);
+    assertThat(ChunkAssembler.rowsOf(patient(1, 3, 4))).isEqualTo(16);
+  }
+
+  @Test
+  void returnsRecordsReadBeforeAFailureThenTheFailure() {
+    ReadException failure = new ReadException("a.json: malformed JSON at byte 100");
+    List<SourceRecord> records = List.of(patient(0, 0, 0), patient(1, 0, 0));
+    ChunkAssembler assembler =
+        new ChunkAssembler(new ListReader(records, failure), "a.json", 100, new SequenceCounter());
+
+    assertThat(assembler.next()).get().extracting(batch -> batch.records().size()).isEqualTo(2);
+    assertThatThrownBy(assembler::next).isSameAs(failure);
+  }
+
+  @Test
+  void endsWithEmptyForAnEmptySource() {
+    assertThat(assembler(List.of(), 10).next()).isEmpty();
+  }
+
+  private static ChunkAssembler assembler(List<SourceRecord> records, int targetRows) {
+    return new ChunkAssembler(
+        new ListReader(records, null), "a.ndjson", targetRows, new SequenceCounter());
+  }
+
+  private static List<RecordBatch> drain(ChunkAssembler assembler) {
+    List<RecordBatch> batches = new ArrayList<>();
+    for (Optional<RecordBatch> batch = assembler.next(); batch.isPresent(); batch = assembler.next()) {
+      batches.add(batch.get());
+    }
+    return batches;
+  }
+
+  private static ParsedRecord patient(int index, int encounters, int observationsEach) {
+    List<Encounter> encounterList = new ArrayList<>();
+    for (int e = 0; e < encounters; e++) {
+      List<Observation> observations = new ArrayList<>();
+      for (int o = 0; o < observationsEach; o++) {
+        observations.add(Observation.builder().observationId("o" + index + e + o).build());
+      }
+      encounterList.add(
+          Encounter.builder().encounterId("e" + index + e).observations(observations).build());
+    }
+    Patient patient = Patient.builder().patientId("p" + index).encounters(encounterList).build();
+    return new ParsedRecord(
+        new RecordPosition("a.ndjson", index, index + 1, 1, index * 100L), patient, List.of(), 0, "");
+  }
+
+  /** Returns the given records, then fails or ends. */
+  private static final class ListReader implements RecordReader {
+    private final Iterator<SourceRecord> records;
+    private final ReadException failure;
+
+    ListReader(List<SourceRecord> records, ReadException failure) {
+      this.records = records.iterator();
+      this.failure = failure;
+    }
+
+    @Override
+    public Optional<SourceRecord> next() {
+      if (records.hasNext()) {
+        return Optional.of(records.next());
+      }
+      if (failure != null) {
+        throw failure;
+      }
+      return Optional.empty();
+    }
+
+    @Override
+    public long bytesRead() {
+      return 0;
+    }
+
+    @Override
+    public long totalBytes() {
+      return 0;
+    }
+
+    @Override
+    public void close() {}
+  }
+}

@@ -1,0 +1,97 @@
+package org.clinicalingest.testing;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.clinicalingest.WriteException;
+import org.clinicalingest.spi.BulkWriter;
+import org.clinicalingest.spi.Chunk;
+import org.clinicalingest.spi.Row;
+import org.clinicalingest.spi.RowFailure;
+import org.clinicalingest.spi.Table;
+import org.clinicalingest.spi.WriteResult;
+
+/**
+ * An in-memory {@link BulkWriter} for tests of the pipeline's own logic: keeps the chunks it was
+ * given and the resulting table contents keyed like a database would. Can be told to refuse rows
+ * or to fail at a chunk. Thread-safe.
+ */
+public final class RecordingWriter implements BulkWriter {
+  private final List<Chunk> chunks = new ArrayList<>();
+  private final Map<Table, Map<String, Row>> tables = new EnumMap<>(Table.class);
+  private final List<Row> quarantine = new ArrayList<>();
+  private Predicate<Row> refuse = row -> false;
+  private long failAtSequence = -1;
+  private boolean closed;
+
+  public RecordingWriter() {
+    for (Table table : Table.dataTables()) {
+      tables.put(table, new LinkedHashMap<>());
+    }
+  }
+
+  /** Makes the writer refuse data rows matching {@code predicate}, as a database would. */
+  public RecordingWriter refusing(Predicate<Row> predicate) {
+    this.refuse = predicate;
+    return this;
+  }
+
+  /** Makes the writer fail as a lost store would when it gets the chunk of this sequence. */
+  public RecordingWriter failingAt(long sequence) {
+    this.failAtSequence = sequence;
+    return this;
+  }
+
+  @Override
+  public synchronized WriteResult write(Chunk chunk) {
+    if (chunk.sequence() == failAtSequence) {
+      throw new WriteException("store lost while writing " + chunk.describe());
+    }
+    chunks.add(chunk);
+    List<RowFailure> failures = new ArrayList<>();
+    Map<Table, Long> written = new EnumMap<>(Table.class);
+    for (Table table : Table.dataTables()) {
+      long count = 0;
+      for (Row row : chunk.rows(table)) {
+        if (refuse.test(row)) {
+          failures.add(new RowFailure(table, row.key(), "23514 check_violation"));
+        } else {
+          tables.get(table).put(row.key(), row);
+          count++;
+        }
+      }
+      written.put(table, count);
+    }
+    quarantine.addAll(chunk.rows(Table.QUARANTINE));
+    written.put(Table.QUARANTINE, (long) chunk.rows(Table.QUARANTINE).size());
+    return new WriteResult(written, failures);
+  }
+
+  /** The chunks written, in order. */
+  public synchronized List<Chunk> chunks() {
+    return List.copyOf(chunks);
+  }
+
+  /** The rows of a data table, by key, as a database keyed by id would hold them. */
+  public synchronized Map<String, Row> rows(Table table) {
+    return Collections.unmodifiableMap(new LinkedHashMap<>(tables.get(table)));
+  }
+
+  /** All quarantine rows written. */
+  public synchronized List<Row> quarantineRows() {
+    return List.copyOf(quarantine);
+  }
+
+  public synchronized boolean isClosed() {
+    return closed;
+  }
+
+  @Override
+  public synchronized void close() {
+    closed = true;
+  }
+}

@@ -1,0 +1,72 @@
+package org.clinicalingest.examples.cli;
+
+import java.io.PrintWriter;
+import org.clinicalingest.IngestException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code clinical-ingest} command line: {@code ingest}, {@code generate} and {@code demo}.
+ *
+ * <p>Exit status: 0 when the command completes (quarantined records included), 2 on bad
+ * arguments, 1 on a fatal error, reported as one line naming the cause.
+ */
+@Command(
+    name = "clinical-ingest",
+    mixinStandardHelpOptions = true,
+    version = "clinical-ingest 0.1.0",
+    description = "Streams clinical JSON into a database, validated and with PHI redacted.",
+    subcommands = {IngestCommand.class, GenerateCommand.class, DemoCommand.class})
+public final class ClinicalIngestCommand implements Runnable {
+
+  @Option(
+      names = "--debug",
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "Print stack traces of fatal errors (they may show PHI from drivers).")
+  boolean debug;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+  }
+
+  /** Runs the command line and exits with its status. */
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs the command line and returns its exit status, for tests and embedding. */
+  public static int execute(String... args) {
+    CommandLine commandLine = new CommandLine(new ClinicalIngestCommand());
+    commandLine.setExecutionExceptionHandler(ClinicalIngestCommand::reportFailure);
+    return commandLine.execute(args);
+  }
+
+  private static int reportFailure(
+      Exception failure, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+    PrintWriter err = commandLine.getErr();
+    err.println("clinical-ingest: error: " + describe(failure));
+    if (parseResult.hasMatchedOption("--debug")) {
+      failure.printStackTrace(err);
+    }
+    err.flush();
+    return 1;
+  }
+
+  /**
+   * One line naming the cause. Our own exceptions hold no PHI; other exceptions (from drivers or
+   * the JDK) may quote data, so only their type is shown unless {@code --debug} is given.
+   */
+  static String describe(Exception failure) {
+    if (failure instanceof IngestException
+        || failure instanceof IllegalArgumentException
+        || failure instanceof IllegalStateException
+        || failure instanceof java.io.UncheckedIOException) {
+      return failure.getMessage();
+    }
+    return failure.getClass().getName() + " (details withheld; rerun with --debug to see them)";
+  }
+}

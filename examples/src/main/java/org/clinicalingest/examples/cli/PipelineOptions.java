@@ -1,0 +1,158 @@
+package org.clinicalingest.examples.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.clinicalingest.IngestionPipeline;
+import org.clinicalingest.JsonInputFormat;
+import org.clinicalingest.Operator;
+import org.clinicalingest.PhiField;
+import org.clinicalingest.RedactionPolicy;
+import org.clinicalingest.ner.corenlp.CoreNlpRedactor;
+import org.clinicalingest.spi.BulkWriter;
+import org.clinicalingest.store.duckdb.DuckDbAppenderWriter;
+import org.clinicalingest.store.postgres.PostgresCopyWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/** Options shared by the commands that run a pipeline, and the pipeline they configure. */
+final class PipelineOptions {
+
+  /** The named-entity recognisers the command line offers. */
+  enum Ner {
+    none,
+    corenlp
+  }
+
+  @Option(
+      names = "--ner",
+      paramLabel = "none|corenlp",
+      defaultValue = "corenlp",
+      description = "Named-entity recogniser for names in free text (default: ${DEFAULT-VALUE}).")
+  Ner ner;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Worker threads (default: the available processors).")
+  Integer threads;
+
+  @Option(
+      names = "--chunk-size",
+      paramLabel = "N",
+      defaultValue = "10000",
+      description = "Target rows per chunk, all tables together (default: ${DEFAULT-VALUE}).")
+  int chunkRows;
+
+  @Option(
+      names = "--schema",
+      paramLabel = "NAME",
+      description = "Database schema for the tables (default: the store's default).")
+  String schema;
+
+  @Option(
+      names = "--table-prefix",
+      paramLabel = "PREFIX",
+      defaultValue = "",
+      description = "Prefix for the table names.")
+  String tablePrefix;
+
+  @Option(
+      names = "--redact",
+      paramLabel = "FIELD=OPERATOR",
+      description =
+          "Override the Safe Harbor policy for one field, e.g. family_name=PSEUDONYM;"
+              + " operators: KEEP, DROP, MASK, PLACEHOLDER, PSEUDONYM, GENERALIZE. Repeatable.")
+  Map<String, String> fieldOperators;
+
+  @Option(
+      names = "--pseudonym-key-file",
+      paramLabel = "FILE",
+      description = "File holding the secret key for PSEUDONYM (HMAC-SHA256).")
+  Path pseudonymKeyFile;
+
+  @Option(
+      names = "--quarantine-raw",
+      description = "Keep raw rejected records in the quarantine table (they hold unredacted PHI).")
+  boolean quarantineRaw;
+
+  @Option(
+      names = "--max-record-bytes",
+      paramLabel = "N",
+      description = "Largest record accepted, in bytes (default: 10 MB).")
+  Long maxRecordBytes;
+
+  /**
+   * Builds a pipeline from these options; an invalid option value is reported as a usage error
+   * (exit status 2).
+   */
+  IngestionPipeline build(
+      CommandLine commandLine,
+      IngestCommand.StoreOptions store,
+      UnaryOperator<IngestionPipeline.Builder> customizer) {
+    try {
+      return customizer.apply(configure(IngestionPipeline.builder(), store)).build();
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(commandLine, e.getMessage(), e, null, null);
+    }
+  }
+
+  private IngestionPipeline.Builder configure(
+      IngestionPipeline.Builder builder, IngestCommand.StoreOptions store) {
+    builder.chunkRows(chunkRows).policy(policy()).quarantineRawRecords(quarantineRaw);
+    if (threads != null) {
+      builder.threads(threads);
+    }
+    if (maxRecordBytes != null) {
+      builder.inputFormat(JsonInputFormat.builder().maxRecordBytes(maxRecordBytes).build());
+    }
+    if (ner == Ner.corenlp) {
+      CoreNlpRedactor.Builder redactor = CoreNlpRedactor.builder();
+      if (threads != null) {
+        redactor.threads(threads);
+      }
+      builder.redactor(redactor.build());
+    }
+    return builder.writer(writer(store));
+  }
+
+  private BulkWriter writer(IngestCommand.StoreOptions store) {
+    if (store.duckdb != null) {
+      DuckDbAppenderWriter.Builder writer =
+          DuckDbAppenderWriter.builder(store.duckdb).tablePrefix(tablePrefix);
+      if (schema != null) {
+        writer.schema(schema);
+      }
+      return writer.build();
+    }
+    PostgresCopyWriter.Builder writer =
+        PostgresCopyWriter.builder(store.postgres).tablePrefix(tablePrefix);
+    if (schema != null) {
+      writer.schema(schema);
+    }
+    return writer.build();
+  }
+
+  private RedactionPolicy policy() {
+    RedactionPolicy.Builder policy = RedactionPolicy.builder();
+    if (fieldOperators != null) {
+      for (Map.Entry<String, String> entry : fieldOperators.entrySet()) {
+        policy.field(
+            PhiField.fromJsonName(entry.getKey()),
+            Operator.valueOf(entry.getValue().trim().toUpperCase(Locale.ROOT)));
+      }
+    }
+    if (pseudonymKeyFile != null) {
+      try {
+        policy.pseudonymKey(Files.readAllBytes(pseudonymKeyFile));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read --pseudonym-key-file " + pseudonymKeyFile, e);
+      }
+    }
+    return policy.build();
+  }
+}

@@ -1,0 +1,64 @@
+package org.clinicalingest.examples.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Map;
+import org.clinicalingest.RecordCounts;
+import org.clinicalingest.RunSummary;
+import org.clinicalingest.Stage;
+import org.clinicalingest.spi.PhiType;
+
+/** Prints a run summary as a small table. */
+final class SummaryPrinter {
+  private SummaryPrinter() {}
+
+  static void print(RunSummary summary, PrintWriter out) {
+    out.printf(
+        Locale.ROOT,
+        "run %s: %,d records in %.1f s (%,.0f records/s)%n",
+        summary.runId(),
+        summary.read().total(),
+        summary.elapsed().toMillis() / 1000.0,
+        summary.recordsPerSecond());
+    out.printf(Locale.ROOT, "%-12s %12s %12s %12s%n", "", "patients", "encounters", "observations");
+    row(out, "read", summary.read());
+    row(out, "written", summary.written());
+    row(out, "quarantined", summary.quarantined());
+    row(out, "duplicates", summary.duplicates());
+    out.printf(
+        Locale.ROOT,
+        "accounted for: %s (read = written + quarantined)%n",
+        summary.isBalanced() ? "yes" : "NO");
+    out.printf(Locale.ROOT, "unknown fields ignored: %,d%n", summary.unknownFields());
+    StringBuilder spans = new StringBuilder();
+    for (Map.Entry<PhiType, Long> entry : summary.redactedSpans().entrySet()) {
+      if (entry.getValue() > 0) {
+        spans.append(String.format(Locale.ROOT, " %s %,d", entry.getKey(), entry.getValue()));
+      }
+    }
+    out.println("free-text spans redacted:" + (spans.length() == 0 ? " none" : spans));
+    StringBuilder stages = new StringBuilder();
+    summary
+        .stageTimes()
+        .forEach(
+            (Stage stage, java.time.Duration time) ->
+                stages.append(
+                    String.format(
+                        Locale.ROOT,
+                        " %s %.1f s",
+                        stage.name().toLowerCase(Locale.ROOT),
+                        time.toMillis() / 1000.0)));
+    out.println("time per stage (summed over threads):" + stages);
+    out.flush();
+  }
+
+  private static void row(PrintWriter out, String label, RecordCounts counts) {
+    out.printf(
+        Locale.ROOT,
+        "%-12s %,12d %,12d %,12d%n",
+        label,
+        counts.patients(),
+        counts.encounters(),
+        counts.observations());
+  }
+}
