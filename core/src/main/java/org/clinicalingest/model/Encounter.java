@@ -1,5 +1,7 @@
 package org.clinicalingest.model;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import java.util.List;
 
 /**
@@ -9,30 +11,35 @@ import java.util.List;
  * input is {@code null} (a list is empty). Values are kept as read: dates stay ISO-8601 strings, so
  * that a malformed one can be reported rather than lost. Immutable and thread-safe.
  *
+ * <p>The Bean Validation constraints on the components and on the type carry the rules of
+ * FORMAT.md; {@code @Valid} on the list elements extends a validation of the encounter to its
+ * observations.
+ *
  * @param encounterId the key; required, unique in the file
  * @param patientId optional; when present it equals the parent patient's id
  * @param status FHIR EncounterStatus code
  * @param classCode FHIR v3 ActCode such as {@code AMB}
- * @param periodStart ISO-8601 date-time; required (PHI)
- * @param periodEnd ISO-8601 date-time, not before the start (PHI)
+ * @param periodStart ISO-8601 date or date-time; required (PHI)
+ * @param periodEnd ISO-8601 date or date-time, not before the start (PHI)
  * @param reasonCode coded reason for the encounter
  * @param reasonDisplay display text of the reason
  * @param providerName treating provider's name (PHI)
  * @param facilityName facility name
  * @param observations the encounter's observations, never null
  */
+@PeriodEndNotBeforeStart
 public record Encounter(
-    String encounterId,
+    @NotBlank(message = "is required") String encounterId,
     String patientId,
-    String status,
-    String classCode,
-    String periodStart,
-    String periodEnd,
+    @EncounterStatus String status,
+    @EncounterClass String classCode,
+    @NotBlank(message = "is required") @IsoDateTime String periodStart,
+    @IsoDateTime String periodEnd,
     String reasonCode,
     String reasonDisplay,
     String providerName,
     String facilityName,
-    List<Observation> observations) {
+    List<@Valid Observation> observations) {
 
   /** Copies the lists; a missing list becomes an empty one. */
   public Encounter {

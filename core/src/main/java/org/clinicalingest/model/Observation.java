@@ -1,5 +1,7 @@
 package org.clinicalingest.model;
 
+import jakarta.validation.constraints.NotBlank;
+
 /**
  * One observation of an encounter; {@code notes}, {@code interpretation} and {@code valueString}
  * carry free text that may hold PHI.
@@ -7,6 +9,8 @@ package org.clinicalingest.model;
  * <p>Fields are named after the JSON fields of FORMAT.md in camel case; a field missing from the
  * input is {@code null} (a list is empty). Values are kept as read: dates stay ISO-8601 strings, so
  * that a malformed one can be reported rather than lost. Immutable and thread-safe.
+ *
+ * <p>The Bean Validation constraints on the components carry the rules of FORMAT.md.
  *
  * @param observationId the key; required, unique in the file
  * @param status FHIR ObservationStatus code
@@ -17,21 +21,21 @@ package org.clinicalingest.model;
  * @param valueQuantity numeric value
  * @param valueUnit UCUM unit of the value
  * @param valueString text value (may hold PHI)
- * @param effectiveAt ISO-8601 date-time the observation applies to (PHI)
+ * @param effectiveAt ISO-8601 date or date-time the observation applies to, not in the future (PHI)
  * @param interpretation free-text interpretation (may hold PHI)
  * @param notes free clinical text (PHI)
  */
 public record Observation(
-    String observationId,
-    String status,
+    @NotBlank(message = "is required") String observationId,
+    @ObservationStatus String status,
     String category,
-    String code,
+    @NotBlank(message = "is required") String code,
     String codeSystem,
     String display,
     Double valueQuantity,
     String valueUnit,
     String valueString,
-    String effectiveAt,
+    @IsoDateTime @NotInFuture String effectiveAt,
     String interpretation,
     String notes) {
 

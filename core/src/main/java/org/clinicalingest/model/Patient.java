@@ -1,5 +1,9 @@
 package org.clinicalingest.model;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import java.util.List;
 
 /**
@@ -8,6 +12,10 @@ import java.util.List;
  * <p>Fields are named after the JSON fields of FORMAT.md in camel case; a field missing from the
  * input is {@code null} (a list is empty). Values are kept as read: dates stay ISO-8601 strings, so
  * that a malformed one can be reported rather than lost. Immutable and thread-safe.
+ *
+ * <p>The Bean Validation constraints on the components and on the type carry the rules of
+ * FORMAT.md; {@code @Valid} on the list elements extends a validation of the patient to its
+ * encounters and observations.
  *
  * @param patientId medical record number, the key; required, 3–20 characters of {@code
  *     [A-Za-z0-9_-]}
@@ -20,51 +28,59 @@ import java.util.List;
  * @param gender {@code male}, {@code female}, {@code other}, {@code unknown} or their first letter,
  *     any case
  * @param deceased whether the patient has died
- * @param deceasedDate ISO-8601 date-time of death, not before the date of birth (PHI)
+ * @param deceasedDate ISO-8601 date-time of death, not in the future nor before the date of birth
+ *     (PHI)
  * @param maritalStatus marital status
  * @param addressLine1 first street address line (PHI)
  * @param addressLine2 second street address line (PHI)
  * @param city city (PHI)
- * @param state two-letter state code
+ * @param state two-letter state code, any case
  * @param postalCode {@code 12345} or {@code 12345-6789} (PHI)
  * @param country two- or three-letter country code
  * @param phone phone number (PHI)
  * @param fax fax number (PHI)
- * @param email e-mail address (PHI)
+ * @param email a plausible e-mail address (PHI)
  * @param emergencyContactName emergency contact's name (PHI)
  * @param emergencyContactRelationship emergency contact's relationship to the patient
  * @param emergencyContactPhone emergency contact's phone number (PHI)
- * @param language language tag such as {@code en} or {@code en-US}
+ * @param language language tag {@code ll} or {@code ll-CC}, such as {@code en} or {@code en-US}
  * @param managingOrganization organisation in charge of the record
  * @param encounters the patient's encounters, never null
  */
+@DeceasedDateNotBeforeBirth
+@EncounterPatientIdMatches
 public record Patient(
-    String patientId,
+    @NotBlank(message = "is required") @MedicalRecordNumber String patientId,
     List<String> identifiers,
     String familyName,
     List<String> givenNames,
     List<String> namePrefix,
     List<String> nameSuffix,
-    String dateOfBirth,
-    String gender,
+    @IsoDate @NotInFuture @NotBefore("1900-01-01") String dateOfBirth,
+    @Gender String gender,
     Boolean deceased,
-    String deceasedDate,
+    @IsoDateTime @NotInFuture String deceasedDate,
     String maritalStatus,
     String addressLine1,
     String addressLine2,
     String city,
-    String state,
-    String postalCode,
-    String country,
+    @Pattern(regexp = "[A-Za-z]{2}", message = "must be 2 letters") String state,
+    @Pattern(regexp = "[0-9]{5}(-[0-9]{4})?", message = "must be 12345 or 12345-6789")
+        String postalCode,
+    @Pattern(regexp = "[A-Za-z]{2,3}", message = "must be 2 or 3 letters") String country,
     String phone,
     String fax,
-    String email,
+    @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "must be a plausible e-mail address")
+        String email,
     String emergencyContactName,
     String emergencyContactRelationship,
     String emergencyContactPhone,
-    String language,
+    @Pattern(
+            regexp = "[A-Za-z]{2}(-[A-Za-z]{2})?",
+            message = "must be a language tag such as en or en-US")
+        String language,
     String managingOrganization,
-    List<Encounter> encounters) {
+    List<@Valid Encounter> encounters) {
 
   /** Copies the lists; a missing list becomes an empty one. */
   public Patient {

@@ -1,0 +1,38 @@
+package org.clinicalingest.model;
+
+import static java.lang.annotation.ElementType.ANNOTATION_TYPE;
+import static java.lang.annotation.ElementType.CONSTRUCTOR;
+import static java.lang.annotation.ElementType.FIELD;
+import static java.lang.annotation.ElementType.METHOD;
+import static java.lang.annotation.ElementType.PARAMETER;
+import static java.lang.annotation.ElementType.TYPE_USE;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.Payload;
+import java.lang.annotation.Documented;
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
+import org.clinicalingest.internal.validate.IsoDateValidator;
+
+/**
+ * The annotated text is a calendar date {@code YYYY-MM-DD}: exactly that form, naming a day that
+ * exists ({@code 2019-02-30} is invalid), year 0001 to 9999.
+ *
+ * <p>{@code null} is valid. Applies to {@link CharSequence}.
+ */
+@Documented
+@Constraint(validatedBy = IsoDateValidator.class)
+@Target({METHOD, FIELD, ANNOTATION_TYPE, CONSTRUCTOR, PARAMETER, TYPE_USE})
+@Retention(RUNTIME)
+public @interface IsoDate {
+
+  /** The rule broken, without the field's name or value. */
+  String message() default "must be a calendar date YYYY-MM-DD";
+
+  /** Validation groups. */
+  Class<?>[] groups() default {};
+
+  /** Payload for clients of the constraint. */
+  Class<? extends Payload>[] payload() default {};
+}
