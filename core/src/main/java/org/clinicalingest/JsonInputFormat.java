@@ -11,11 +11,13 @@ import org.clinicalingest.spi.RecordReader;
  * Reads the clinical JSON of FORMAT.md: a JSON array of patients, an object whose first key {@code
  * patients} holds that array, or NDJSON with one patient per line, each optionally gzip-compressed.
  *
- * <p>The shape is detected from the content (gzip by its magic bytes, a UTF-8 byte order mark is
- * skipped), not from the file name. Files are streamed with bounded buffers, whatever their size.
- * Each record carries its position: zero-based index, one-based line, one-based column and
- * zero-based byte offset in the uncompressed content, where columns, like offsets, count bytes (a
- * byte order mark included).
+ * <p>The shape is detected from the content, not from the file name: after a UTF-8 byte order mark
+ * and blanks, {@code [} starts an array, {@code {"patients": [...]}} is a wrapped file, and any
+ * other object must close on its first line (NDJSON); anything else fails {@link #open} with a
+ * {@link ReadException}. Gzip is recognised by its magic bytes. An empty or blank file has no
+ * record. Files are streamed with bounded buffers, whatever their size. Each record carries its
+ * position: zero-based index, one-based line, one-based column and zero-based byte offset in the
+ * uncompressed content, where columns, like offsets, count bytes (a byte order mark included).
  *
  * <p>A record that is bad on its own is returned, and the run goes on: an NDJSON line that is not
  * JSON, not an object, over {@link #maxRecordBytes()} or over another limit, or an array element

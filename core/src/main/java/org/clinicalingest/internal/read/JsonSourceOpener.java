@@ -17,13 +17,17 @@ import org.clinicalingest.spi.RecordReader;
  * <p>Holds one Jackson factory per shape, because Jackson counts nesting from the document's root
  * while {@link ReadLimits#maxNestingDepth()} counts from the record, and a record sits one level
  * deeper in an array and two in a wrapped file. Every factory sets its {@link
- * StreamReadConstraints} from the limits, never quotes content in its error messages (they could
- * leak PHI into logs) and parses doubles with Jackson's fast, exact parser. Immutable and
- * thread-safe.
+ * StreamReadConstraints} from the limits (nesting, string, number and name lengths; none on the
+ * document's length or token count, since the document is the whole file), never quotes content in
+ * its error messages (they could leak PHI into logs) and parses doubles with Jackson's fast, exact
+ * parser. Immutable and thread-safe.
  */
 public final class JsonSourceOpener {
   /** Longest field name, in characters; Jackson's default, stated here on purpose. */
   static final int MAX_NAME_LENGTH = 50_000;
+
+  /** Jackson's "no limit": a file, unlike a record, may be of any size. */
+  private static final long UNLIMITED = -1;
 
   private final ReadLimits limits;
   private final JsonFactory ndjsonFactory;
@@ -73,6 +77,8 @@ public final class JsonSourceOpener {
             .maxStringLength(limits.maxStringLength())
             .maxNumberLength(limits.maxNumberLength())
             .maxNameLength(MAX_NAME_LENGTH)
+            .maxDocumentLength(UNLIMITED)
+            .maxTokenCount(UNLIMITED)
             .build();
     ErrorReportConfiguration errorReport =
         ErrorReportConfiguration.builder().maxErrorTokenLength(0).maxRawContentLength(0).build();

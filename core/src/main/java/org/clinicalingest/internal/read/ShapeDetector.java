@@ -19,7 +19,7 @@ import org.clinicalingest.ReadException;
  * what detection consumed.
  *
  * <p>After a UTF-8 byte order mark and blanks: nothing means an empty file (read as NDJSON without
- * lines); {@code [} means an array; {@code {} followed by the key {@code patients} means a wrapped
+ * lines); {@code [} means an array; an object whose first key is {@code patients} means a wrapped
  * file. Any other object must be NDJSON, which is confirmed by its first object ending on its first
  * line (or failing there, which the NDJSON reader then quarantines as a bad line). An object that
  * goes on over several lines is no shape of FORMAT.md, nor is an object with a later {@code
