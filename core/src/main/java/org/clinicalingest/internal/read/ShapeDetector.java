@@ -1,0 +1,132 @@
+package org.clinicalingest.internal.read;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.file.Path;
+import org.clinicalingest.ReadException;
+
+/**
+ * Decides a file's {@link Shape} from its content alone, in a pass of its own over the head of the
+ * file that is then closed, so that the reader proper starts from byte 0 without having to replay
+ * what detection consumed.
+ *
+ * <p>After a UTF-8 byte order mark and blanks: nothing means an empty file (read as NDJSON without
+ * lines); {@code [} means an array; an object whose first key is {@code patients} means a wrapped
+ * file. Any other object must be NDJSON, which is confirmed by its first object ending on its first
+ * line (or failing there, which the NDJSON reader then quarantines as a bad line). An object that
+ * goes on over several lines is no shape of FORMAT.md, nor is an object with a later {@code
+ * patients} key (a wrapped file must start with it): both fail with a {@link ReadException} rather
+ * than turning every line of the file into a bad record. The pass reads at most about one record.
+ * File names are not consulted. Stateless.
+ */
+final class ShapeDetector {
+  private static final int BUFFER_BYTES = 64 * 1024;
+  private static final byte[] OPEN_BRACE = {'{'};
+  private static final String MULTI_LINE_OBJECT =
+      "the top-level object's first key is not \"patients\" (as a wrapped file's must be)"
+          + " and the object spans several lines (NDJSON has one object per line)";
+
+  private ShapeDetector() {}
+
+  /**
+   * Detects the shape of a file.
+   *
+   * @param factory parser factory whose constraints suit a root-level record (NDJSON)
+   * @throws ReadException if the file cannot be read or its shape is none of FORMAT.md
+   */
+  static Shape detect(Path path, String source, JsonFactory factory, ReadLimits limits) {
+    try (SourceFile file = SourceFile.open(path)) {
+      InputStream content = new BufferedInputStream(file.content(), BUFFER_BYTES);
+      long offset = 0;
+      int first = content.read();
+      if (first == 0xEF) {
+        if (content.read() != 0xBB || content.read() != 0xBF) {
+          throw notDetected(source, "it starts with neither '[' nor '{' (in UTF-8)");
+        }
+        offset = 3;
+        first = content.read();
+      }
+      while (isBlank(first)) {
+        first = content.read();
+        offset++;
+      }
+      if (first < 0) {
+        return Shape.NDJSON;
+      }
+      if (first == '[') {
+        return Shape.ARRAY;
+      }
+      if (first != '{') {
+        throw notDetected(
+            source,
+            "the first non-blank byte, at offset "
+                + offset
+                + ", is neither '[' nor '{' (in UTF-8)");
+      }
+      InputStream object = new SequenceInputStream(new ByteArrayInputStream(OPEN_BRACE), content);
+      return detectObject(source, factory, object, limits);
+    } catch (IOException e) {
+      throw new ReadException(source + ": cannot read the file to detect its shape", e);
+    }
+  }
+
+  private static Shape detectObject(
+      String source, JsonFactory factory, InputStream object, ReadLimits limits)
+      throws IOException {
+    JsonParser parser = factory.createParser(object);
+    try {
+      parser.nextToken();
+      String firstName = parser.nextFieldName();
+      if ("patients".equals(firstName)) {
+        return Shape.WRAPPED;
+      }
+      JsonToken token = parser.currentToken();
+      while (token != null) {
+        JsonLocation location = parser.currentTokenLocation();
+        if (location.getLineNr() > 1) {
+          throw notDetected(source, MULTI_LINE_OBJECT);
+        }
+        if (token == JsonToken.END_OBJECT && parser.getParsingContext().inRoot()) {
+          return Shape.NDJSON;
+        }
+        if (token == JsonToken.FIELD_NAME
+            && parser.getParsingContext().getNestingDepth() == 1
+            && "patients".equals(parser.currentName())) {
+          throw notDetected(
+              source,
+              "the top-level object has a \"patients\" key that is not its first key"
+                  + " (a wrapped file must start with \"patients\")");
+        }
+        if (location.getByteOffset() > limits.maxRecordBytes()) {
+          return Shape.NDJSON;
+        }
+        token = parser.nextToken();
+      }
+      return Shape.NDJSON;
+    } catch (JsonProcessingException e) {
+      JsonLocation location = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+      if (location.getLineNr() > 1) {
+        throw notDetected(source, MULTI_LINE_OBJECT);
+      }
+      return Shape.NDJSON;
+    } finally {
+      parser.close();
+    }
+  }
+
+  private static boolean isBlank(int value) {
+    return value == ' ' || value == '\n' || value == '\r' || value == '\t';
+  }
+
+  private static ReadException notDetected(String source, String why) {
+    return new ReadException(source + ": cannot detect the input shape: " + why);
+  }
+}
