@@ -22,21 +22,21 @@ final class AgeRecognizer implements Recognizer {
 
   private static final Pattern YEARS_OLD =
       Pattern.compile(
-          "(?i)(?<![\\w.])(\\d{2,3})[ \\t-]*(?:(?:years?|yrs?|y)[ \\t-]*old|y[ \\t]*/[ \\t]*o"
+          "(?i)(?=\\d)(?<![\\w.])(\\d{2,3})[ \\t-]*(?:(?:years?|yrs?|y)[ \\t-]*old|y[ \\t]*/[ \\t]*o"
               + "|y\\.[ \\t]*o\\.?|yo|(?:years?|yrs?)[ \\t]+of[ \\t]+age)(?![a-z])");
 
   private static final Pattern AGED =
       Pattern.compile(
-          "(?i)\\b(?:aged?|ages)[ \\t]*(?:[:=][ \\t]*|of[ \\t]+|is[ \\t]+|was[ \\t]+)?(\\d{2,3})(?![\\w.]|\\.\\d)");
+          "(?i)(?=a)\\b(?:aged?|ages)[ \\t]*(?:[:=][ \\t]*|of[ \\t]+|is[ \\t]+|was[ \\t]+)?(\\d{2,3})(?![\\w.]|\\.\\d)");
 
   private static final Pattern SHORTHAND =
       Pattern.compile(
-          "(?im)(?:^|[.;:!?][ \\t]+|\\b(?:an?|pt|patient)[ \\t]+)[ \\t]*(\\d{2,3})[ \\t]?"
+          "(?im)(?=\\d)(?<=^[ \\t]{0,3}|[.;:!?][ \\t]{1,3}|\\b(?:an?|pt|patient)[ \\t]{1,3})(\\d{2,3})[ \\t]?"
               + "(?:(?:yo|y/o)[ \\t]?)?(?:[mf]|male|female|man|woman)(?=[ \\t,.;:)]|$)");
 
   private static final Pattern DECADE =
       Pattern.compile(
-          "(?i)\\b(?:his|her|their)[ \\t]+(?:(?:early|mid|late)[ \\t-]*)?(9|1[0-2])0'?s\\b");
+          "(?i)(?=[ht])\\b(?:his|her|their)[ \\t]+(?:(?:early|mid|late)[ \\t-]*)?(9|1[0-2])0'?s\\b");
 
   private static final Pattern WORD =
       Pattern.compile("(?i)\\b(?:super)?(?:nonagenarian|centenarian)s?\\b");
@@ -47,10 +47,10 @@ final class AgeRecognizer implements Recognizer {
   @Override
   public void find(String text, List<PhiSpan> spans) {
     Matcher word = WORD.matcher(text);
-    while (word.find()) {
+    while (TextScan.lower(text).contains("genarian") && word.find()) {
       spans.add(new PhiSpan(word.start(), word.end(), PhiType.AGE));
     }
-    if (!TextScan.hasDigit(text)) {
+    if (!TextScan.hasNumberBetween(text, 90, 125)) {
       return;
     }
     addOver89(YEARS_OLD.matcher(text), text, spans, false);

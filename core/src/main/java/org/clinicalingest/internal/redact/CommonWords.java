@@ -3,13 +3,15 @@ package org.clinicalingest.internal.redact;
 import java.util.Set;
 
 /**
- * Names that are also common English or clinical words ({@code Will}, {@code Hope}, {@code May},
- * {@code Walker}, {@code Colon}), which {@link RecordTerms} finds only where they read as a name.
+ * Names and places that are also common English or clinical words ({@code Will}, {@code Hope},
+ * {@code May}, {@code Walker}, {@code Colon}, the towns {@code Reading} and {@code Normal}), which
+ * {@link RecordTerms} finds only where they read as a name.
  *
  * <p>Design: a hand-made list, checked against the US census name lists in {@code shared/data}, of
  * names whose lower-case use is frequent in notes: modal verbs, months and weekdays, colours,
- * virtues, trades, nature words, anatomy and clinical words that are surnames. Words of one or two
- * letters are always ambiguous ({@code Ed} is also the emergency department) and are not listed.
+ * virtues, trades, nature words, anatomy and clinical words that are surnames, and US town names
+ * that are ordinary words. Words of one or two letters are always ambiguous ({@code Ed} is also the
+ * emergency department) and are not listed.
  */
 final class CommonWords {
 
@@ -39,7 +41,9 @@ final class CommonWords {
           parks chambers powers day days person colon chin cheek bone bones ward mass dye pain rash
           burns cough wells well story stock sterling waters spear hook rock glass
           money silk swift street cannon battle sparks bell bowl hood wing her his sunday monday
-          friday saturday christian friend friends moon sun rainbow ocean
+          friday saturday christian friend friends moon sun rainbow ocean reading mobile normal
+          independence liberty commerce union enterprise orange concord surprise bath paradise
+          eden energy climax boring accident why center central fairview
           """
               .strip()
               .split("\\s+"));

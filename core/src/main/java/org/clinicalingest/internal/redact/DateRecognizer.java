@@ -32,6 +32,10 @@ import org.clinicalingest.spi.PhiType;
  */
 final class DateRecognizer implements Recognizer {
 
+  private static final String[] MONTH_STEMS = {
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"
+  };
+
   private static final String MONTH =
       "(?<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
           + "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\\.?";
@@ -45,19 +49,19 @@ final class DateRecognizer implements Recognizer {
 
   private static final Pattern NUMERIC =
       Pattern.compile(
-          "(?<![\\w/.:-])(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4}|\\d{2})(?![\\w/:]|[.-]\\d)"
+          "(?=\\d)(?<![\\w/.:-])(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4}|\\d{2})(?![\\w/:]|[.-]\\d)"
               + NOT_A_DOSE,
           Pattern.CASE_INSENSITIVE);
 
   private static final Pattern YEAR_FIRST =
       Pattern.compile(
-          "(?<![\\w/.:-])(?:19|20)\\d{2}([-/.])(0?[1-9]|1[0-2])\\1(0?[1-9]|[12]\\d|3[01])"
+          "(?=[12])(?<![\\w/.:-])(?:19|20)\\d{2}([-/.])(0?[1-9]|1[0-2])\\1(0?[1-9]|[12]\\d|3[01])"
               + TIME
               + "(?![\\w]|[-/.:]\\d)");
 
   private static final Pattern DAY_MONTH =
       Pattern.compile(
-          "(?i)(?<![\\w.,/-])"
+          "(?i)(?=\\d)(?<![\\w.,/-])"
               + DAY.replace("(?![\\w])", "")
               + "[ \\t-]*(?:of[ \\t]+)?"
               + MONTH
@@ -66,19 +70,20 @@ final class DateRecognizer implements Recognizer {
               + "|-'?(?<shortyear>\\d{2})(?!\\w)|[ \\t]*'(?<apyear>\\d{2})(?!\\w))?");
 
   private static final Pattern MONTH_DAY =
-      Pattern.compile("(?i)(?<![\\w])" + MONTH + "[ \\t]*" + DAY + "(?:,?[ \\t]*" + YEAR + ")?");
+      Pattern.compile(
+          "(?i)(?=[adfjmnos])(?<![\\w])" + MONTH + "[ \\t]*" + DAY + "(?:,?[ \\t]*" + YEAR + ")?");
 
   private static final Pattern MONTH_YEAR =
-      Pattern.compile("(?i)(?<![\\w])" + MONTH + "[ \\t,]*(?:of[ \\t]+)?" + YEAR);
+      Pattern.compile("(?i)(?=[adfjmnos])(?<![\\w])" + MONTH + "[ \\t,]*(?:of[ \\t]+)?" + YEAR);
 
   private static final Pattern NUMERIC_MONTH_YEAR =
       Pattern.compile(
-          "(?<![\\w/.:-])(?:(?:0?[1-9]|1[0-2])/(?:19|20)\\d{2}|(?:19|20)\\d{2}-(?:0[1-9]|1[0-2]))"
+          "(?=\\d)(?<![\\w/.:-])(?:(?:0?[1-9]|1[0-2])/(?:19|20)\\d{2}|(?:19|20)\\d{2}-(?:0[1-9]|1[0-2]))"
               + "(?![\\w/:]|[.-]\\d)");
 
   private static final Pattern INTRODUCED_MONTH_DAY =
       Pattern.compile(
-          "(?i)\\b(?:on|since|from|until|till|thru|through|dated?|dos|dob|admitted|admission"
+          "(?i)(?=[osfutdavbe])\\b(?:on|since|from|until|till|thru|through|dated?|dos|dob|admitted|admission"
               + "|discharged?|seen|visit|starting|started|began|effective)[ \\t:]+"
               + "((0?[1-9]|1[0-2])/(0?[1-9]|[12]\\d|3[01]))(?![\\w/]|[.-]\\d)"
               + "(?![ \\t]*(?:-|to)[ \\t]*\\d)");
@@ -102,6 +107,15 @@ final class DateRecognizer implements Recognizer {
     if (!TextScan.hasDigit(text)) {
       return;
     }
+    if (TextScan.separatedDigits(text, "/.-") > 0) {
+      findNumeric(text, spans);
+    }
+    if (TextScan.startsAnyWord(TextScan.lower(text), MONTH_STEMS)) {
+      findNamedMonths(text, spans);
+    }
+  }
+
+  private static void findNumeric(String text, List<PhiSpan> spans) {
     Matcher numeric = NUMERIC.matcher(text);
     while (numeric.find()) {
       int first = Integer.parseInt(numeric.group(1));
@@ -114,6 +128,17 @@ final class DateRecognizer implements Recognizer {
     }
     addAll(YEAR_FIRST.matcher(text), spans);
     addAll(NUMERIC_MONTH_YEAR.matcher(text), spans);
+    Matcher introduced = INTRODUCED_MONTH_DAY.matcher(text);
+    while (introduced.find()) {
+      int month = Integer.parseInt(introduced.group(2));
+      int day = Integer.parseInt(introduced.group(3));
+      if (!(day <= 8 && month < day)) {
+        add(introduced.start(1), introduced.end(1), spans);
+      }
+    }
+  }
+
+  private static void findNamedMonths(String text, List<PhiSpan> spans) {
     addAll(MONTH_YEAR.matcher(text), spans);
     Matcher dayMonth = DAY_MONTH.matcher(text);
     while (dayMonth.find()) {
@@ -129,14 +154,6 @@ final class DateRecognizer implements Recognizer {
     while (monthDay.find()) {
       if (acceptsMonth(monthDay.group("month"), monthDay.group("year") != null)) {
         add(monthDay.start(), monthDay.end(), spans);
-      }
-    }
-    Matcher introduced = INTRODUCED_MONTH_DAY.matcher(text);
-    while (introduced.find()) {
-      int month = Integer.parseInt(introduced.group(2));
-      int day = Integer.parseInt(introduced.group(3));
-      if (!(day <= 8 && month < day)) {
-        add(introduced.start(1), introduced.end(1), spans);
       }
     }
   }

@@ -20,11 +20,12 @@ final class IpAddressRecognizer implements Recognizer {
   private static final String OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
   private static final String IPV4 = OCTET + "(?:\\." + OCTET + "){3}";
 
-  private static final Pattern V4 = Pattern.compile("(?<![\\w.])" + IPV4 + "(?![\\w]|\\.\\d)");
+  private static final Pattern V4 =
+      Pattern.compile("(?=\\d)(?<![\\w.])" + IPV4 + "(?![\\w]|\\.\\d)");
 
   private static final Pattern V6_CANDIDATE =
       Pattern.compile(
-          "(?<![\\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:"
+          "(?=[0-9A-Fa-f:])(?<![\\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:"
               + IPV4
               + "|[0-9A-Fa-f]{0,4})(?![\\w:]|\\.\\d)");
 
@@ -33,13 +34,13 @@ final class IpAddressRecognizer implements Recognizer {
     if (!TextScan.hasDigit(text)) {
       return;
     }
-    if (text.indexOf('.') >= 0) {
+    if (TextScan.separatedDigits(text, ".") >= 3) {
       Matcher v4 = V4.matcher(text);
       while (v4.find()) {
         spans.add(new PhiSpan(v4.start(), v4.end(), PhiType.IP));
       }
     }
-    if (text.indexOf(':') >= 0) {
+    if (text.contains("::") || colons(text) >= 7) {
       Matcher v6 = V6_CANDIDATE.matcher(text);
       while (v6.find()) {
         if (isIpv6(v6.group())) {
@@ -47,6 +48,14 @@ final class IpAddressRecognizer implements Recognizer {
         }
       }
     }
+  }
+
+  private static int colons(String text) {
+    int count = 0;
+    for (int i = text.indexOf(':'); i >= 0; i = text.indexOf(':', i + 1)) {
+      count++;
+    }
+    return count;
   }
 
   static boolean isIpv6(String candidate) {

@@ -17,10 +17,11 @@ import org.clinicalingest.spi.PhiType;
  * {@code 814-8772}, unformatted {@code 5558148772}, foreign {@code 0489 25 37 29}) counts only
  * right after a keyword: {@code phone}, {@code tel}, {@code cell}, {@code fax}, {@code office:}...,
  * or a verb of reaching someone followed by {@code at}, {@code on} or {@code to} ({@code call me
- * at}, {@code reached his wife at}, {@code text to}); a line break may follow the keyword. A number
- * is a fax when the nearest keyword before it on its line is {@code fax} or {@code facsimile}, or
- * when {@code fax} follows it within a few characters. Separators never span a line break, so
- * numbers in a column are not glued together.
+ * at}, {@code reached his wife at}, {@code text to}); a line break may follow the keyword, and a
+ * date ({@code called on 2019-03-12}) is not taken. A number is a fax when the nearest keyword
+ * before it on its line is {@code fax} or {@code facsimile}, or when {@code fax} follows it within
+ * a few characters. Separators never span a line break, so numbers in a column are not glued
+ * together.
  */
 final class PhoneRecognizer implements Recognizer {
 
@@ -28,7 +29,7 @@ final class PhoneRecognizer implements Recognizer {
 
   private static final Pattern NORTH_AMERICAN =
       Pattern.compile(
-          "(?<![\\w+/.-])(?:(?:\\+|00)?1[ \\t.-]?)?"
+          "(?=[+(\\d])(?<![\\w+/.-])(?:(?:\\+|00)?1[ \\t.-]?)?"
               + "(?:\\([ \\t]*[2-9]\\d{2}[ \\t]*\\)[ \\t]*|[2-9]\\d{2}[ \\t.-])"
               + "\\d{3}[ \\t.-]\\d{4}"
               + EXTENSION
@@ -36,7 +37,8 @@ final class PhoneRecognizer implements Recognizer {
           Pattern.CASE_INSENSITIVE);
 
   private static final Pattern INTERNATIONAL =
-      Pattern.compile("(?<![\\w+])\\+\\d(?:[ \\t.()-]{0,2}\\d){6,16}" + EXTENSION + "(?![\\w-])");
+      Pattern.compile(
+          "(?=\\+)(?<![\\w+])\\+\\d(?:[ \\t.()-]{0,2}\\d){6,16}" + EXTENSION + "(?![\\w-])");
 
   private static final String KEYWORD =
       "tele?phone|phone|tel|ph(?=[ \\t]*[:#.])|cell(?:[ \\t]*phone)?|mobile|mob|pager|beeper|fax"
@@ -46,19 +48,27 @@ final class PhoneRecognizer implements Recognizer {
           + "|(?:call|phon|reach|contact|text|messag|answer|dial|pag)[a-z]*(?:[ \\t]+[a-z']+){0,2}?"
           + "[ \\t]+(?:at|on|to)";
 
-  private static final Pattern WITH_KEYWORD =
+  private static final Pattern CANDIDATE =
+      Pattern.compile(
+          "(?=[+(\\d])(?<![\\w+(.-])\\+?\\(?\\d(?:[ \\t.()-]{0,2}\\d){6,16}"
+              + EXTENSION
+              + "(?![\\w-]|[./]\\d)",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern KEYWORD_JUST_BEFORE =
       Pattern.compile(
           "(?i)\\b(?:"
               + KEYWORD
               + ")\\b[ \\t]*(?:(?:number|no\\.?|num|#|line)[ \\t]*)?(?:is[ \\t]+)?[:#=.\\-]?"
-              + "[ \\t]*\\n?[ \\t]*"
-              + "(\\+?\\(?\\d(?:[ \\t.()-]{0,2}\\d){6,16}"
-              + EXTENSION
-              + ")(?![\\w-]|[./]\\d)");
+              + "[ \\t]*\\n?[ \\t]*$");
 
   private static final Pattern KEYWORD_BEFORE =
       Pattern.compile(
           "(?i)\\b(fax|facsimile|tele?phone|phone|ph|tel|cell|mobile|pager|call|desk|office|home|work)\\b");
+
+  private static final Pattern DATE_SHAPED =
+      Pattern.compile(
+          "\\d{4}([-. ])\\d{1,2}\\1\\d{1,2}|\\d{1,2}([-. ])\\d{1,2}\\2(?:\\d{2}|\\d{4})");
 
   private static final Pattern FAX_AFTER = Pattern.compile("(?i)^[ \\t]*[(\\[]?[ \\t]*fax\\b");
 
@@ -66,25 +76,34 @@ final class PhoneRecognizer implements Recognizer {
 
   @Override
   public void find(String text, List<PhiSpan> spans) {
-    if (!TextScan.hasDigit(text)) {
+    int run = TextScan.longestDigitRun(text, " \t.()+-");
+    if (run < 7) {
       return;
     }
     Matcher northAmerican = NORTH_AMERICAN.matcher(text);
-    while (northAmerican.find()) {
+    while (run >= 10 && northAmerican.find()) {
       add(text, northAmerican.start(), northAmerican.end(), spans);
     }
     Matcher international = INTERNATIONAL.matcher(text);
-    while (international.find()) {
+    while (text.indexOf('+') >= 0 && international.find()) {
       int digits = TextScan.digits(international.group()).length();
       if (digits >= 8 && digits <= 15) {
         add(text, international.start(), international.end(), spans);
       }
     }
-    Matcher keyword = WITH_KEYWORD.matcher(text);
-    while (keyword.find()) {
-      int digits = TextScan.digits(stripExtension(keyword.group(1))).length();
-      if (digits >= 7 && digits <= 15) {
-        add(text, keyword.start(1), keyword.end(1), spans);
+    Matcher candidate = CANDIDATE.matcher(text);
+    while (candidate.find()) {
+      String number = candidate.group();
+      int digits = TextScan.digits(stripExtension(number)).length();
+      if (digits >= 7
+          && digits <= 15
+          && !DATE_SHAPED.matcher(number).matches()
+          && KEYWORD_JUST_BEFORE
+              .matcher(text)
+              .region(Math.max(0, candidate.start() - LOOK_BACK), candidate.start())
+              .useTransparentBounds(true)
+              .find()) {
+        add(text, candidate.start(), candidate.end(), spans);
       }
     }
   }

@@ -47,11 +47,11 @@ final class RecordNumberRecognizer implements Recognizer {
 
   private static final Pattern WITH_KEYWORD =
       Pattern.compile(
-          "(?i)(?:\\b(?<mrn>"
+          "(?i)(?=[a-z#])(?<![\\w#])(?:(?<mrn>"
               + MRN_KEYWORDS
-              + ")|\\b(?<id>"
+              + ")|(?<id>"
               + ID_KEYWORDS
-              + ")|(?<hash>(?<![\\w#])#))"
+              + ")|(?<hash>#))"
               + "[ \\t]*(?:"
               + QUALIFIER
               + "[ \\t]*)?(?:(?:is|was|of)[ \\t]+)?[:#=]?[ \\t]*"
@@ -71,7 +71,8 @@ final class RecordNumberRecognizer implements Recognizer {
 
   @Override
   public void find(String text, List<PhiSpan> spans) {
-    if (!TextScan.hasDigit(text)) {
+    int digits = TextScan.digitCount(text);
+    if (digits < 3) {
       return;
     }
     Matcher keyword = WITH_KEYWORD.matcher(text);
@@ -88,13 +89,13 @@ final class RecordNumberRecognizer implements Recognizer {
       spans.add(new PhiSpan(keyword.start("value"), keyword.end("value"), type));
     }
     Matcher card = CARD.matcher(text);
-    while (card.find()) {
+    while (digits >= 13 && TextScan.longestDigitRun(text, " -") >= 13 && card.find()) {
       if (luhn(TextScan.digits(card.group()))) {
         spans.add(new PhiSpan(card.start(), card.end(), PhiType.ID));
       }
     }
     Matcher iban = IBAN.matcher(text);
-    while (iban.find()) {
+    while (digits >= 10 && iban.find()) {
       if (validIban(iban.group().replace(" ", ""))) {
         spans.add(new PhiSpan(iban.start(), iban.end(), PhiType.ID));
       }

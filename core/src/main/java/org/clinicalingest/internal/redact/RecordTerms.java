@@ -32,15 +32,17 @@ import org.clinicalingest.spi.PhiType;
  * digits and identifiers of fewer than four characters are not terms.
  *
  * <p>Names: each part of a name is a term, with and without Synthea's digits ({@code Alva958} and
- * {@code Alva}), and so is the whole name; honorifics and credentials ({@code Dr.}, {@code MD}) are
- * left out, and parts of one character are not terms. A part that is also a common word ({@link
- * CommonWords}: {@code Will}, {@code Hope}, {@code May}) or has two letters is found only where it
- * reads as a name: written in title case away from the start of a sentence ({@code seen with Will
- * today}), next to another part of a name of the record ({@code WILL SMITH}, {@code Smith, Will}),
- * or after an honorific ({@code Mr. Hope}). So {@code may cause}, {@code Will follow up.} and
- * {@code HOPE TO SEE} are left alone; the price is a bare common-word name at the start of a
- * sentence, which is missed. A city that is a common word needs title case away from a sentence
- * start.
+ * {@code Alva}), and so is the whole value of a name field of several words ({@code Ann Keeling}),
+ * found as one span; names from different fields stay separate spans. Honorifics and credentials
+ * ({@code Dr.}, {@code MD}) are left out, and parts of one character are not terms. A part that is
+ * also a common word ({@link CommonWords}: {@code Will}, {@code Hope}, {@code May}) or has two
+ * letters is found only where it reads as a name: written in title case away from the start of a
+ * sentence ({@code seen with Will today}), capitalised next to another part of a name of the record
+ * ({@code WILL SMITH}, {@code Smith, Will}, but not {@code Smith will call}), after an honorific
+ * ({@code Mr. Hope}), or as a whole field value of several capitalised words (a contact {@code Will
+ * May}). So {@code may cause}, {@code Will follow up.} and {@code HOPE TO SEE} are left alone; the
+ * price is a bare common-word name at the start of a sentence or in lower case, which is missed. A
+ * city that is a common word needs title case away from a sentence start.
  *
  * <p>Types: names are {@code NAME}; identifiers {@code SSN}, {@code MRN} or {@code ID} by their
  * prefix; phones {@code PHONE}, the fax {@code FAX}; e-mail {@code EMAIL}; address lines {@code
@@ -215,6 +217,9 @@ public final class RecordTerms {
     if (isTitleCase(first) && !words.startsSentence(match.firstWord())) {
       return true;
     }
+    if (match.lastWord() > match.firstWord() && allCapitalised(words, match)) {
+      return true;
+    }
     if (match.term().type() != PhiType.NAME) {
       return false;
     }
@@ -239,11 +244,8 @@ public final class RecordTerms {
     if (!adjacent || !isGap(words.gapBefore(gapWord), " \t,.")) {
       return false;
     }
-    if (!neighbour.term().ambiguous()) {
-      return true;
-    }
     return isCapitalised(words.text(match.firstWord()))
-        && isCapitalised(words.text(neighbour.firstWord()));
+        && (!neighbour.term().ambiguous() || isCapitalised(words.text(neighbour.firstWord())));
   }
 
   private void findDigits(Words words, List<PhiSpan> spans) {
@@ -331,6 +333,15 @@ public final class RecordTerms {
       }
     }
     return false;
+  }
+
+  private static boolean allCapitalised(Words words, Match match) {
+    for (int word = match.firstWord(); word <= match.lastWord(); word++) {
+      if (!isCapitalised(words.text(word))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isCapitalised(String word) {

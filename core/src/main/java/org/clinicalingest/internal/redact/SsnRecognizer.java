@@ -17,17 +17,17 @@ import org.clinicalingest.spi.PhiType;
 final class SsnRecognizer implements Recognizer {
 
   private static final Pattern DASHED =
-      Pattern.compile("(?<![\\w-])(\\d{3})-(\\d{2})-(\\d{4})(?!\\w|-\\d)");
+      Pattern.compile("(?=\\d)(?<![\\w-])(\\d{3})-(\\d{2})-(\\d{4})(?!\\w|-\\d)");
 
   private static final Pattern WITH_KEYWORD =
       Pattern.compile(
-          "(?i)\\b(?:ssn|ss\\s*#|ss\\s*no\\.?|soc(?:ial)?\\.?\\s*sec(?:urity)?\\.?"
+          "(?i)(?=s)\\b(?:ssn|ss\\s*#|ss\\s*no\\.?|soc(?:ial)?\\.?\\s*sec(?:urity)?\\.?"
               + "(?:\\s*(?:number|num|no\\.?|#))?)\\s*(?:is\\s+|was\\s+)?[:#=]?\\s*"
               + "((\\d{3})[ .-]?(\\d{2})[ .-]?(\\d{4}))(?![\\w-])");
 
   @Override
   public void find(String text, List<PhiSpan> spans) {
-    if (!TextScan.hasDigit(text)) {
+    if (TextScan.digitCount(text) < 9) {
       return;
     }
     Matcher dashed = DASHED.matcher(text);
@@ -35,6 +35,9 @@ final class SsnRecognizer implements Recognizer {
       if (plausible(dashed.group(1), dashed.group(2), dashed.group(3))) {
         spans.add(new PhiSpan(dashed.start(), dashed.end(), PhiType.SSN));
       }
+    }
+    if (!TextScan.containsAny(TextScan.lower(text), "ss", "soc")) {
+      return;
     }
     Matcher keyword = WITH_KEYWORD.matcher(text);
     while (keyword.find()) {

@@ -48,7 +48,7 @@ final class StreetAddressRecognizer implements Recognizer {
 
   private static final Pattern STREET =
       Pattern.compile(
-          "(?i)(?<![\\w.,/$#:-])\\d{1,6}[A-Za-z]?(?:-\\d{1,5})?[ \\t]+"
+          "(?i)(?=\\d)(?<![\\w.,/$#:-])\\d{1,6}[A-Za-z]?(?:-\\d{1,5})?[ \\t]+"
               + "(?:"
               + DIRECTION
               + "(?![\\w])[ \\t]+)?"
@@ -176,17 +176,18 @@ final class StreetAddressRecognizer implements Recognizer {
         addTail(text, street.end(), spans);
       }
     }
+    String lower = TextScan.lower(text);
     Matcher box = PO_BOX.matcher(text);
-    while (box.find()) {
+    while (lower.contains("box") && box.find()) {
       spans.add(new PhiSpan(box.start(), box.end(), PhiType.ADDRESS));
       addTail(text, box.end(), spans);
     }
     Matcher military = MILITARY_POST_OFFICE.matcher(text);
-    while (military.find()) {
+    while (text.contains("PO A") && military.find()) {
       spans.add(new PhiSpan(military.start(), military.end(), PhiType.ADDRESS));
     }
     Matcher unit = UNIT_ALONE.matcher(text);
-    while (unit.find()) {
+    while (TextScan.containsAny(lower, "apt", "apartment", "suite", "ste") && unit.find()) {
       spans.add(new PhiSpan(unit.start(), unit.end(), PhiType.ADDRESS));
     }
   }

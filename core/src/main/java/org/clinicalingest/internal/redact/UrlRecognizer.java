@@ -27,7 +27,21 @@ final class UrlRecognizer implements Recognizer {
 
   @Override
   public void find(String text, List<PhiSpan> spans) {
-    if (text.indexOf('.') < 0) {
+    if (text.indexOf('.') < 0
+        || !TextScan.containsAny(
+            TextScan.lower(text),
+            "://",
+            "www.",
+            ".com",
+            ".org",
+            ".net",
+            ".edu",
+            ".gov",
+            ".mil",
+            ".info",
+            ".biz",
+            ".io",
+            ".health")) {
       return;
     }
     Matcher url = URL.matcher(text);

@@ -29,42 +29,45 @@ final class ZipCodeRecognizer implements Recognizer {
               + UsPlaces.ZIP
               + "|(?=(?:[A-Za-z -]*\\d){3})[A-Za-z0-9]{2,5}(?:[ -][A-Za-z0-9]{2,4})?(?![\\w-]))");
 
-  private static final Pattern CITY_STATE_ZIP =
+  private static final Pattern ZIP_CANDIDATE = Pattern.compile("(?=\\d)(?<![\\w-])" + UsPlaces.ZIP);
+
+  private static final String STATE =
+      "(?<state>" + UsPlaces.STATE_CODE + "|" + UsPlaces.STATE_NAME + ")";
+
+  private static final Pattern CITY_STATE_BEFORE =
       Pattern.compile(
           "(?<![\\p{L}'’.-])(?<city>"
               + UsPlaces.CITY
-              + ")[ \\t]*,?[ \\t]+(?<state>"
-              + UsPlaces.STATE_CODE
-              + "|"
-              + UsPlaces.STATE_NAME
-              + ")\\.?,?[ \\t]+(?<zip>"
+              + ")[ \\t]*,?[ \\t]+"
+              + STATE
+              + "\\.?,?[ \\t]+(?<zip>"
               + UsPlaces.ZIP
-              + ")");
+              + ")$");
 
-  private static final Pattern STATE_ZIP =
+  private static final Pattern STATE_BEFORE =
       Pattern.compile(
-          "(?m)(?:^[ \\t]*"
+          "(?:(?<![^\\n])[ \\t]*"
               + UsPlaces.STATE_CODE
               + "|,[ \\t]*(?i:"
               + UsPlaces.STATE_CODE
-              + "))\\.?,?[ \\t]+("
+              + "))\\.?,?[ \\t]+(?<zip>"
               + UsPlaces.ZIP
-              + ")(?=[ \\t]*(?:$|[,.;)]))");
+              + ")(?![ \\t]*[^ \\t\\n,.;)])$");
 
   private static final Pattern CITY_IN_STATE =
       Pattern.compile(
-          "(?i:\\b(?<preposition>in|from|near))[ \\t]+(?<city>"
+          "(?=[iIfFnN])(?i:\\b(?<preposition>in|from|near))[ \\t]+(?<city>"
               + UsPlaces.CITY
-              + "),[ \\t]*(?<state>"
-              + UsPlaces.STATE_CODE
-              + "|"
-              + UsPlaces.STATE_NAME
-              + ")(?![\\w])");
+              + "),[ \\t]*"
+              + STATE
+              + "(?![\\w])");
+
+  private static final int LOOK_BACK = 60;
 
   @Override
   public void find(String text, List<PhiSpan> spans) {
     Matcher city = CITY_IN_STATE.matcher(text);
-    while (city.find()) {
+    while (text.indexOf(',') >= 0 && city.find()) {
       if (!city.group("preposition").equalsIgnoreCase("from")
           || !UsPlaces.CREDENTIAL_STATE_CODES.contains(city.group("state"))) {
         spans.add(new PhiSpan(city.start("city"), city.end("city"), PhiType.LOCATION));
@@ -74,18 +77,27 @@ final class ZipCodeRecognizer implements Recognizer {
       return;
     }
     Matcher keyword = KEYWORD.matcher(text);
-    while (keyword.find()) {
+    while (TextScan.containsAny(TextScan.lower(text), "zip", "post") && keyword.find()) {
       spans.add(new PhiSpan(keyword.start(1), keyword.end(1), PhiType.ZIP));
     }
-    Matcher cityStateZip = CITY_STATE_ZIP.matcher(text);
-    while (cityStateZip.find()) {
-      spans.add(
-          new PhiSpan(cityStateZip.start("city"), cityStateZip.end("city"), PhiType.LOCATION));
-      spans.add(new PhiSpan(cityStateZip.start("zip"), cityStateZip.end("zip"), PhiType.ZIP));
+    if (TextScan.longestDigitRun(text, "") < 5) {
+      return;
     }
-    Matcher stateZip = STATE_ZIP.matcher(text);
-    while (stateZip.find()) {
-      spans.add(new PhiSpan(stateZip.start(1), stateZip.end(1), PhiType.ZIP));
+    Matcher candidate = ZIP_CANDIDATE.matcher(text);
+    while (candidate.find()) {
+      int from = Math.max(0, candidate.start() - LOOK_BACK);
+      Matcher cityState =
+          CITY_STATE_BEFORE.matcher(text).region(from, candidate.end()).useTransparentBounds(true);
+      if (cityState.find()) {
+        spans.add(new PhiSpan(cityState.start("city"), cityState.end("city"), PhiType.LOCATION));
+        spans.add(new PhiSpan(cityState.start("zip"), cityState.end("zip"), PhiType.ZIP));
+        continue;
+      }
+      Matcher state =
+          STATE_BEFORE.matcher(text).region(from, candidate.end()).useTransparentBounds(true);
+      if (state.find()) {
+        spans.add(new PhiSpan(state.start("zip"), state.end("zip"), PhiType.ZIP));
+      }
     }
   }
 }

@@ -89,7 +89,11 @@ class PhoneRecognizerTest {
         "Mobile, AL 36601",
         "phone number not on file",
         "0.9% saline 1000 ml over 8 hours",
-        "MRN 12345678"
+        "MRN 12345678",
+        "Called patient on 2019-03-12 about results",
+        "texted on 03-12-2019",
+        "called on 3 occasions, spoke to 2 sons",
+        "Home: 2 story house, 12 steps"
       })
   void leavesClinicalNumbersAlone(String text) {
     assertThat(Found.by(recognizer, text)).isEmpty();
