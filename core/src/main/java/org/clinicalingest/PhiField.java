@@ -16,7 +16,11 @@ import org.clinicalingest.spi.RecordKind;
  * dates and {@link #POSTAL_CODE} can be generalised ({@link #generalizable()}).
  */
 public enum PhiField {
-  /** {@code identifiers}: values such as {@code SSN:123-45-6789}; the type prefix is kept. */
+  /**
+   * {@code identifiers}: values such as {@code SSN:123-45-6789}. The type prefix is kept and the
+   * rest is redacted as an {@code SSN} (prefix {@code SSN}, {@code SS}), an {@code MRN} ({@code
+   * MR}, {@code MRN}) or an {@code ID} (any other), e.g. {@code SSN:[SSN]}, {@code DL:[ID]}.
+   */
   IDENTIFIERS("identifiers", RecordKind.PATIENT, PhiType.ID, "[ID]"),
   FAMILY_NAME("family_name", RecordKind.PATIENT, PhiType.NAME, "[NAME]"),
   GIVEN_NAMES("given_names", RecordKind.PATIENT, PhiType.NAME, "[NAME]"),

@@ -16,7 +16,8 @@ import org.clinicalingest.spi.PhiType;
  * temperatures are written ({@code 98 F}), so it counts only at the start of a line, sentence or
  * label ({@code HPI: 93 F}), or after {@code a}, {@code an} or {@code pt}, and never after a
  * vital-sign word ({@code Temp: 98 F}). The span is the number alone ({@code [AGE]-year-old}); only
- * 90 to 125 counts. {@code nonagenarian} and {@code centenarian} are ages too.
+ * 90 to 125 counts. Ages in words ({@code ninety-two years old}, {@code one hundred and one years
+ * old}), {@code nonagenarian} and {@code centenarian} are ages too.
  */
 final class AgeRecognizer implements Recognizer {
 
@@ -38,17 +39,40 @@ final class AgeRecognizer implements Recognizer {
       Pattern.compile(
           "(?i)(?=[ht])\\b(?:his|her|their)[ \\t]+(?:(?:early|mid|late)[ \\t-]*)?(9|1[0-2])0'?s\\b");
 
+  private static final Pattern SPELLED_OUT =
+      Pattern.compile(
+          "(?i)\\b((?:ninety(?:[ \\t-]+(?:one|two|three|four|five|six|seven|eight|nine))?"
+              + "|(?:one[ \\t]+)?hundred(?:[ \\t]+(?:and[ \\t]+)?[a-z]+(?:-[a-z]+)?)??))"
+              + "[ \\t-]+(?:years?|yrs?)[ \\t-]*(?:old|of[ \\t]+age)\\b");
+
   private static final Pattern WORD =
       Pattern.compile("(?i)\\b(?:super)?(?:nonagenarian|centenarian)s?\\b");
 
   private static final Set<String> VITAL_SIGN_WORDS =
-      Set.of("temp", "temperature", "t", "tmax", "tm", "fever", "febrile", "hr", "pulse", "rr");
+      Set.of(
+          "temp",
+          "temperature",
+          "t",
+          "tmax",
+          "tm",
+          "fever",
+          "febrile",
+          "hr",
+          "pulse",
+          "rr",
+          "f",
+          "c",
+          "degrees");
 
   @Override
   public void find(String text, List<PhiSpan> spans) {
     Matcher word = WORD.matcher(text);
     while (TextScan.lower(text).contains("genarian") && word.find()) {
       spans.add(new PhiSpan(word.start(), word.end(), PhiType.AGE));
+    }
+    Matcher spelledOut = SPELLED_OUT.matcher(text);
+    while (TextScan.containsAny(TextScan.lower(text), "ninety", "hundred") && spelledOut.find()) {
+      spans.add(new PhiSpan(spelledOut.start(1), spelledOut.end(1), PhiType.AGE));
     }
     if (!TextScan.hasNumberBetween(text, 90, 125)) {
       return;

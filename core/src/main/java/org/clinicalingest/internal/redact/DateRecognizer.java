@@ -22,6 +22,7 @@ import org.clinicalingest.spi.PhiType;
  *       Without a year, a month written in lower case must be a full name other than {@code may}
  *       and {@code march}, so {@code may 5} and {@code dec 2} (decrease) are not dates.
  *   <li>Month and year in numbers: {@code 03/2019}, {@code 2019-03}.
+ *   <li>A birth date in eight digits after {@code DOB} or {@code born}: {@code DOB 19500101}.
  *   <li>Month and day alone ({@code 3/12}) only after a word that introduces a date ({@code on},
  *       {@code since}, {@code DOS}, {@code seen}...), and never a simple fraction such as {@code
  *       1/2} or a ratio written before a dose.
@@ -81,6 +82,11 @@ final class DateRecognizer implements Recognizer {
           "(?=\\d)(?<![\\w/.:-])(?:(?:0?[1-9]|1[0-2])/(?:19|20)\\d{2}|(?:19|20)\\d{2}-(?:0[1-9]|1[0-2]))"
               + "(?![\\w/:]|[.-]\\d)");
 
+  private static final Pattern COMPACT_BIRTH_DATE =
+      Pattern.compile(
+          "(?i)\\b(?:dob|d\\.o\\.b\\.?|date[ \\t]+of[ \\t]+birth|birth[ \\t]*date|born)[ \\t:#=]*"
+              + "((?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01]))(?!\\d)");
+
   private static final Pattern INTRODUCED_MONTH_DAY =
       Pattern.compile(
           "(?i)(?=[osfutdavbe])\\b(?:on|since|from|until|till|thru|through|dated?|dos|dob|admitted|admission"
@@ -106,6 +112,13 @@ final class DateRecognizer implements Recognizer {
   public void find(String text, List<PhiSpan> spans) {
     if (!TextScan.hasDigit(text)) {
       return;
+    }
+    if (TextScan.startsAnyWord(
+        TextScan.lower(text), "dob", "d.o.b", "date of birth", "birth", "born")) {
+      Matcher compact = COMPACT_BIRTH_DATE.matcher(text);
+      while (compact.find()) {
+        add(compact.start(1), compact.end(1), spans);
+      }
     }
     if (TextScan.separatedDigits(text, "/.-") > 0) {
       findNumeric(text, spans);

@@ -17,11 +17,12 @@ import org.clinicalingest.spi.PhiType;
  * {@code Dr}), so the street name must be capitalised (or in capitals) unless the suffix is
  * unambiguous ({@code street}, {@code avenue}, {@code road}...), which lets {@code 12 main st} in a
  * lower-case note through; and no street-name word may be a function word or a unit ({@code 2
- * blocks down the road}, {@code 5 pm Dr}). After the street or box, a {@code City, ST 12345} tail
- * gives the city as {@link PhiType#LOCATION} and the ZIP as {@link PhiType#ZIP}; the state is not
- * PHI and stays. Boxes are found as {@code PO Box 77}, {@code Postbox 53} and the military {@code
- * PSC 1437, Box 3833} with its {@code APO AA 66791} line; an apartment or suite number alone
- * ({@code Apt. 3B}) is part of an address too.
+ * blocks down the road}, {@code 5 pm Dr}); {@code Dr} before a capitalised word is a title ({@code
+ * 2 Tylenol Dr Smith}). After the street or box, a {@code City, ST 12345} tail gives the city as
+ * {@link PhiType#LOCATION} and the ZIP as {@link PhiType#ZIP}; the state is not PHI and stays.
+ * Boxes are found as {@code PO Box 77}, {@code Postbox 53} and the military {@code PSC 1437, Box
+ * 3833} with its {@code APO AA 66791} line; an apartment or suite number alone ({@code Apt. 3B}) is
+ * part of an address too.
  */
 final class StreetAddressRecognizer implements Recognizer {
 
@@ -93,6 +94,8 @@ final class StreetAddressRecognizer implements Recognizer {
               + "))?|,?[ \\t]+(?<zip2>"
               + UsPlaces.ZIP
               + "))");
+
+  private static final Pattern DOCTOR_NAME_AFTER = Pattern.compile("\\.?[ \\t]+\\p{Lu}\\p{Ll}");
 
   private static final Set<String> STRONG = Set.of(STRONG_SUFFIXES.split("\\|"));
 
@@ -171,7 +174,8 @@ final class StreetAddressRecognizer implements Recognizer {
     }
     Matcher street = STREET.matcher(text);
     while (street.find()) {
-      if (isStreet(street.group("name"), street.group("suffix"))) {
+      if (isStreet(street.group("name"), street.group("suffix"))
+          && !isDoctorTitle(text, street.group("suffix"), street.end("suffix"))) {
         spans.add(new PhiSpan(street.start(), street.end(), PhiType.ADDRESS));
         addTail(text, street.end(), spans);
       }
@@ -204,6 +208,14 @@ final class StreetAddressRecognizer implements Recognizer {
     }
     capitalised &= Character.isUpperCase(suffix.charAt(0));
     return capitalised || STRONG.contains(suffix.toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * Whether a suffix {@code Dr} is a title: followed by a capitalised word, as in {@code Dr Smith}.
+   */
+  private static boolean isDoctorTitle(String text, String suffix, int end) {
+    return suffix.equalsIgnoreCase("dr")
+        && DOCTOR_NAME_AFTER.matcher(text).region(end, text.length()).lookingAt();
   }
 
   private static void addTail(String text, int from, List<PhiSpan> spans) {

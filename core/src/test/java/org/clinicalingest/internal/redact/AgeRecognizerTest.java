@@ -37,7 +37,10 @@ class AgeRecognizerTest {
         "HPI: 96 female with fall. | 96",
         "in her 90s | 90s",
         "IN HIS LATE 90S | 90S",
-        "a nonagenarian | nonagenarian"
+        "a nonagenarian | nonagenarian",
+        "a ninety-two year old man | ninety-two",
+        "NINETY YEARS OF AGE | NINETY",
+        "one hundred and one years old | one hundred and one"
       })
   void findsAgesOver89(String text, String expected) {
     assertThat(Found.by(recognizer, text)).containsExactly(Found.one(PhiType.AGE, expected));
@@ -62,6 +65,7 @@ class AgeRecognizerTest {
         "T 99.1 F",
         "Temp. 98 F orally",
         "Tmax 101 F overnight",
+        "Tmax 101.2 F. 92 F at night",
         "14 Fr catheter",
         "HR 95, RR 18",
         "92 years since the hospital opened",

@@ -44,7 +44,9 @@ class DateRecognizerTest {
         "since 03/2019 | 03/2019",
         "since 2019-03 | 2019-03",
         "seen on 3/12 in clinic | 3/12",
-        "DOS 11/2 | 11/2"
+        "DOS 11/2 | 11/2",
+        "DOB 19500101 | 19500101",
+        "date of birth: 20011231. | 20011231"
       })
   void findsDates(String text, String expected) {
     assertThat(Found.by(recognizer, text)).containsExactly(Found.one(PhiType.DATE, expected));
@@ -75,7 +77,9 @@ class DateRecognizerTest {
         "33/45 (73%)",
         "lot 2019-1234",
         "Plt 150-400",
-        "ranges 2010-2015"
+        "ranges 2010-2015",
+        "order 19500101",
+        "DOB 19501301"
       })
   void leavesClinicalNumbersAndBareYearsAlone(String text) {
     assertThat(Found.by(recognizer, text)).isEmpty();

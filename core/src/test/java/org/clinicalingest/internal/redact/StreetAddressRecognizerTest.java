@@ -55,6 +55,8 @@ class StreetAddressRecognizerTest {
       strings = {
         "walked 2 blocks down the road",
         "at 5 pm Dr Smith called",
+        "Pt took 2 Tylenol Dr Smith aware",
+        "Pt took 2 Tylenol Dr. Smith aware",
         "take 2 tablets by mouth daily",
         "Given 3 views of the chest",
         "lives 2 miles from main street",
