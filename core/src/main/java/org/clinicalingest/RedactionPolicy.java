@@ -30,7 +30,9 @@ import org.clinicalingest.spi.PhiType;
  * today by the redactor's clock), the value becomes {@code 90+} instead of the year. The other
  * operators reveal no age ({@code DROP}, {@code MASK}, {@code PLACEHOLDER}, {@code PSEUDONYM}) or
  * reveal everything on purpose ({@code KEEP}), so the rule does not apply to them. In free text an
- * age over 89 is a span of type {@link PhiType#AGE}.
+ * age over 89 is a span of type {@link PhiType#AGE}; a date in free text cannot be told to be a
+ * birth date, so {@code text(PhiType.DATE, GENERALIZE)} (its year) could reveal such an age, which
+ * is why the default there is the placeholder.
  *
  * <p>Immutable and thread-safe. Its {@link #toString()} never shows the key.
  */
