@@ -1,0 +1,51 @@
+package org.clinicalingest.internal.redact;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.clinicalingest.spi.PhiSpan;
+
+/**
+ * Finds PHI in free text with patterns: SSNs, phone and fax numbers, e-mail addresses, web and IP
+ * addresses, medical record and other record numbers, dates, US street addresses, cities and ZIP
+ * codes in an address, and ages over 89.
+ *
+ * <p>Design: one small recogniser per family, each with precompiled patterns and cheap guards (no
+ * digit, no {@code @}), run in turn over the text; their spans are merged by {@link SpanMerger}.
+ * Precision matters as much as recall: clinical text is full of numbers (blood pressures, doses,
+ * lab values, codes, times), so a number counts only in a shape or after a word that makes it PHI.
+ * Names need the patient's record ({@link RecordTerms}) or a language model.
+ */
+public final class PatternRedactor {
+
+  private final List<Recognizer> recognizers =
+      List.of(
+          new SsnRecognizer(),
+          new PhoneRecognizer(),
+          new EmailRecognizer(),
+          new UrlRecognizer(),
+          new IpAddressRecognizer(),
+          new RecordNumberRecognizer(),
+          new DateRecognizer(),
+          new StreetAddressRecognizer(),
+          new ZipCodeRecognizer(),
+          new AgeRecognizer());
+
+  /** Creates a redactor; its patterns are compiled once per class. */
+  public PatternRedactor() {}
+
+  /**
+   * Finds the PHI in a text. Thread-safe.
+   *
+   * @param text any text, not null
+   * @return merged spans (sorted, non-overlapping), UTF-16 offsets into {@code text}
+   */
+  public List<PhiSpan> find(String text) {
+    Objects.requireNonNull(text, "text");
+    List<PhiSpan> spans = new ArrayList<>();
+    for (Recognizer recognizer : recognizers) {
+      recognizer.find(text, spans);
+    }
+    return SpanMerger.merge(spans);
+  }
+}

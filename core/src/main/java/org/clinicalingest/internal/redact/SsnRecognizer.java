@@ -1,0 +1,53 @@
+package org.clinicalingest.internal.redact;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.clinicalingest.spi.PhiSpan;
+import org.clinicalingest.spi.PhiType;
+
+/**
+ * US social security numbers.
+ *
+ * <p>Design: {@code 123-45-6789} is distinctive enough to stand alone; other spellings ({@code 123
+ * 45 6789}, {@code 123456789}) are just nine digits, so they count only after a keyword such as
+ * {@code SSN} or {@code social security number}. Groups of zeros never occur in real numbers and
+ * are left alone; areas 666 and 900–999 are kept, since synthetic data and ITINs use them.
+ */
+final class SsnRecognizer implements Recognizer {
+
+  private static final Pattern DASHED =
+      Pattern.compile("(?=\\d)(?<![\\w-])(\\d{3})-(\\d{2})-(\\d{4})(?!\\w|-\\d)");
+
+  private static final Pattern WITH_KEYWORD =
+      Pattern.compile(
+          "(?i)(?=s)\\b(?:ssn|ss\\s*#|ss\\s*no\\.?|soc(?:ial)?\\.?\\s*sec(?:urity)?\\.?"
+              + "(?:\\s*(?:number|num|no\\.?|#))?)\\s*(?:is\\s+|was\\s+)?[:#=]?\\s*"
+              + "((\\d{3})[ .-]?(\\d{2})[ .-]?(\\d{4}))(?![\\w-])");
+
+  @Override
+  public void find(String text, List<PhiSpan> spans) {
+    if (TextScan.digitCount(text) < 9) {
+      return;
+    }
+    Matcher dashed = DASHED.matcher(text);
+    while (dashed.find()) {
+      if (plausible(dashed.group(1), dashed.group(2), dashed.group(3))) {
+        spans.add(new PhiSpan(dashed.start(), dashed.end(), PhiType.SSN));
+      }
+    }
+    if (!TextScan.containsAny(TextScan.lower(text), "ss", "soc")) {
+      return;
+    }
+    Matcher keyword = WITH_KEYWORD.matcher(text);
+    while (keyword.find()) {
+      if (plausible(keyword.group(2), keyword.group(3), keyword.group(4))) {
+        spans.add(new PhiSpan(keyword.start(1), keyword.end(1), PhiType.SSN));
+      }
+    }
+  }
+
+  private static boolean plausible(String area, String group, String serial) {
+    return !area.equals("000") && !group.equals("00") && !serial.equals("0000");
+  }
+}

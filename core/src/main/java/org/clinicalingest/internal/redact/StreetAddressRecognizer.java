@@ -1,0 +1,234 @@
+package org.clinicalingest.internal.redact;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.clinicalingest.spi.PhiSpan;
+import org.clinicalingest.spi.PhiType;
+
+/**
+ * US street addresses and PO boxes, with the city and ZIP code that follow them.
+ *
+ * <p>Design: a street address is a house number, an optional direction, one to four street-name
+ * words and a street suffix ({@code 1234 Elm Street}, {@code 55 W. 4th Ave, Apt 3B}), with an
+ * optional unit. Many suffixes are also ordinary words ({@code Way}, {@code Place}, {@code Ct},
+ * {@code Dr}), so the street name must be capitalised (or in capitals) unless the suffix is
+ * unambiguous ({@code street}, {@code avenue}, {@code road}...), which lets {@code 12 main st} in a
+ * lower-case note through; and no street-name word may be a function word or a unit ({@code 2
+ * blocks down the road}, {@code 5 pm Dr}); {@code Dr} before a capitalised word is a title ({@code
+ * 2 Tylenol Dr Smith}). After the street or box, a {@code City, ST 12345} tail gives the city as
+ * {@link PhiType#LOCATION} and the ZIP as {@link PhiType#ZIP}; the state is not PHI and stays.
+ * Boxes are found as {@code PO Box 77}, {@code Postbox 53} and the military {@code PSC 1437, Box
+ * 3833} with its {@code APO AA 66791} line; an apartment or suite number alone ({@code Apt. 3B}) is
+ * part of an address too.
+ */
+final class StreetAddressRecognizer implements Recognizer {
+
+  private static final String STRONG_SUFFIXES =
+      "street|st|avenue|ave|boulevard|blvd|road|rd|lane|drive|highway|hwy|parkway|pkwy|terrace"
+          + "|turnpike|tpke|expressway|expy|freeway|fwy";
+
+  private static final String WEAK_SUFFIXES =
+      "av|ln|dr|court|ct|place|pl|way|ter|circle|cir|route|rte|square|sq|trail|trl|station|sta"
+          + "|alley|aly|crescent|cres|close|plaza|plz|loop|row|pike|crossing|xing|path|walk"
+          + "|ridge|heights|hts|hollow|park|green|grove|commons|landing|junction|jct|center|ctr"
+          + "|estates|gardens|gdns|manor|mews|meadows?|oval|spur|summit|vista|view|village"
+          + "|causeway|cswy|bypass|knoll|glen|bend|corner|ferry|mill|gateway|harbor|port|point";
+
+  private static final String DIRECTION =
+      "(?:north|south|east|west|northeast|northwest|southeast|southwest|n\\.?e\\.?|n\\.?w\\.?"
+          + "|s\\.?e\\.?|s\\.?w\\.?|[nsew]\\.?)";
+
+  private static final String NAME_WORD = "(?:\\d{1,3}(?:st|nd|rd|th)|\\p{L}[\\p{L}'’-]*\\.?)";
+
+  private static final String UNIT =
+      "(?<unit>,?[ \\t]*(?:apt|apartment|suite|ste|unit|bldg|building|fl|floor|rm|room|#)\\.?"
+          + "[ \\t]*#?[ \\t]*[A-Za-z0-9-]{1,6}(?![\\w]))?";
+
+  private static final Pattern STREET =
+      Pattern.compile(
+          "(?i)(?=\\d)(?<![\\w.,/$#:-])\\d{1,6}[A-Za-z]?(?:-\\d{1,5})?[ \\t]+"
+              + "(?:"
+              + DIRECTION
+              + "(?![\\w])[ \\t]+)?"
+              + "(?<name>(?:"
+              + NAME_WORD
+              + "[ \\t]+){0,3}?"
+              + NAME_WORD
+              + ")[ \\t]+"
+              + "(?<suffix>"
+              + STRONG_SUFFIXES
+              + "|"
+              + WEAK_SUFFIXES
+              + ")(?![\\w'’-])\\.?"
+              + "(?:[ \\t]+"
+              + DIRECTION
+              + "(?![\\w]))?"
+              + UNIT);
+
+  private static final Pattern PO_BOX =
+      Pattern.compile(
+          "(?i)\\b(?:(?:p\\.?[ \\t]?o\\.?[ \\t]*|post[ \\t]*office[ \\t]+|post[ \\t]*)box"
+              + "|(?-i:PSC|CMR|Unit)[ \\t]+\\d{1,5},?[ \\t]+(?i:box))[ \\t]*#?[ \\t]*\\d{1,6}\\b"
+              + "(?:[ \\t]*,?[ \\t]*\\n?[ \\t]*(?-i:[AFD]PO[ \\t]+A[AEP])[ \\t]+\\d{5}\\b)?");
+
+  private static final Pattern MILITARY_POST_OFFICE =
+      Pattern.compile("\\b[AFD]PO[ \\t]+A[AEP][ \\t]+\\d{5}(?:-\\d{4})?\\b");
+
+  private static final Pattern UNIT_ALONE =
+      Pattern.compile(
+          "(?i)(?<![\\w,])(?:apt|apartment|suite|ste)\\.?[ \\t]*#?[ \\t]*\\d[A-Za-z0-9-]{0,5}(?![\\w])");
+
+  private static final Pattern TAIL =
+      Pattern.compile(
+          "\\G(?:,?[ \\t]*\\n?[ \\t]*(?<city>"
+              + UsPlaces.CITY
+              + ")[ \\t]*,?[ \\t]*\\n?[ \\t]*(?<state>"
+              + UsPlaces.STATE_CODE
+              + "|"
+              + UsPlaces.STATE_NAME
+              + ")(?![\\w])\\.?(?:,?[ \\t]+(?<zip1>"
+              + UsPlaces.ZIP
+              + "))?|,?[ \\t]+(?<zip2>"
+              + UsPlaces.ZIP
+              + "))");
+
+  private static final Pattern DOCTOR_NAME_AFTER = Pattern.compile("\\.?[ \\t]+\\p{Lu}\\p{Ll}");
+
+  private static final Set<String> STRONG = Set.of(STRONG_SUFFIXES.split("\\|"));
+
+  private static final Set<String> NOT_STREET_WORDS =
+      Set.of(
+          "the",
+          "a",
+          "an",
+          "of",
+          "to",
+          "in",
+          "on",
+          "at",
+          "by",
+          "for",
+          "with",
+          "from",
+          "and",
+          "or",
+          "his",
+          "her",
+          "their",
+          "my",
+          "your",
+          "per",
+          "via",
+          "times",
+          "time",
+          "blocks",
+          "block",
+          "miles",
+          "mile",
+          "minutes",
+          "min",
+          "hours",
+          "hrs",
+          "days",
+          "weeks",
+          "months",
+          "years",
+          "am",
+          "pm",
+          "mg",
+          "mcg",
+          "ml",
+          "units",
+          "tabs",
+          "tablets",
+          "tablet",
+          "caps",
+          "pills",
+          "doses",
+          "puffs",
+          "drops",
+          "x",
+          "views",
+          "view",
+          "patients",
+          "visits",
+          "down",
+          "up",
+          "across",
+          "along",
+          "off",
+          "over",
+          "this",
+          "that",
+          "is",
+          "was",
+          "were");
+
+  @Override
+  public void find(String text, List<PhiSpan> spans) {
+    if (!TextScan.hasDigit(text)) {
+      return;
+    }
+    Matcher street = STREET.matcher(text);
+    while (street.find()) {
+      if (isStreet(street.group("name"), street.group("suffix"))
+          && !isDoctorTitle(text, street.group("suffix"), street.end("suffix"))) {
+        spans.add(new PhiSpan(street.start(), street.end(), PhiType.ADDRESS));
+        addTail(text, street.end(), spans);
+      }
+    }
+    String lower = TextScan.lower(text);
+    Matcher box = PO_BOX.matcher(text);
+    while (lower.contains("box") && box.find()) {
+      spans.add(new PhiSpan(box.start(), box.end(), PhiType.ADDRESS));
+      addTail(text, box.end(), spans);
+    }
+    Matcher military = MILITARY_POST_OFFICE.matcher(text);
+    while (text.contains("PO A") && military.find()) {
+      spans.add(new PhiSpan(military.start(), military.end(), PhiType.ADDRESS));
+    }
+    Matcher unit = UNIT_ALONE.matcher(text);
+    while (TextScan.containsAny(lower, "apt", "apartment", "suite", "ste") && unit.find()) {
+      spans.add(new PhiSpan(unit.start(), unit.end(), PhiType.ADDRESS));
+    }
+  }
+
+  private static boolean isStreet(String name, String suffix) {
+    boolean capitalised = true;
+    for (String word : name.split("[ \\t]+")) {
+      String bare = word.endsWith(".") ? word.substring(0, word.length() - 1) : word;
+      if (NOT_STREET_WORDS.contains(bare.toLowerCase(Locale.ROOT))) {
+        return false;
+      }
+      char first = bare.charAt(0);
+      capitalised &= Character.isUpperCase(first) || Character.isDigit(first);
+    }
+    capitalised &= Character.isUpperCase(suffix.charAt(0));
+    return capitalised || STRONG.contains(suffix.toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * Whether a suffix {@code Dr} is a title: followed by a capitalised word, as in {@code Dr Smith}.
+   */
+  private static boolean isDoctorTitle(String text, String suffix, int end) {
+    return suffix.equalsIgnoreCase("dr")
+        && DOCTOR_NAME_AFTER.matcher(text).region(end, text.length()).lookingAt();
+  }
+
+  private static void addTail(String text, int from, List<PhiSpan> spans) {
+    Matcher tail = TAIL.matcher(text).region(from, text.length());
+    if (!tail.lookingAt()) {
+      return;
+    }
+    if (tail.group("city") != null) {
+      spans.add(new PhiSpan(tail.start("city"), tail.end("city"), PhiType.LOCATION));
+    }
+    String zip = tail.group("zip1") != null ? "zip1" : "zip2";
+    if (tail.group(zip) != null) {
+      spans.add(new PhiSpan(tail.start(zip), tail.end(zip), PhiType.ZIP));
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package org.clinicalingest.internal.redact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.clinicalingest.spi.PhiType;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class DateRecognizerTest {
+
+  private final DateRecognizer recognizer = new DateRecognizer();
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      value = {
+        "admitted 03/12/2019 for chest pain | 03/12/2019",
+        "seen 3/12/19. | 3/12/19",
+        "DOB: 12/31/1950 | 12/31/1950",
+        "dated 25/12/2019 (day first) | 25/12/2019",
+        "on 3-12-19 | 3-12-19",
+        "on 12.03.2019 | 12.03.2019",
+        "collected 2019-03-12 | 2019-03-12",
+        "at 2019-03-12T14:30:00Z | 2019-03-12T14:30:00Z",
+        "1978-07-13 07:00:28 logged | 1978-07-13 07:00:28",
+        "2019/3/12 | 2019/3/12",
+        "on 12-Mar-2019 | 12-Mar-2019",
+        "ON 12-MAR-2019 | 12-MAR-2019",
+        "12 March 2019 visit | 12 March 2019",
+        "12th of March, the pain began | 12th of March",
+        "on 12Mar2019 | 12Mar2019",
+        "12-Mar-19 | 12-Mar-19",
+        "March 12, 2019 | March 12, 2019",
+        "march 12, 2019 | march 12, 2019",
+        "MARCH 12, 2019 | MARCH 12, 2019",
+        "since Mar 12th | Mar 12th",
+        "Sept. 3 follow-up | Sept. 3",
+        "seen on june 5 | june 5",
+        "Onset in March 2019 | March 2019",
+        "onset in march of 2019 | march of 2019",
+        "since Dec. 2018 | Dec. 2018",
+        "since 03/2019 | 03/2019",
+        "since 2019-03 | 2019-03",
+        "seen on 3/12 in clinic | 3/12",
+        "DOS 11/2 | 11/2",
+        "DOB 19500101 | 19500101",
+        "date of birth: 20011231. | 20011231"
+      })
+  void findsDates(String text, String expected) {
+    assertThat(Found.by(recognizer, text)).containsExactly(Found.one(PhiType.DATE, expected));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "BP 120/80, 118/76 standing",
+        "LOINC 8480-6 and 2345-7",
+        "HbA1c 6.5% and 7.2 last year",
+        "at 14:30 and 09:15",
+        "diagnosed in 2019, worse since 2020",
+        "seen on Thursday",
+        "in March the pain eased",
+        "this may 5 times a day",
+        "Symptoms may 12 hours later worsen",
+        "dec 2 mg per week",
+        "mar 3 lesions",
+        "take 1/2 tab on 1/2 days",
+        "increased from 1/2 to 1 tablet",
+        "on 3/4 of days",
+        "ratio 3/12 positive cores",
+        "score 12/15 on MoCA",
+        "titrate 5-10-15 mg",
+        "version 1.2.19",
+        "ICD-10 E11.9, I10",
+        "33/45 (73%)",
+        "lot 2019-1234",
+        "Plt 150-400",
+        "ranges 2010-2015",
+        "order 19500101",
+        "DOB 19501301"
+      })
+  void leavesClinicalNumbersAndBareYearsAlone(String text) {
+    assertThat(Found.by(recognizer, text)).isEmpty();
+  }
+}

@@ -1,0 +1,101 @@
+package org.clinicalingest.internal.redact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.clinicalingest.spi.PhiType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PhoneRecognizerTest {
+
+  private final PhoneRecognizer recognizer = new PhoneRecognizer();
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      value = {
+        "Call daughter at 555-814-8772 tonight | 555-814-8772",
+        "home (617) 555-0123 | (617) 555-0123",
+        "reach her on 617.555.0123. | 617.555.0123",
+        "cell +1 617 555 0123 | +1 617 555 0123",
+        "1-800-555-0199 ext. 42 | 1-800-555-0199 ext. 42",
+        "(898)666-3621x0135 | (898)666-3621x0135",
+        "001-518-640-0854 | 001-518-640-0854",
+        "PHONE: 617-555-0123 | 617-555-0123",
+        "phone 5558148772 | 5558148772",
+        "Tel: 814-8772 | 814-8772",
+        "Ph: 0489 25 37 29 | 0489 25 37 29",
+        "mobile: 99 577450 | 99 577450",
+        "Office: 6175550123 | 6175550123",
+        "Pager #4421987 | 4421987",
+        "CALL HIM AT 814 8772 | 814 8772",
+        "spoke with the pharmacy, call them back at 555.1234567 | 555.1234567",
+        "+44 20 7946 0958 (UK) | +44 20 7946 0958",
+        "+46 (0)8 928 571 38 | +46 (0)8 928 571 38"
+      })
+  void findsPhoneNumbers(String text, String expected) {
+    assertThat(Found.by(recognizer, text)).containsExactly(Found.one(PhiType.PHONE, expected));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      value = {
+        "Fax: 617-555-0124 | 617-555-0124",
+        "FAX 6175550124 | 6175550124",
+        "facsimile (617) 555-0124 | (617) 555-0124",
+        "send records to 617.555.0124 (fax) | 617.555.0124",
+        "Phone 617-555-0123, fax 617-555-0124 | 617-555-0124"
+      })
+  void findsFaxNumbersByTheirContext(String text, String fax) {
+    assertThat(Found.by(recognizer, text)).contains(Found.one(PhiType.FAX, fax));
+  }
+
+  @Test
+  void findsNumberOnTheLineAfterItsKeyword() {
+    assertThat(Found.by(recognizer, "Personal Info:\nPhone:\n358 0594\n"))
+        .containsExactly(Found.one(PhiType.PHONE, "358 0594"));
+  }
+
+  @Test
+  void typesEachNumberByItsNearestKeyword() {
+    assertThat(Found.by(recognizer, "Phone 617-555-0123, fax 617-555-0124\nTel 617-555-0125"))
+        .containsExactly(
+            Found.one(PhiType.PHONE, "617-555-0123"),
+            Found.one(PhiType.FAX, "617-555-0124"),
+            Found.one(PhiType.PHONE, "617-555-0125"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "BP 120/80 HR 72 RR 16 SpO2 98%",
+        "metformin 500 mg twice daily, 1000 mg at night",
+        "LOINC 8480-6; ICD-10 E11.9; CPT 99213",
+        "seen 2019-03-12 and 03/12/2019",
+        "WBC 7.2, Hgb 13.5, Plt 250, Na 140, K 4.1",
+        "SSN 123-45-6789",
+        "pH 7.35 7.40 7.38 on serial gases",
+        "call 911 if worse; follow up in 2-3 weeks",
+        "Cell count 12 345 678 in the sample",
+        "weight 180 lbs 3 oz, height 5 ft 10 in",
+        "Dose range 100-200-400 mg",
+        "ran 14:30 to 15:45",
+        "room 1204, bed 2",
+        "Mobile, AL 36601",
+        "phone number not on file",
+        "0.9% saline 1000 ml over 8 hours",
+        "MRN 12345678",
+        "Called patient on 2019-03-12 about results",
+        "texted on 03-12-2019",
+        "called on 3 occasions, spoke to 2 sons",
+        "Home: 2 story house, 12 steps"
+      })
+  void leavesClinicalNumbersAlone(String text) {
+    assertThat(Found.by(recognizer, text)).isEmpty();
+  }
+}

@@ -1,0 +1,95 @@
+package org.clinicalingest.internal.redact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.clinicalingest.spi.PhiType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RecordNumberRecognizerTest {
+
+  private final RecordNumberRecognizer recognizer = new RecordNumberRecognizer();
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      value = {
+        "MRN 00123456 | 00123456",
+        "MRN: AB-123456 | AB-123456",
+        "mrn#987654 | 987654",
+        "MR# 4455667 | 4455667",
+        "Medical record number is 12345678 | 12345678",
+        "MEDICAL RECORD NO. 12345678 | 12345678",
+        "chart # 7788990 | 7788990",
+        "Patient ID: P-0042-117 | P-0042-117",
+        "pt #5551234 | 5551234",
+        "see #8876543 for details | 8876543"
+      })
+  void findsMedicalRecordNumbers(String text, String expected) {
+    assertThat(Found.by(recognizer, text)).containsExactly(Found.one(PhiType.MRN, expected));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      value = {
+        "Account #123456789 | 123456789",
+        "acct no. 55-66-77 | 55-66-77",
+        "Member ID: XJH123456789 | XJH123456789",
+        "policy number W123456789 | W123456789",
+        "Insurance ID 998877665 | 998877665",
+        "group number 0012345 | 0012345",
+        "DL: S99986740 | S99986740",
+        "driver license S1234567 | S1234567",
+        "DEA AB1234563 | AB1234563",
+        "NPI 1234567893 | 1234567893",
+        "pacemaker serial number PJN123456 | PJN123456",
+        "S/N 4431-AB-99 | 4431-AB-99",
+        "Passport: X45295340X | X45295340X",
+        "Medicare 1EG4-TE5-MK73 | 1EG4-TE5-MK73",
+        "claim # 2024-000123 | 2024-000123",
+        "Rx #7654321 | 7654321",
+        "card 4111111111111111 | 4111111111111111",
+        "paid with 4111 1111 1111 1111 | 4111 1111 1111 1111",
+        "IBAN GB82WEST12345698765432 | GB82WEST12345698765432"
+      })
+  void findsOtherRecordNumbers(String text, String expected) {
+    assertThat(Found.by(recognizer, text)).containsExactly(Found.one(PhiType.ID, expected));
+  }
+
+  @Test
+  void prefersTheKeywordBeforeAHash() {
+    assertThat(Found.by(recognizer, "Account #1234567 and #7654321"))
+        .containsExactly(Found.one(PhiType.ID, "1234567"), Found.one(PhiType.MRN, "7654321"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "group therapy twice weekly",
+        "Plan: 1000 mg metformin",
+        "plan 2 weeks follow up",
+        "case of pneumonia",
+        "member of the care team",
+        "policy reviewed with patient",
+        "room #12",
+        "bed #4, #2 on list",
+        "#1 concern is pain",
+        "ID card on file",
+        "MRN pending",
+        "glucose 110 mg/dL 120",
+        "order 500 mg twice daily",
+        "LOINC 8480-6",
+        "4111111111111112 fails Luhn",
+        "GB82WEST12345698765431 fails mod 97",
+        "claim denied 2024",
+        "Medicare covers it"
+      })
+  void leavesWordsWithoutANumberAlone(String text) {
+    assertThat(Found.by(recognizer, text)).isEmpty();
+  }
+}

@@ -1,0 +1,207 @@
+package org.clinicalingest.internal.redact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.clinicalingest.model.Encounter;
+import org.clinicalingest.model.Patient;
+import org.clinicalingest.spi.PhiType;
+import org.junit.jupiter.api.Test;
+
+class RecordTermsTest {
+
+  /** A synthetic patient in Synthea's style: names carry digits. */
+  private static final Patient BOB =
+      Patient.builder()
+          .patientId("pat-0001")
+          .familyName("Keeling57")
+          .givenNames(List.of("Bob965"))
+          .identifiers(List.of("SSN:999-12-9623", "DL:S99986740", "PPN:X45295340X"))
+          .phone("555-814-8772")
+          .fax("+1 (555) 814-8773")
+          .email("bob.keeling57@example.org")
+          .addressLine1("247 Cronin Station Suite 76")
+          .city("Woburn")
+          .postalCode("01801")
+          .emergencyContactName("Ann Keeling")
+          .emergencyContactPhone("555 200 3000")
+          .encounters(
+              List.of(
+                  Encounter.builder()
+                      .encounterId("enc-1")
+                      .providerName("Dr. Ronny764 Block661")
+                      .build(),
+                  Encounter.builder()
+                      .encounterId("enc-2")
+                      .providerName("Andrea7 Hirthe744, MD")
+                      .build()))
+          .build();
+
+  private static List<String> find(Patient patient, String text) {
+    return Found.render(text, RecordTerms.of(patient).find(text));
+  }
+
+  @Test
+  void findsNamesWithAndWithoutSyntheaDigits() {
+    assertThat(
+            find(BOB, "Bob965\n is a 34 year-old male. Bob and KEELING57 agreed; keeling family."))
+        .containsExactly(
+            Found.one(PhiType.NAME, "Bob965"),
+            Found.one(PhiType.NAME, "Bob"),
+            Found.one(PhiType.NAME, "KEELING57"),
+            Found.one(PhiType.NAME, "keeling"));
+  }
+
+  @Test
+  void findsMultiWordNamesAsOneSpanAndSeparateFieldsAsSeparateSpans() {
+    assertThat(
+            find(
+                BOB,
+                "Seen by Ronny764 Block661 and Andrea Hirthe; called Ann Keeling; Bob Keeling57."))
+        .containsExactly(
+            Found.one(PhiType.NAME, "Ronny764 Block661"),
+            Found.one(PhiType.NAME, "Andrea Hirthe"),
+            Found.one(PhiType.NAME, "Ann Keeling"),
+            Found.one(PhiType.NAME, "Bob"),
+            Found.one(PhiType.NAME, "Keeling57"));
+  }
+
+  @Test
+  void leavesHonorificsAndCredentialsOfProvidersOutOfTheirNames() {
+    assertThat(find(BOB, "Dr. Block reviewed; nerve block done. MD note by Hirthe, MD."))
+        .containsExactly(Found.one(PhiType.NAME, "Block"), Found.one(PhiType.NAME, "Hirthe"));
+  }
+
+  @Test
+  void findsNamesOnWordBoundariesOnly() {
+    assertThat(find(BOB, "Bobby and Keelings, Bob's chart, Bob-Keeling, bob@x"))
+        .containsExactly(
+            Found.one(PhiType.NAME, "Bob"),
+            Found.one(PhiType.NAME, "Bob"),
+            Found.one(PhiType.NAME, "Keeling"),
+            Found.one(PhiType.NAME, "bob"));
+  }
+
+  @Test
+  void findsPhonesInAnyFormatting() {
+    assertThat(
+            find(
+                BOB,
+                "call (555) 814-8772 or 555.814.8772 or +1 555 814 8772 or 5558148772 or 814-8772;"
+                    + " fax 555-814-8773; ICE 5552003000"))
+        .containsExactly(
+            Found.one(PhiType.PHONE, "555) 814-8772"),
+            Found.one(PhiType.PHONE, "555.814.8772"),
+            Found.one(PhiType.PHONE, "555 814 8772"),
+            Found.one(PhiType.PHONE, "5558148772"),
+            Found.one(PhiType.PHONE, "814-8772"),
+            Found.one(PhiType.FAX, "555-814-8773"),
+            Found.one(PhiType.PHONE, "5552003000"));
+  }
+
+  @Test
+  void doesNotReadDatesOrLongerNumbersAsTerms() {
+    assertThat(find(BOB, "on 555/814/8772, lot 15558148772, code 99912962301, zip 018012"))
+        .isEmpty();
+  }
+
+  @Test
+  void findsIdentifiersByTheValueAfterTheirPrefix() {
+    assertThat(find(BOB, "SSN 999 12 9623 (999-12-9623), licence s99986740, passport X45295340X"))
+        .containsExactly(
+            Found.one(PhiType.SSN, "999 12 9623"),
+            Found.one(PhiType.SSN, "999-12-9623"),
+            Found.one(PhiType.ID, "s99986740"),
+            Found.one(PhiType.ID, "X45295340X"));
+  }
+
+  @Test
+  void findsEmailExactly() {
+    assertThat(find(BOB, "wrote from BOB.KEELING57@EXAMPLE.ORG."))
+        .containsExactly(Found.one(PhiType.EMAIL, "BOB.KEELING57@EXAMPLE.ORG"));
+  }
+
+  @Test
+  void findsAddressCityAndZip() {
+    assertThat(
+            find(
+                BOB,
+                "Lives at 247 Cronin Station Suite 76, Woburn MA 01801. Moved from 247 Cronin"
+                    + " Station; cronin station is far."))
+        .containsExactly(
+            Found.one(PhiType.ADDRESS, "247 Cronin Station Suite 76"),
+            Found.one(PhiType.LOCATION, "Woburn"),
+            Found.one(PhiType.ZIP, "01801"),
+            Found.one(PhiType.ADDRESS, "247 Cronin\n Station".replace("\n", "")),
+            Found.one(PhiType.ADDRESS, "cronin station"));
+  }
+
+  private static final Patient WILL_HOPE_MAY =
+      Patient.builder()
+          .patientId("pat-0002")
+          .givenNames(List.of("Will", "Hope"))
+          .familyName("May")
+          .city("Reading")
+          .build();
+
+  @Test
+  void leavesCommonWordsThatAreNamesAloneWhereTheyReadAsWords() {
+    String text =
+        "Will follow up in 2 weeks. We will call. May cause drowsiness; may repeat. Hope to see"
+            + " improvement. I hope so. WILL RETURN IF WORSE. Reading glasses; reading well.";
+    assertThat(find(WILL_HOPE_MAY, text)).isEmpty();
+  }
+
+  @Test
+  void findsCommonWordsThatAreNamesWhereTheyReadAsNames() {
+    assertThat(find(WILL_HOPE_MAY, "Spoke with Will today; Mr. May agreed. Lives in Reading."))
+        .containsExactly(
+            Found.one(PhiType.NAME, "Will"),
+            Found.one(PhiType.NAME, "May"),
+            Found.one(PhiType.LOCATION, "Reading"));
+    assertThat(find(WILL_HOPE_MAY, "Will May was seen. MAY, HOPE called."))
+        .containsExactly(
+            Found.one(PhiType.NAME, "Will"),
+            Found.one(PhiType.NAME, "May"),
+            Found.one(PhiType.NAME, "MAY"),
+            Found.one(PhiType.NAME, "HOPE"));
+  }
+
+  @Test
+  void findsCommonWordNamesNextToAnUnambiguousPart() {
+    Patient willSmith =
+        Patient.builder()
+            .patientId("pat-0003")
+            .givenNames(List.of("Will"))
+            .familyName("Smithers")
+            .build();
+    assertThat(find(willSmith, "WILL SMITHERS HERE. will smithers. Smithers, Will."))
+        .containsExactly(
+            Found.one(PhiType.NAME, "WILL"),
+            Found.one(PhiType.NAME, "SMITHERS"),
+            Found.one(PhiType.NAME, "smithers"),
+            Found.one(PhiType.NAME, "Smithers"),
+            Found.one(PhiType.NAME, "Will"));
+    assertThat(find(willSmith, "Smithers will follow up"))
+        .containsExactly(Found.one(PhiType.NAME, "Smithers"));
+  }
+
+  @Test
+  void ignoresOneLetterNameParts() {
+    Patient initials =
+        Patient.builder()
+            .patientId("pat-0004")
+            .givenNames(List.of("J", "R"))
+            .familyName("Ng")
+            .build();
+    assertThat(find(initials, "J. R. reviewed; a 2 J dose. Ms. Ng called. ng tube placed."))
+        .containsExactly(Found.one(PhiType.NAME, "Ng"));
+  }
+
+  @Test
+  void findsNothingForAPatientWithoutTerms() {
+    RecordTerms terms = RecordTerms.of(Patient.builder().patientId("pat-0005").build());
+    assertThat(terms.isEmpty()).isTrue();
+    assertThat(terms.find("Bob965 Keeling57 555-814-8772")).isEmpty();
+  }
+}

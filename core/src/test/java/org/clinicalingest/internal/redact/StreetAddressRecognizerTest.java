@@ -1,0 +1,76 @@
+package org.clinicalingest.internal.redact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.clinicalingest.spi.PhiType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class StreetAddressRecognizerTest {
+
+  private final StreetAddressRecognizer recognizer = new StreetAddressRecognizer();
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      value = {
+        "lives at 1234 Elm Street with wife | 1234 Elm Street",
+        "55 W. 4th Ave, Apt 3B | 55 W. 4th Ave, Apt 3B",
+        "ADDRESS: 1234 ELM STREET | 1234 ELM STREET",
+        "lives at 12 main st with son | 12 main st",
+        "247 Cronin Station Suite 76 | 247 Cronin Station Suite 76",
+        "at 9 Martin Luther King Jr Blvd | 9 Martin Luther King Jr Blvd",
+        "moved to 300 North Lake Shore Dr. | 300 North Lake Shore Dr.",
+        "mail to PO Box 77 | PO Box 77",
+        "P.O. BOX 1234 | P.O. BOX 1234",
+        "Postbox 53 | Postbox 53",
+        "20 Seneca Place NW | 20 Seneca Place NW",
+        "Apt. 4B upstairs | Apt. 4B"
+      })
+  void findsStreetAddresses(String text, String expected) {
+    assertThat(Found.by(recognizer, text)).containsExactly(Found.one(PhiType.ADDRESS, expected));
+  }
+
+  @Test
+  void findsCityAndZipAfterTheStreetButKeepsTheState() {
+    String text = "Home: 1234 Elm Street, Springfield, IL 62704-1234.";
+    assertThat(Found.by(recognizer, text))
+        .containsExactly(
+            Found.one(PhiType.ADDRESS, "1234 Elm Street"),
+            Found.one(PhiType.LOCATION, "Springfield"),
+            Found.one(PhiType.ZIP, "62704-1234"));
+  }
+
+  @Test
+  void findsMilitaryAddress() {
+    assertThat(Found.by(recognizer, "PSC 1437, Box 3833\nAPO AA 66791"))
+        .containsExactly(Found.one(PhiType.ADDRESS, "PSC 1437, Box 3833\nAPO AA 66791"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "walked 2 blocks down the road",
+        "at 5 pm Dr Smith called",
+        "Pt took 2 Tylenol Dr Smith aware",
+        "Pt took 2 Tylenol Dr. Smith aware",
+        "take 2 tablets by mouth daily",
+        "Given 3 views of the chest",
+        "lives 2 miles from main street",
+        "3 Way stopcock flushed",
+        "in place for 2 days",
+        "route: oral, 2 times",
+        "CT head without contrast",
+        "room 302, bed 2",
+        "unit 5 transfer",
+        "St. Mary's Hospital",
+        "1 court date pending",
+        "Plt 250 K/uL"
+      })
+  void leavesClinicalTextAlone(String text) {
+    assertThat(Found.by(recognizer, text)).isEmpty();
+  }
+}
