@@ -28,9 +28,9 @@ import org.clinicalingest.spi.QuarantineSink;
  * }</pre>
  *
  * <p>Records are read in chunks of about {@code chunkRows} rows; invalid records are quarantined
- * (the smallest invalid unit, with its position and reasons) and the run goes on. Structured PHI
- * is redacted by the {@link RedactionPolicy}, free text by pattern recognisers, by the patient's
- * own names and identifiers wherever they appear in that patient's notes, and by the optional
+ * (the smallest invalid unit, with its position and reasons) and the run goes on. Structured PHI is
+ * redacted by the {@link RedactionPolicy}, free text by pattern recognisers, by the patient's own
+ * names and identifiers wherever they appear in that patient's notes, and by the optional
  * named-entity {@link NerRedactor}, before anything is written or logged.
  *
  * <p>Immutable and thread-safe; runs may follow one another. {@link #close()} closes the writer,
@@ -95,7 +95,8 @@ public final class IngestionPipeline implements AutoCloseable {
   @Override
   public void close() {
     RuntimeException failure = null;
-    for (AutoCloseable part : new AutoCloseable[] {builder.writer, builder.redactor, builder.quarantineSink}) {
+    for (AutoCloseable part :
+        new AutoCloseable[] {builder.writer, builder.redactor, builder.quarantineSink}) {
       if (part == null) {
         continue;
       }
@@ -150,7 +151,10 @@ public final class IngestionPipeline implements AutoCloseable {
       return this;
     }
 
-    /** How structured fields and free-text spans are redacted; default {@link RedactionPolicy#safeHarbor()}. */
+    /**
+     * How structured fields and free-text spans are redacted; default {@link
+     * RedactionPolicy#safeHarbor()}.
+     */
     public Builder policy(RedactionPolicy policy) {
       this.policy = Objects.requireNonNull(policy, "policy");
       return this;

@@ -31,6 +31,8 @@ public record RecordCounts(long patients, long encounters, long observations) {
   /** The sum of this and {@code other}, kind by kind. */
   public RecordCounts plus(RecordCounts other) {
     return new RecordCounts(
-        patients + other.patients, encounters + other.encounters, observations + other.observations);
+        patients + other.patients,
+        encounters + other.encounters,
+        observations + other.observations);
   }
 }

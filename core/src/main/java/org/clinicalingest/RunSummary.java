@@ -91,7 +91,8 @@ public record RunSummary(
       json.writeEndObject();
       json.writeObjectFieldStart("stage_ms");
       for (Map.Entry<Stage, Duration> entry : stageTimes.entrySet()) {
-        json.writeNumberField(entry.getKey().name().toLowerCase(Locale.ROOT), entry.getValue().toMillis());
+        json.writeNumberField(
+            entry.getKey().name().toLowerCase(Locale.ROOT), entry.getValue().toMillis());
       }
       json.writeEndObject();
       json.writeEndObject();

@@ -17,8 +17,8 @@ import org.clinicalingest.spi.WriteResult;
 
 /**
  * An in-memory {@link BulkWriter} for tests of the pipeline's own logic: keeps the chunks it was
- * given and the resulting table contents keyed like a database would. Can be told to refuse rows
- * or to fail at a chunk. Thread-safe.
+ * given and the resulting table contents keyed like a database would. Can be told to refuse rows or
+ * to fail at a chunk. Thread-safe.
  */
 public final class RecordingWriter implements BulkWriter {
   private final List<Chunk> chunks = new ArrayList<>();

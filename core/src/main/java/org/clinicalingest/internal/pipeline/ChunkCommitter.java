@@ -26,10 +26,10 @@ import org.slf4j.LoggerFactory;
  * Writes prepared batches in sequence order and keeps the run's accounts.
  *
  * <p>Batches are committed in the order they were read so that, when two records share an id, the
- * later one is written last and wins, as FORMAT.md requires. Ids already written are remembered
- * as 64-bit hashes to count duplicates across chunks. A row the database refuses is quarantined
- * with the database's reason in a follow-up write, so that {@code read == written + quarantined}
- * holds whatever the store does. Not thread-safe: one committer thread.
+ * later one is written last and wins, as FORMAT.md requires. Ids already written are remembered as
+ * 64-bit hashes to count duplicates across chunks. A row the database refuses is quarantined with
+ * the database's reason in a follow-up write, so that {@code read == written + quarantined} holds
+ * whatever the store does. Not thread-safe: one committer thread.
  */
 final class ChunkCommitter {
   private static final Logger LOG = LoggerFactory.getLogger(ChunkCommitter.class);
@@ -89,7 +89,9 @@ final class ChunkCommitter {
       WriteResult followUpResult = write(followUp);
       if (!followUpResult.failures().isEmpty()) {
         throw new WriteException(
-            "the store refused quarantine rows for " + chunk.describe() + ": "
+            "the store refused quarantine rows for "
+                + chunk.describe()
+                + ": "
                 + followUpResult.failures().get(0).reason());
       }
     }
@@ -112,7 +114,10 @@ final class ChunkCommitter {
       for (RowFailure failure : result.failures()) {
         if (failure.table() == Table.QUARANTINE) {
           throw new WriteException(
-              "the store refused a quarantine row of " + chunk.describe() + ": " + failure.reason());
+              "the store refused a quarantine row of "
+                  + chunk.describe()
+                  + ": "
+                  + failure.reason());
         }
       }
       return result;

@@ -18,8 +18,8 @@ import org.clinicalingest.spi.Redaction;
  * then one call of the named-entity recogniser for all texts of the batch, then the merged spans
  * are replaced as the policy says.
  *
- * <p>The recogniser gets the batch rather than one note at a time because its per-call costs
- * (model dispatch, thread hand-off) dominate on short notes; this is what made per-note NER inside
+ * <p>The recogniser gets the batch rather than one note at a time because its per-call costs (model
+ * dispatch, thread hand-off) dominate on short notes; this is what made per-note NER inside
  * validation take minutes per chunk. Thread-safe if the recogniser is.
  */
 final class FreeTextRedaction {

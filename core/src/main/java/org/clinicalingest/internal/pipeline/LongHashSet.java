@@ -3,10 +3,9 @@ package org.clinicalingest.internal.pipeline;
 /**
  * An open-addressing set of 64-bit hashes, used to recognise ids already written in a run.
  *
- * <p>Ids are kept as 64-bit hashes rather than strings so that a run over millions of records
- * needs about 11 bytes per id instead of ~60; with 64 bits the chance of any collision among 10
- * million ids is below 3 in a million, and a collision only miscounts a duplicate. Not
- * thread-safe.
+ * <p>Ids are kept as 64-bit hashes rather than strings so that a run over millions of records needs
+ * about 11 bytes per id instead of ~60; with 64 bits the chance of any collision among 10 million
+ * ids is below 3 in a million, and a collision only miscounts a duplicate. Not thread-safe.
  */
 final class LongHashSet {
   private static final long EMPTY = 0L;

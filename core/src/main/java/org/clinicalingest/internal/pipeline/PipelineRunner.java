@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -39,17 +38,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one ingestion: a reader thread streams the sources into batches, worker threads validate
- * and redact them, and the calling thread commits them in order.
+ * Runs one ingestion: a reader thread streams the sources into batches, worker threads validate and
+ * redact them, and the calling thread commits them in order.
  *
- * <p>A semaphore bounds the batches in flight (read but not yet committed), so memory stays
- * bounded whatever the file size and a slow writer or recogniser slows the reader down instead
- * of filling the heap. The first failure in any thread stops the others and is rethrown; batches
- * committed before it stay committed.
+ * <p>A semaphore bounds the batches in flight (read but not yet committed), so memory stays bounded
+ * whatever the file size and a slow writer or recogniser slows the reader down instead of filling
+ * the heap. The first failure in any thread stops the others and is rethrown; batches committed
+ * before it stay committed.
  */
 public final class PipelineRunner {
   private static final Logger LOG = LoggerFactory.getLogger(PipelineRunner.class);
-  private static final CompletableFuture<PreparedBatch> END = CompletableFuture.completedFuture(null);
+  private static final CompletableFuture<PreparedBatch> END =
+      CompletableFuture.completedFuture(null);
 
   private final PipelineSettings settings;
 

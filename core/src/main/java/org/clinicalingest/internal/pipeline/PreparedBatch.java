@@ -9,8 +9,8 @@ import org.clinicalingest.spi.Row;
 import org.clinicalingest.spi.Table;
 
 /**
- * A batch after validation and redaction, ready to write: rows with one row per key and table,
- * the origin of each row (same order), and the records rejected.
+ * A batch after validation and redaction, ready to write: rows with one row per key and table, the
+ * origin of each row (same order), and the records rejected.
  *
  * @param duplicates rows dropped because a later record of the batch has the same id
  */
@@ -22,5 +22,4 @@ record PreparedBatch(
     RecordCounts read,
     RecordCounts duplicates,
     long unknownFields,
-    Map<PhiType, Long> spanCounts) {
-}
+    Map<PhiType, Long> spanCounts) {}

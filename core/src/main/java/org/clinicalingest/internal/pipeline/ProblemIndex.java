@@ -11,8 +11,9 @@ import org.clinicalingest.spi.FieldProblem;
 /**
  * Sorts the problems of one patient record by the smallest unit they invalidate: the patient, one
  * encounter, or one observation, read off the JSON path ({@code encounters[2].observations[0].code}
- * belongs to observation 0 of encounter 2; {@code encounters[2]} or {@code encounters[2].period_end}
- * to encounter 2; anything else, the {@code encounters} list itself included, to the patient).
+ * belongs to observation 0 of encounter 2; {@code encounters[2]} or {@code
+ * encounters[2].period_end} to encounter 2; anything else, the {@code encounters} list itself
+ * included, to the patient).
  */
 final class ProblemIndex {
   private static final String ENCOUNTERS = "encounters[";
@@ -45,8 +46,7 @@ final class ProblemIndex {
   }
 
   List<String> observationReasons(int encounter, int observation) {
-    return new ArrayList<>(
-        observationReasons.getOrDefault(key(encounter, observation), Set.of()));
+    return new ArrayList<>(observationReasons.getOrDefault(key(encounter, observation), Set.of()));
   }
 
   private void add(FieldProblem problem) {

@@ -85,7 +85,8 @@ final class RecordProcessor {
     String raw = record.raw();
     List<String> patientReasons = index.patientReasons();
     if (!patientReasons.isEmpty()) {
-      builder.reject(position, RecordKind.PATIENT, safeId(patient.patientId()), "", patientReasons, raw);
+      builder.reject(
+          position, RecordKind.PATIENT, safeId(patient.patientId()), "", patientReasons, raw);
       for (int i = 0; i < patient.encounters().size(); i++) {
         rejectEncounter(patient.encounters().get(i), i, List.of(PARENT_REJECTED), record, builder);
       }
@@ -95,7 +96,10 @@ final class RecordProcessor {
     start = System.nanoTime();
     RecordTerms terms = RecordTerms.of(patient);
     String patientId = RowMapper.trim(patient.patientId());
-    builder.add(Table.PATIENTS, mapper.patient(patient), new RowOrigin(position, RecordKind.PATIENT, "", raw));
+    builder.add(
+        Table.PATIENTS,
+        mapper.patient(patient),
+        new RowOrigin(position, RecordKind.PATIENT, "", raw));
     for (int i = 0; i < patient.encounters().size(); i++) {
       Encounter encounter = patient.encounters().get(i);
       List<String> encounterReasons = index.encounterReasons(i);
@@ -161,8 +165,8 @@ final class RecordProcessor {
   }
 
   /**
-   * The id to name a rejected record by: ids are keys, not PHI, but the id of an invalid record
-   * may hold anything, so only one that looks like an id is kept.
+   * The id to name a rejected record by: ids are keys, not PHI, but the id of an invalid record may
+   * hold anything, so only one that looks like an id is kept.
    */
   static String safeId(String id) {
     if (id == null) {

@@ -9,9 +9,9 @@ import org.clinicalingest.model.Patient;
 import org.clinicalingest.spi.Table;
 
 /**
- * Turns valid records into row values in {@link Table} column order: ids trimmed, codes
- * normalised (gender spelled out, state and country upper case) and structured PHI redacted by the
- * policy. Free-text columns are left as read; {@link FreeTextRedaction} redacts them in a batch.
+ * Turns valid records into row values in {@link Table} column order: ids trimmed, codes normalised
+ * (gender spelled out, state and country upper case) and structured PHI redacted by the policy.
+ * Free-text columns are left as read; {@link FreeTextRedaction} redacts them in a batch.
  */
 final class RowMapper {
   static final int OBSERVATION_VALUE_STRING = column(Table.OBSERVATIONS, "value_string");
@@ -27,9 +27,9 @@ final class RowMapper {
   Object[] patient(Patient patient) {
     return new Object[] {
       trim(patient.patientId()),
-      fields.redact(PhiField.IDENTIFIERS, patient.identifiers()),
+      fields.redactAll(PhiField.IDENTIFIERS, patient.identifiers()),
       fields.redact(PhiField.FAMILY_NAME, patient.familyName()),
-      fields.redact(PhiField.GIVEN_NAMES, patient.givenNames()),
+      fields.redactAll(PhiField.GIVEN_NAMES, patient.givenNames()),
       patient.namePrefix(),
       patient.nameSuffix(),
       fields.redactDateOfBirth(patient.dateOfBirth(), patient.deceasedDate()),

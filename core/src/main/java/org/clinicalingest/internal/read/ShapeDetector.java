@@ -24,8 +24,10 @@ import org.clinicalingest.ReadException;
  * line (or failing there, which the NDJSON reader then quarantines as a bad line). An object that
  * goes on over several lines is no shape of FORMAT.md, nor is an object with a later {@code
  * patients} key (a wrapped file must start with it): both fail with a {@link ReadException} rather
- * than turning every line of the file into a bad record. The pass reads at most about one record.
- * File names are not consulted. Stateless.
+ * than turning every line of the file into a bad record, unless the file is named as NDJSON ({@code
+ * .ndjson} or {@code .jsonl}, optionally {@code .gz}): then its first line is taken to be broken
+ * and the NDJSON reader quarantines it. The pass reads at most about one record. Otherwise file
+ * names are not consulted. Stateless.
  */
 final class ShapeDetector {
   private static final int BUFFER_BYTES = 64 * 1024;
@@ -72,14 +74,18 @@ final class ShapeDetector {
                 + ", is neither '[' nor '{' (in UTF-8)");
       }
       InputStream object = new SequenceInputStream(new ByteArrayInputStream(OPEN_BRACE), content);
-      return detectObject(source, factory, object, limits);
+      return detectObject(source, factory, object, limits, isNamedAsNdjson(path));
     } catch (IOException e) {
       throw new ReadException(source + ": cannot read the file to detect its shape", e);
     }
   }
 
   private static Shape detectObject(
-      String source, JsonFactory factory, InputStream object, ReadLimits limits)
+      String source,
+      JsonFactory factory,
+      InputStream object,
+      ReadLimits limits,
+      boolean namedAsNdjson)
       throws IOException {
     JsonParser parser = factory.createParser(object);
     try {
@@ -92,7 +98,7 @@ final class ShapeDetector {
       while (token != null) {
         JsonLocation location = parser.currentTokenLocation();
         if (location.getLineNr() > 1) {
-          throw notDetected(source, MULTI_LINE_OBJECT);
+          return multiLineObject(source, namedAsNdjson);
         }
         if (token == JsonToken.END_OBJECT && parser.getParsingContext().inRoot()) {
           return Shape.NDJSON;
@@ -114,12 +120,24 @@ final class ShapeDetector {
     } catch (JsonProcessingException e) {
       JsonLocation location = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
       if (location.getLineNr() > 1) {
-        throw notDetected(source, MULTI_LINE_OBJECT);
+        return multiLineObject(source, namedAsNdjson);
       }
       return Shape.NDJSON;
     } finally {
       parser.close();
     }
+  }
+
+  private static Shape multiLineObject(String source, boolean namedAsNdjson) {
+    if (namedAsNdjson) {
+      return Shape.NDJSON;
+    }
+    throw notDetected(source, MULTI_LINE_OBJECT);
+  }
+
+  private static boolean isNamedAsNdjson(Path path) {
+    Path name = path.getFileName();
+    return name != null && name.toString().matches("(?i).*\\.(ndjson|jsonl)(\\.gz)?");
   }
 
   private static boolean isBlank(int value) {

@@ -70,7 +70,9 @@ class ChunkAssemblerTest {
 
   private static List<RecordBatch> drain(ChunkAssembler assembler) {
     List<RecordBatch> batches = new ArrayList<>();
-    for (Optional<RecordBatch> batch = assembler.next(); batch.isPresent(); batch = assembler.next()) {
+    for (Optional<RecordBatch> batch = assembler.next();
+        batch.isPresent();
+        batch = assembler.next()) {
       batches.add(batch.get());
     }
     return batches;
@@ -88,7 +90,11 @@ class ChunkAssemblerTest {
     }
     Patient patient = Patient.builder().patientId("p" + index).encounters(encounterList).build();
     return new ParsedRecord(
-        new RecordPosition("a.ndjson", index, index + 1, 1, index * 100L), patient, List.of(), 0, "");
+        new RecordPosition("a.ndjson", index, index + 1, 1, index * 100L),
+        patient,
+        List.of(),
+        0,
+        "");
   }
 
   /** Returns the given records, then fails or ends. */

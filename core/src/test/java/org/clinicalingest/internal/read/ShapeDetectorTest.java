@@ -79,6 +79,17 @@ class ShapeDetectorTest {
   }
 
   @Test
+  void takesBrokenFirstLineOfFileNamedAsNdjsonForNdjson() {
+    String content = "{\"patient_id\": \n{\"patient_id\":\"P-2\"}\n";
+    for (String name : new String[] {"input.ndjson", "input.JSONL", "input.ndjson.gz"}) {
+      Path path = write(directory, name, content);
+
+      assertThat(ShapeDetector.detect(path, path.toString(), FACTORY, LIMITS))
+          .isEqualTo(Shape.NDJSON);
+    }
+  }
+
+  @Test
   void namesFirstNonBlankByteOffsetWhenNotJson() {
     assertThatThrownBy(() -> detect("\n\n  x"))
         .isInstanceOf(ReadException.class)

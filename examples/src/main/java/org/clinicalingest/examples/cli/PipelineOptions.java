@@ -142,7 +142,7 @@ final class PipelineOptions {
     if (fieldOperators != null) {
       for (Map.Entry<String, String> entry : fieldOperators.entrySet()) {
         policy.field(
-            PhiField.fromJsonName(entry.getKey()),
+            PhiField.forJsonName(entry.getKey()),
             Operator.valueOf(entry.getValue().trim().toUpperCase(Locale.ROOT)));
       }
     }
