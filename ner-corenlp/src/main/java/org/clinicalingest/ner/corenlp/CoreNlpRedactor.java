@@ -46,8 +46,8 @@ import org.clinicalingest.spi.Redaction;
  * PhiType#LOCATION}; organisations as {@link PhiType#ORGANIZATION} if that category is enabled.
  * Clinical terms that look like names (the {@linkplain #defaultAllowList() allow list}: Parkinson,
  * Foley, Glasgow Coma Scale, ...) are never reported. Text written all in capitals or all in lower
- * case gets its case restored before the model sees it. Offsets are UTF-16 indexes into each
- * input text.
+ * case gets its case restored before the model sees it. Offsets are UTF-16 indexes into each input
+ * text.
  *
  * <p>Thread-safe: {@link #redactAll} may be called from many threads at once. {@link #close()}
  * stops the pool; the shared model stays loaded.
@@ -281,7 +281,7 @@ public final class CoreNlpRedactor implements NerRedactor {
     private Set<String> allowList = new LinkedHashSet<>(defaultAllowList());
     private int cacheSize = 10_000;
     private boolean restoreCase = true;
-    private boolean skipTextsWithoutCandidates = true;
+    private boolean skipTextsWithoutCandidates = false;
 
     private Builder() {}
 
@@ -345,10 +345,10 @@ public final class CoreNlpRedactor implements NerRedactor {
     }
 
     /**
-     * Replaces the allow list: terms never reported even when the model tags them (matching
-     * ignores case, accents, possessives and hyphens; a term ending in {@code 's} or {@code '}
-     * needs the possessive). Default: {@link #defaultAllowList()}. Pass an empty list to turn the
-     * allow list off.
+     * Replaces the allow list: terms never reported even when the model tags them (matching ignores
+     * case, accents, possessives and hyphens; a term ending in {@code 's} or {@code '} needs the
+     * possessive). Default: {@link #defaultAllowList()}. Pass an empty list to turn the allow list
+     * off.
      *
      * @throws IllegalArgumentException if a term is null
      */
@@ -400,8 +400,8 @@ public final class CoreNlpRedactor implements NerRedactor {
 
     /**
      * Whether to skip the model for a text with no candidate word (no capitalised word other than
-     * abbreviations, allow-listed terms and common sentence-initial words, after case
-     * restoration); default on.
+     * abbreviations, allow-listed terms and common sentence-initial words, after case restoration);
+     * default off, since it costs some recall (see the README).
      */
     public Builder skipTextsWithoutCandidates(boolean skip) {
       this.skipTextsWithoutCandidates = skip;

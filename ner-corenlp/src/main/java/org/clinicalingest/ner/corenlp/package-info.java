@@ -12,7 +12,7 @@
  *     .build();
  * }</pre>
  *
- * <p>Needs {@code edu.stanford.nlp:stanford-corenlp:4.5.10:models} on the classpath and about
- * 1 GB of heap for the shared model.
+ * <p>Needs {@code edu.stanford.nlp:stanford-corenlp:4.5.10:models} on the classpath and about 1 GB
+ * of heap for the shared model.
  */
 package org.clinicalingest.ner.corenlp;

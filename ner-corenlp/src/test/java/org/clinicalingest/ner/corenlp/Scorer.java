@@ -11,13 +11,13 @@ import org.clinicalingest.spi.Redaction;
 /**
  * Scores redactions against gold labels, word by word.
  *
- * <p>A word is a run of letters, marks and digits. A gold word is a word wholly inside a gold
- * span; a redacted word is a word that any predicted span overlaps (a partly redacted word counts
- * as redacted). Name recall is the share of gold NAME words redacted (by a span of any type, since
- * any redaction hides them). Precision is the share of redacted words that lie in some gold span
- * of any type; name precision the share of words redacted as NAME that lie in a gold NAME span.
- * Span recall counts gold NAME spans with at least one word redacted (lenient) or all (strict).
- * Kept share is the share of keep phrases of which no word is redacted.
+ * <p>A word is a run of letters, marks and digits. A gold word is a word wholly inside a gold span;
+ * a redacted word is a word that any predicted span overlaps (a partly redacted word counts as
+ * redacted). Name recall is the share of gold NAME words redacted (by a span of any type, since any
+ * redaction hides them). Precision is the share of redacted words that lie in some gold span of any
+ * type; name precision the share of words redacted as NAME that lie in a gold NAME span. Span
+ * recall counts gold NAME spans with at least one word redacted (lenient) or all (strict). Kept
+ * share is the share of keep phrases of which no word is redacted.
  */
 final class Scorer {
 

@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.function.UnaryOperator;
 
 /**
- * Decides, without the model, whether a text may hold a name at all, so that texts without one
- * skip tokenizing and classification.
+ * Decides, without the model, whether a text may hold a name at all, so that texts without one skip
+ * tokenizing and classification.
  *
  * <p>Design: the English CRF almost never tags a word that is not capitalised, so a text (after
  * case restoration) whose only capitalised words are capital-only abbreviations ("BP", "ICU"),

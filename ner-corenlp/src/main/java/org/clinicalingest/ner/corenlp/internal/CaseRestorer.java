@@ -10,9 +10,9 @@ import java.util.function.UnaryOperator;
  * caseless NER model, so "PT'S DAUGHTER MARIA" or "dr. smith" would lose almost every name. A text
  * whose words are mostly capitals, or that has almost no capitalised words, is rewritten word by
  * word: each word takes its usual written form from CoreNLP's truecaser table ({@code
- * MixDisambiguation.list}: "maria" to "Maria", "icu" to "ICU", "will" stays lower), sentence starts
- * and the word after a personal title are capitalised, and single-letter initials before a full
- * stop become capitals. Only same-length replacements are made, so every offset into the
+ * MixDisambiguation.list}: "maria" to "Maria", "icu" to "ICU", "will" stays lower), sentence
+ * starts, personal titles and the word after one are capitalised, and single-letter initials before
+ * a full stop become capitals. Only same-length replacements are made, so every offset into the
  * rewritten text is an offset into the original. Text in ordinary mixed case is returned as is.
  * Stateless apart from the shared table; thread-safe.
  */
@@ -63,8 +63,8 @@ public final class CaseRestorer {
   }
 
   /**
-   * The text with case restored if it is written in one case, else {@code words.text()} itself.
-   * The result has the same length, and the same character positions, as the input.
+   * The text with case restored if it is written in one case, else {@code words.text()} itself. The
+   * result has the same length, and the same character positions, as the input.
    */
   public String restore(Words words) {
     String text = words.text();
@@ -78,7 +78,10 @@ public final class CaseRestorer {
       String lower = lowerSameLength(surface);
       String form = caseForms.apply(lower);
       String chosen = form != null && form.length() == surface.length() ? form : lower;
-      if (words.startsSentence(i) || Titles.isTitle(words, i - 1) || isInitial(words, i)) {
+      if (words.startsSentence(i)
+          || Titles.isTitle(words, i)
+          || Titles.isTitle(words, i - 1)
+          || isInitial(words, i)) {
         chosen = capitaliseFirst(chosen);
       }
       chosen.getChars(0, chosen.length(), chars, start);

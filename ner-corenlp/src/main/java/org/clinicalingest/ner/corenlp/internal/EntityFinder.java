@@ -17,12 +17,14 @@ import org.clinicalingest.spi.PhiType;
  * <p>Design: the fastest path that kept quality in our measurements is CoreNLP's tokenizer and
  * sentence splitter followed by {@code CRFClassifier#classifySentence} on each sentence's tokens,
  * with no {@code pos}, {@code lemma}, SUTime, numeric or fine-grained annotators, and one
- * classifier instead of the default three. Before the model, text written in one case gets its
- * case restored (same length, so offsets hold), and a text with no candidate word can skip the
- * model. After it, consecutive tokens with the same label form one span; a span whose every token
- * lies inside an allow-listed clinical term is dropped ("Parkinson", "Glasgow Coma Scale"), and so
- * is a place that is not PHI under Safe Harbor (a state or country). Offsets come from CoreNLP's
- * tokens, which are UTF-16 indexes into the text. Immutable and thread-safe.
+ * classifier instead of the default three. Before the model, text written in one case gets its case
+ * restored (same length, so offsets hold), and a text with no candidate word can skip the model.
+ * After it, consecutive tokens with the same label form one span; a span whose every token lies
+ * inside an allow-listed clinical term is dropped ("Parkinson", "Glasgow Coma Scale"), and so is a
+ * place that is not PHI under Safe Harbor (a state or country). Offsets come from CoreNLP's tokens,
+ * which are UTF-16 indexes into the text. Title and relation words the model pulls into a name
+ * ("Mother Keisha Brown") are trimmed off, and a capitalised word right after a relation ("daughter
+ * Hope") is a name even when the model misses it. Immutable and thread-safe.
  */
 public final class EntityFinder {
 
@@ -77,7 +79,57 @@ public final class EntityFinder {
           model.classifier().classifySentence(sentence.get(CoreAnnotations.TokensAnnotation.class));
       collect(labelled, modelText, allowed, spans);
     }
+    if (categories.contains(PhiType.NAME)) {
+      addNamesAfterRelations(modelWords, allowed, spans);
+    }
     return spans;
+  }
+
+  /**
+   * Adds capitalised words right after a relation ("daughter Hope", "wife Joy") that the model
+   * missed: names that are also common words are where the model fails most, and this context makes
+   * them names.
+   */
+  private static void addNamesAfterRelations(
+      Words words, List<int[]> allowed, List<PhiSpan> spans) {
+    for (int i = 0; i + 1 < words.count(); i++) {
+      if (!Titles.isRelation(words, i) || !words.adjacent(i, i + 1)) {
+        continue;
+      }
+      int last = i;
+      while (last + 1 < words.count()
+          && last - i < 3
+          && (last == i || words.adjacent(last, last + 1))
+          && isNameLike(words, last + 1, allowed)) {
+        last++;
+      }
+      if (last > i) {
+        int start = words.start(i + 1);
+        int end = words.start(last) + words.surface(last).length();
+        PhiSpan candidate = new PhiSpan(start, end, PhiType.NAME);
+        if (spans.stream().noneMatch(candidate::overlaps)) {
+          spans.add(candidate);
+        }
+      }
+      i = last;
+    }
+  }
+
+  private static boolean isNameLike(Words words, int index, List<int[]> allowed) {
+    String surface = words.surface(index);
+    if (surface.length() < 2
+        || !Character.isUpperCase(surface.codePointAt(0))
+        || Titles.isRelation(words, index)
+        || Titles.isLeadingNonName(surface)
+        || covered(words.start(index), words.end(index), allowed)) {
+      return false;
+    }
+    for (int c = 1; c < surface.length(); c++) {
+      if (Character.isLowerCase(surface.charAt(c))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void collect(
@@ -89,8 +141,17 @@ public final class EntityFinder {
       while (end < tokens.size() && typeOf(tokens.get(end)) == type) {
         end++;
       }
-      if (type != null && categories.contains(type) && !allAllowed(tokens, index, end, allowed)) {
-        int start = tokens.get(index).beginPosition();
+      int first = index;
+      while (type == PhiType.NAME
+          && first < end
+          && Titles.isLeadingNonName(tokens.get(first).word())) {
+        first++;
+      }
+      if (type != null
+          && first < end
+          && categories.contains(type)
+          && !allAllowed(tokens, first, end, allowed)) {
+        int start = tokens.get(first).beginPosition();
         int stop = tokens.get(end - 1).endPosition();
         if (type != PhiType.LOCATION || !isNonPhiPlace(modelText, start, stop)) {
           spans.add(new PhiSpan(start, stop, type));

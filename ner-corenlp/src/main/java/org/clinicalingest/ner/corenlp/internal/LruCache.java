@@ -6,10 +6,10 @@ import java.util.Map;
 /**
  * A bounded least-recently-used map from a text to the spans found in it.
  *
- * <p>Design: notes repeat (templated phrases, copied-forward text), and the model is
- * deterministic, so the result for a text already seen can be reused. An access-ordered {@link
- * LinkedHashMap} under one lock is enough: a lookup costs far less than classifying a note, so
- * the lock is never the bottleneck. Thread-safe.
+ * <p>Design: notes repeat (templated phrases, copied-forward text), and the model is deterministic,
+ * so the result for a text already seen can be reused. An access-ordered {@link LinkedHashMap}
+ * under one lock is enough: a lookup costs far less than classifying a note, so the lock is never
+ * the bottleneck. Thread-safe.
  *
  * @param <V> the cached value
  */

@@ -20,8 +20,8 @@ import org.clinicalingest.RedactionException;
  * <p>Design: the classifier takes seconds and hundreds of megabytes to load, so it is loaded once,
  * lazily, on first use, under a lock (double-checked on a volatile field), and never unloaded. A
  * failed load throws and leaves nothing cached, so a later call tries again. All parts are
- * read-only after loading; CoreNLP's tokenizer pipeline and {@code
- * CRFClassifier#classifySentence} may be called from many threads at once.
+ * read-only after loading; CoreNLP's tokenizer pipeline and {@code CRFClassifier#classifySentence}
+ * may be called from many threads at once.
  */
 public final class SharedModel {
 
@@ -110,7 +110,8 @@ public final class SharedModel {
         }
       }
     } catch (IOException e) {
-      throw new RedactionException("ner stage: CoreNLP case table " + CASE_TABLE + " unreadable", e);
+      throw new RedactionException(
+          "ner stage: CoreNLP case table " + CASE_TABLE + " unreadable", e);
     }
     return Map.copyOf(forms);
   }

@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Finds occurrences of a fixed list of terms (the clinical allow list, or places that are not
- * PHI) in a text, as character ranges.
+ * Finds occurrences of a fixed list of terms (the clinical allow list, or places that are not PHI)
+ * in a text, as character ranges.
  *
  * <p>Design: terms and text are both cut into {@link Words} (case, accents and hyphens ignored,
- * possessives remembered), and terms are stored in a word trie, so that one pass over the words
- * of a text finds the longest term at each position whatever the number of terms. Working on our
- * own word cuts rather than on CoreNLP tokens lets the same matcher run before the model (for the
- * fast path) and keeps it independent of tokenizer options. Immutable and thread-safe.
+ * possessives remembered), and terms are stored in a word trie, so that one pass over the words of
+ * a text finds the longest term at each position whatever the number of terms. Working on our own
+ * word cuts rather than on CoreNLP tokens lets the same matcher run before the model (for the fast
+ * path) and keeps it independent of tokenizer options. Immutable and thread-safe.
  */
 public final class TermMatcher {
 

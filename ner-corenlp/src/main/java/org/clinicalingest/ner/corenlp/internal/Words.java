@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * The words of a text as character ranges with a normalised form, for term matching and the
- * cheap pre-model checks.
+ * The words of a text as character ranges with a normalised form, for term matching and the cheap
+ * pre-model checks.
  *
  * <p>Design: a word is a run of letters, digits and combining marks; an apostrophe between letters
  * stays inside it ("O'Neil"), while a trailing {@code 's} or {@code '} is recorded as a possessive
@@ -165,8 +165,8 @@ public final class Words {
   }
 
   /**
-   * Whether word {@code index} starts a sentence: it is the first word, or follows a line break,
-   * or a full stop, question or exclamation mark and a space.
+   * Whether word {@code index} starts a sentence: it is the first word, or follows a line break, or
+   * a full stop, question or exclamation mark and a space.
    */
   public boolean startsSentence(int index) {
     int position = starts[index] - 1;
