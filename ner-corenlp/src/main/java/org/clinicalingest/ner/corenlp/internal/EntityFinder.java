@@ -5,6 +5,7 @@ import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.util.CoreMap;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -81,6 +82,7 @@ public final class EntityFinder {
     }
     if (categories.contains(PhiType.NAME)) {
       addNamesAfterRelations(modelWords, allowed, spans);
+      spans.sort(Comparator.comparingInt(PhiSpan::start));
     }
     return spans;
   }
