@@ -186,7 +186,7 @@ public final class CoreNlpRedactor implements NerRedactor {
           spans = List.copyOf(entityFinder.find(text));
         } catch (RuntimeException e) {
           throw new RedactionException(
-              "ner stage: CoreNLP failed on text " + (start + offset) + " of the batch", e);
+              "ner stage: CoreNLP failed on text " + (start + offset) + " of the call", e);
         }
         if (cache != null) {
           cache.put(text, spans);

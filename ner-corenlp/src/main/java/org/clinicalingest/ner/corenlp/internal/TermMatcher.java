@@ -38,7 +38,7 @@ public final class TermMatcher {
     return new TermMatcher(terms);
   }
 
-  /** Number of distinct usable terms. */
+  /** Number of usable (non-blank) terms. */
   public int size() {
     return size;
   }
@@ -54,13 +54,12 @@ public final class TermMatcher {
     for (int i = 0; i < words.count(); i++) {
       node = node.children.computeIfAbsent(words.normalized(i), key -> new Node());
     }
-    boolean added = !node.terminal;
     if (possessiveRequired) {
       node.possessiveTerminal = true;
     } else {
       node.terminal = true;
     }
-    return added || possessiveRequired;
+    return true;
   }
 
   /**
