@@ -1,0 +1,123 @@
+package org.clinicalingest.ner.corenlp.internal;
+
+import java.util.function.UnaryOperator;
+
+/**
+ * Gives text written all in capitals or all in lower case the case the English NER model was
+ * trained on, without moving any character.
+ *
+ * <p>Design: the CoreNLP English classifiers are case-sensitive and the 4.5.10 models jar ships no
+ * caseless NER model, so "PT'S DAUGHTER MARIA" or "dr. smith" would lose almost every name. A text
+ * whose words are mostly capitals, or that has almost no capitalised words, is rewritten word by
+ * word: each word takes its usual written form from CoreNLP's truecaser table ({@code
+ * MixDisambiguation.list}: "maria" to "Maria", "icu" to "ICU", "will" stays lower), sentence
+ * starts, personal titles and the word after one are capitalised, and single-letter initials before
+ * a full stop become capitals. Only same-length replacements are made, so every offset into the
+ * rewritten text is an offset into the original. Text in ordinary mixed case is returned as is.
+ * Stateless apart from the shared table; thread-safe.
+ */
+public final class CaseRestorer {
+
+  private static final double UPPER_SHARE = 0.6;
+  private static final double TITLE_SHARE = 0.05;
+  private static final int MIN_WORDS = 3;
+
+  private final UnaryOperator<String> caseForms;
+
+  /**
+   * A restorer using {@code caseForms}, which maps a lower-case word to its usual written form, or
+   * to null if it is usually lower case.
+   */
+  public CaseRestorer(UnaryOperator<String> caseForms) {
+    this.caseForms = caseForms;
+  }
+
+  /** Whether {@code words} look like text written in one case, which the model cannot read. */
+  public static boolean isMonoCase(Words words) {
+    int alphabetic = 0;
+    int upper = 0;
+    int title = 0;
+    for (int i = 0; i < words.count(); i++) {
+      String word = words.surface(i);
+      if (word.length() < 2 || !Character.isLetter(word.charAt(0))) {
+        continue;
+      }
+      alphabetic++;
+      boolean hasUpper = false;
+      boolean hasLower = false;
+      for (int c = 0; c < word.length(); c++) {
+        char ch = word.charAt(c);
+        hasUpper |= Character.isUpperCase(ch);
+        hasLower |= Character.isLowerCase(ch);
+      }
+      if (hasUpper && !hasLower) {
+        upper++;
+      } else if (Character.isUpperCase(word.charAt(0))) {
+        title++;
+      }
+    }
+    if (alphabetic < MIN_WORDS) {
+      return false;
+    }
+    return upper >= UPPER_SHARE * alphabetic || title <= TITLE_SHARE * alphabetic;
+  }
+
+  /**
+   * The text with case restored if it is written in one case, else {@code words.text()} itself. The
+   * result has the same length, and the same character positions, as the input.
+   */
+  public String restore(Words words) {
+    String text = words.text();
+    if (!isMonoCase(words)) {
+      return text;
+    }
+    char[] chars = text.toCharArray();
+    for (int i = 0; i < words.count(); i++) {
+      int start = words.start(i);
+      String surface = words.surface(i);
+      String lower = lowerSameLength(surface);
+      String form = caseForms.apply(lower);
+      String chosen = form != null && form.length() == surface.length() ? form : lower;
+      if (words.startsSentence(i)
+          || Titles.isTitle(words, i)
+          || Titles.isTitle(words, i - 1)
+          || isInitial(words, i)) {
+        chosen = capitaliseFirst(chosen);
+      }
+      chosen.getChars(0, chosen.length(), chars, start);
+      for (int position = start + chosen.length(); position < words.end(i); position++) {
+        chars[position] = Character.toLowerCase(chars[position]);
+      }
+    }
+    return new String(chars);
+  }
+
+  private static boolean isInitial(Words words, int index) {
+    return words.surface(index).length() == 1 && words.followedByPeriod(index);
+  }
+
+  private static String lowerSameLength(String word) {
+    StringBuilder lower = new StringBuilder(word.length());
+    int index = 0;
+    while (index < word.length()) {
+      int codePoint = word.codePointAt(index);
+      int mapped = Character.toLowerCase(codePoint);
+      lower.appendCodePoint(
+          Character.charCount(mapped) == Character.charCount(codePoint) ? mapped : codePoint);
+      index += Character.charCount(codePoint);
+    }
+    return lower.toString();
+  }
+
+  private static String capitaliseFirst(String word) {
+    int first = word.codePointAt(0);
+    int title = Character.toTitleCase(first);
+    if (Character.charCount(title) != Character.charCount(first)) {
+      return word;
+    }
+    return new StringBuilder(word.length())
+        .appendCodePoint(title)
+        .append(word, Character.charCount(first), word.length())
+        .toString();
+  }
+}

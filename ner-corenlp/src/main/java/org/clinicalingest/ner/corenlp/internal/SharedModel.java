@@ -1,0 +1,142 @@
+package org.clinicalingest.ner.corenlp.internal;
+
+import edu.stanford.nlp.ie.crf.CRFClassifier;
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.clinicalingest.RedactionException;
+
+/**
+ * The CoreNLP parts every redactor in the JVM shares: the tokenizer and sentence splitter, the
+ * English 3-class CRF classifier, and the case table used to restore case.
+ *
+ * <p>Design: the classifier takes seconds and hundreds of megabytes to load, so it is loaded once,
+ * lazily, on first use, under a lock (double-checked on a volatile field), and never unloaded. A
+ * failed load throws and leaves nothing cached, so a later call tries again. All parts are
+ * read-only after loading; CoreNLP's tokenizer pipeline and {@code CRFClassifier#classifySentence}
+ * may be called from many threads at once.
+ */
+public final class SharedModel {
+
+  /** The classifier: PERSON, LOCATION and ORGANIZATION, trained on the largest English data. */
+  public static final String CLASSIFIER =
+      "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz";
+
+  /** CoreNLP's truecaser table: lower-case word to its usual written form ("smith" -> "Smith"). */
+  public static final String CASE_TABLE = "edu/stanford/nlp/models/truecase/MixDisambiguation.list";
+
+  private static final Object LOCK = new Object();
+  private static volatile SharedModel instance;
+
+  private final StanfordCoreNLP tokenizer;
+  private final CRFClassifier<CoreLabel> classifier;
+  private final Map<String, String> caseForms;
+
+  private SharedModel(
+      StanfordCoreNLP tokenizer,
+      CRFClassifier<CoreLabel> classifier,
+      Map<String, String> caseForms) {
+    this.tokenizer = tokenizer;
+    this.classifier = classifier;
+    this.caseForms = caseForms;
+  }
+
+  /**
+   * The shared model, loaded on the first call.
+   *
+   * @throws RedactionException if the models jar is missing from the classpath or unreadable
+   */
+  public static SharedModel get() {
+    SharedModel loaded = instance;
+    if (loaded == null) {
+      synchronized (LOCK) {
+        loaded = instance;
+        if (loaded == null) {
+          loaded = load();
+          instance = loaded;
+        }
+      }
+    }
+    return loaded;
+  }
+
+  /** Whether the model has been loaded in this JVM. */
+  public static boolean isLoaded() {
+    return instance != null;
+  }
+
+  private static SharedModel load() {
+    Properties properties = new Properties();
+    properties.setProperty("annotators", "tokenize,ssplit");
+    properties.setProperty("tokenize.language", "en");
+    properties.setProperty("tokenize.options", "untokenizable=noneDelete");
+    StanfordCoreNLP tokenizer = new StanfordCoreNLP(properties);
+    CRFClassifier<CoreLabel> classifier;
+    try {
+      classifier = CRFClassifier.getClassifier(CLASSIFIER);
+    } catch (IOException | ClassNotFoundException | RuntimeException e) {
+      throw new RedactionException(
+          "ner stage: CoreNLP classifier " + CLASSIFIER + " could not be loaded", e);
+    }
+    return new SharedModel(tokenizer, classifier, loadCaseForms());
+  }
+
+  private static Map<String, String> loadCaseForms() {
+    InputStream stream = SharedModel.class.getClassLoader().getResourceAsStream(CASE_TABLE);
+    if (stream == null) {
+      throw new RedactionException(
+          "ner stage: CoreNLP case table " + CASE_TABLE + " is not on the classpath");
+    }
+    Map<String, String> forms = new HashMap<>(1 << 18);
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        int tab = line.indexOf('\t');
+        if (tab <= 0) {
+          continue;
+        }
+        String lower = line.substring(0, tab);
+        String form = line.substring(tab + 1).strip();
+        if (form.length() == lower.length() && !form.equals(lower) && isWord(lower)) {
+          forms.put(lower, form);
+        }
+      }
+    } catch (IOException e) {
+      throw new RedactionException(
+          "ner stage: CoreNLP case table " + CASE_TABLE + " unreadable", e);
+    }
+    return Map.copyOf(forms);
+  }
+
+  private static boolean isWord(String word) {
+    for (int i = 0; i < word.length(); i++) {
+      if (!Character.isLetter(word.charAt(i)) && word.charAt(i) != '\'') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Tokenizer and sentence splitter ({@code tokenize,ssplit}); thread-safe. */
+  public StanfordCoreNLP tokenizer() {
+    return tokenizer;
+  }
+
+  /** The CRF classifier; {@code classifySentence} is thread-safe. */
+  public CRFClassifier<CoreLabel> classifier() {
+    return classifier;
+  }
+
+  /** The usual written form of a lower-case word, or null if it is usually lower case. */
+  public String caseForm(String lowerCaseWord) {
+    return caseForms.get(lowerCaseWord);
+  }
+}
