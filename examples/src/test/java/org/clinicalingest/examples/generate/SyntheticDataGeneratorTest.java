@@ -586,6 +586,18 @@ class SyntheticDataGeneratorTest {
     assertThat(summary.bytes()).isEqualTo(data.size());
   }
 
+  @Test
+  void writesTheSameDataWithoutAGoldFile() throws IOException {
+    SyntheticDataGenerator generator =
+        SyntheticDataGenerator.builder().patients(60).seed(12).invalidRate(0.05).build();
+    GenerationSummary withGold = generate(generator, "with.json");
+    GenerationSummary without = generator.write(directory.resolve("without.json"));
+    assertThat(Files.readAllBytes(directory.resolve("without.json")))
+        .isEqualTo(Files.readAllBytes(directory.resolve("with.json")));
+    assertThat(without.phiItems()).isEqualTo(withGold.phiItems());
+    assertThat(without.records()).isEqualTo(withGold.records());
+  }
+
   private static byte[] gunzip(Path file) throws IOException {
     try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
       return in.readAllBytes();
