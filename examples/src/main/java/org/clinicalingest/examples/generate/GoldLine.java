@@ -20,7 +20,8 @@ import org.clinicalingest.spi.PhiType;
  *
  * <p>Gold files are JSON Lines, e.g. {@code {"observation_id":"obs-1f…","field":"notes",
  * "start":12,"end":17,"type":"NAME","text":"Smith"}}. Lines of one observation's field are
- * consecutive, in text order. Immutable and thread-safe.
+ * consecutive, in text order, and observations come in ascending id order. Immutable and
+ * thread-safe.
  *
  * @param observationId the observation whose field holds the text
  * @param field {@code notes}, {@code interpretation} or {@code value_string}

@@ -16,7 +16,7 @@ import org.clinicalingest.spi.RecordKind;
  *
  * <p>Everything about patient {@code i} is drawn from a random stream seeded by {@code (seed, i)}
  * alone, so a patient can be written again later (a duplicate) without keeping it in memory, and
- * the output does not depend on how patients are batched. Ids are bijections of the patient index,
+ * the output does not depend on how patients are batched. Ids are built from the patient index,
  * hence unique without a lookup table. Not thread-safe; one per worker.
  */
 final class PatientWriter {
@@ -30,8 +30,7 @@ final class PatientWriter {
   private static final long FIRST_VISIT_DAY = LocalDate.of(2005, 1, 1).toEpochDay();
   private static final long MRN_MODULUS = 10_000_000_000L;
   private static final long MRN_MULTIPLIER = 7_919_393L;
-  private static final long ENCOUNTER_SALT = 0x656e63L;
-  private static final long OBSERVATION_SALT = 0x6f6273L;
+  private static final long RUN_TAG_SALT = 0x746167L;
   private static final String HEX = "0123456789abcdef";
 
   private static final Defect[] PATIENT_DEFECTS = defects(RecordKind.PATIENT);
@@ -69,6 +68,10 @@ final class PatientWriter {
   private static final String[] SUFFIXES = {"Jr.", "Sr.", "II", "III", "MD", "PhD"};
 
   private final long seed;
+
+  /** Four hex digits of the seed in every id, so that data sets of different seeds can be mixed. */
+  private final String runTag;
+
   private final int minEncounters;
   private final int maxEncounters;
   private final int minObservations;
@@ -105,7 +108,10 @@ final class PatientWriter {
    */
   private boolean parentIdWritten;
 
-  /** Which field of the current record gets the wrong JSON type, -1 for none. */
+  /**
+   * Which field of the current patient, encounter and observation gets the wrong JSON type, -1 for
+   * none.
+   */
   private int patientWrongType;
 
   private int encounterWrongType;
@@ -120,6 +126,7 @@ final class PatientWriter {
       double invalidRate,
       double notesRate) {
     this.seed = seed;
+    this.runTag = hex4(Rng.mix(RUN_TAG_SALT, seed));
     this.minEncounters = minEncounters;
     this.maxEncounters = maxEncounters;
     this.minObservations = minObservations;
@@ -133,6 +140,14 @@ final class PatientWriter {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create a JSON generator over a memory buffer", e);
     }
+  }
+
+  private static String hex4(long value) {
+    char[] out = new char[4];
+    for (int i = 0; i < 4; i++) {
+      out[i] = HEX.charAt((int) (value >>> (4 * i)) & 15);
+    }
+    return new String(out);
   }
 
   private static Defect[] defects(RecordKind kind) {
@@ -156,20 +171,20 @@ final class PatientWriter {
     return stats;
   }
 
-  /** The medical record number of patient {@code index}: unique per index for a given seed. */
+  /**
+   * The medical record number of patient {@code index}: ten digits that are a bijection of the
+   * index (the multiplier is prime to 10), so unique for a given seed, in one of four styles.
+   */
   String mrn(long index) {
-    long number = Math.floorMod(index * MRN_MULTIPLIER + Rng.mix(seed, -1L), MRN_MODULUS);
-    String digits = PhiValues.pad((int) (number / 100_000), 5) + pad5(number % 100_000);
-    return switch ((int) Math.floorMod(Rng.mix(seed, index) >>> 8, 4L)) {
+    long offset = Math.floorMod(Rng.mix(seed, -1L), MRN_MODULUS);
+    long number = (Math.floorMod(index, MRN_MODULUS) * MRN_MULTIPLIER + offset) % MRN_MODULUS;
+    String digits = PhiValues.pad(number, 10);
+    return switch ((int) ((Rng.mix(seed, index) >>> 8) & 3)) {
       case 0 -> "MRN" + digits;
       case 1 -> digits;
       case 2 -> "P-" + digits;
       default -> "H" + digits;
     };
-  }
-
-  private static String pad5(long value) {
-    return PhiValues.pad((int) value, 5);
   }
 
   /**
@@ -211,7 +226,7 @@ final class PatientWriter {
     } else {
       json.writeArrayFieldStart("identifiers");
       json.writeString("SSN:" + facts.ssn);
-      if (rng.chance(0.6)) {
+      if (facts.adult() && rng.chance(0.6)) {
         json.writeString("DL:" + facts.driverLicense);
       }
       if (rng.chance(0.05)) {
@@ -230,7 +245,7 @@ final class PatientWriter {
       }
       json.writeEndArray();
     }
-    if (rng.chance(0.4)) {
+    if (facts.adult() && rng.chance(0.4)) {
       json.writeArrayFieldStart("name_prefix");
       json.writeString(rng.pick(facts.gender == 'f' ? PREFIX_FEMALE : PREFIX_MALE));
       json.writeEndArray();
@@ -271,38 +286,38 @@ final class PatientWriter {
   }
 
   private void describePatient(long index, Rng rng) {
-    Facts f = facts;
     int genderDraw = rng.nextInt(100);
-    f.gender = genderDraw < 49 ? 'f' : genderDraw < 98 ? 'm' : genderDraw == 98 ? 'o' : 'u';
-    f.birthDay = birthDay(rng);
-    int birthYear = LocalDate.ofEpochDay(f.birthDay).getYear();
-    f.mrn = mrn(index);
-    f.first = names.given(f.gender, birthYear, rng);
-    f.middle = rng.chance(0.5) ? names.given(f.gender, birthYear, rng) : null;
-    f.last = names.surname(rng);
-    f.ssn = values.ssn(rng);
-    f.driverLicense = values.driverLicense(rng);
-    f.city = rng.pick(vocabulary.cities);
-    f.zip = values.zip(f.city, rng);
-    f.street = values.street(rng);
-    f.line2 = rng.chance(0.2) ? values.line2(rng) : null;
-    f.phone =
-        rng.chance(0.85) ? values.phoneDigits(f.city.areaCode(), rng) : values.phoneDigits(rng);
-    f.email = values.email(f.first, f.last, rng);
+    facts.gender = genderDraw < 49 ? 'f' : genderDraw < 98 ? 'm' : genderDraw == 98 ? 'o' : 'u';
+    facts.birthDay = birthDay(rng);
+    int birthYear = LocalDate.ofEpochDay(facts.birthDay).getYear();
+    facts.mrn = mrn(index);
+    facts.first = names.given(facts.gender, birthYear, rng);
+    facts.middle = rng.chance(0.5) ? names.given(facts.gender, birthYear, rng) : null;
+    facts.last = names.surname(rng);
+    facts.ssn = values.ssn(rng);
+    facts.driverLicense = values.driverLicense(rng);
+    facts.city = rng.pick(vocabulary.cities);
+    facts.zip = values.zip(facts.city, rng);
+    facts.street = values.street(rng);
+    facts.line2 = rng.chance(0.2) ? values.line2(rng) : null;
+    facts.phone =
+        rng.chance(0.85) ? values.phoneDigits(facts.city.areaCode(), rng) : values.phoneDigits(rng);
+    facts.email = values.email(facts.first, facts.last, rng);
     emailPresent = rng.chance(0.8);
-    f.homeHospital = values.hospital(f.city, rng);
-    f.account = values.account(rng);
-    f.memberId = values.memberId(rng);
+    facts.homeHospital = values.hospital(facts.city, rng);
+    facts.account = values.account(rng);
+    facts.memberId = values.memberId(rng);
     Vocabulary.Relation relation = rng.pick(vocabulary.contactRelations);
-    while (!f.adult() && relation.adultsOnly()) {
+    while (!facts.adult() && relation.adultsOnly()) {
       relation = rng.pick(vocabulary.contactRelations);
     }
-    f.contactRelation = relation.word();
-    f.contactGender = relation.gender() != 'x' ? relation.gender() : rng.chance(0.5) ? 'f' : 'm';
-    f.contactFirst = names.given(f.contactGender, rng.between(1940, 2000), rng);
-    f.contactLast = rng.chance(0.6) ? f.last : names.surname(rng);
-    f.contactPhone = values.phoneDigits(f.city.areaCode(), rng);
-    f.offsetMinutes = OFFSETS[rng.nextInt(OFFSETS.length)];
+    facts.contactRelation = relation.word();
+    facts.contactGender =
+        relation.gender() != 'x' ? relation.gender() : rng.chance(0.5) ? 'f' : 'm';
+    facts.contactFirst = names.given(facts.contactGender, rng.between(1940, 2000), rng);
+    facts.contactLast = rng.chance(0.6) ? facts.last : names.surname(rng);
+    facts.contactPhone = values.phoneDigits(facts.city.areaCode(), rng);
+    facts.offsetMinutes = OFFSETS[rng.nextInt(OFFSETS.length)];
     for (int i = 0; i < providerLast.length; i++) {
       providerFirst[i] = names.given(rng.chance(0.5) ? 'f' : 'm', rng.between(1950, 1995), rng);
       providerLast[i] = names.surname(rng);
@@ -529,9 +544,9 @@ final class PatientWriter {
     json.writeStartObject();
     if (defect != Defect.MISSING_ENCOUNTER_ID) {
       if (encounterWrongType == 0) {
-        json.writeNumberField("encounter_id", Rng.mix(seed ^ ENCOUNTER_SALT, index) >>> 12);
+        json.writeNumberField("encounter_id", index * 256 + number);
       } else {
-        json.writeStringField("encounter_id", "enc-" + id(ENCOUNTER_SALT, index * 256 + number));
+        json.writeStringField("encounter_id", "enc-" + runTag + "-" + recordKey(index, number));
       }
     }
     if (defect == Defect.PATIENT_ID_MISMATCH) {
@@ -645,7 +660,8 @@ final class PatientWriter {
     }
     Vocabulary.ObservationKind kind = vocabulary.observationKinds.pick(rng);
     facts.kind = kind;
-    observationId = "obs-" + id(OBSERVATION_SALT, (index * 256 + encounter) * 256 + number);
+    observationId =
+        "obs-" + runTag + "-" + recordKey(index, encounter) + "-" + PhiValues.pad(number, 3);
     long effective = facts.visitSecond + rng.nextLong(Math.max(60, duration));
     observationWrongType = defect == Defect.OBSERVATION_WRONG_TYPE ? rng.nextInt(3) : -1;
 
@@ -803,14 +819,12 @@ final class PatientWriter {
     return items[items.length - 1];
   }
 
-  /** Sixteen hex digits of a bijection of {@code key}: unique per key, random-looking. */
-  private String id(long salt, long key) {
-    long value = Rng.mix(seed ^ salt, key);
-    char[] out = new char[16];
-    for (int i = 15; i >= 0; i--) {
-      out[i] = HEX.charAt((int) (value & 15));
-      value >>>= 4;
-    }
-    return new String(out);
+  /**
+   * {@code PPPPPPPPPP-EEE}: patient index and encounter number, zero-padded, so that ids sort in
+   * the order they are generated under any collation and the gold file is sorted by observation id
+   * (which lets {@link LeakCheck} merge it with a table scan).
+   */
+  private static String recordKey(long index, int encounter) {
+    return PhiValues.pad(index, 10) + "-" + PhiValues.pad(encounter, 3);
   }
 }

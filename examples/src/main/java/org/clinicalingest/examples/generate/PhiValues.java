@@ -227,8 +227,8 @@ final class PhiValues {
     return new String(out);
   }
 
-  static String pad(int value, int width) {
-    String text = Integer.toString(value);
+  static String pad(long value, int width) {
+    String text = Long.toString(value);
     return text.length() >= width ? text : "0".repeat(width - text.length()) + text;
   }
 

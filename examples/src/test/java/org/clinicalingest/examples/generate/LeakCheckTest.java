@@ -157,6 +157,67 @@ class LeakCheckTest {
     assertThat(nothingWritten.keep().absent()).isEqualTo(nothingWritten.keep().gold());
   }
 
+  @Test
+  void databaseLookupMergesATableScanWithTheGoldFile() throws SQLException {
+    Path gold = directory.resolve("scan.gold.jsonl");
+    SyntheticDataGenerator.builder()
+        .patients(60)
+        .seed(32)
+        .invalidRate(0.03)
+        .build()
+        .write(directory.resolve("scan.json"), gold);
+    Map<String, Map<String, Object>> observations =
+        JsonTree.observationsById(JsonTree.patients(directory.resolve("scan.json")));
+    redact(gold, observations, line -> line.phiType() != PhiType.NAME);
+
+    List<String> ids = new ArrayList<>(observations.keySet());
+    try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
+      try (Statement statement = connection.createStatement()) {
+        statement.execute(
+            "CREATE TABLE observations (observation_id VARCHAR PRIMARY KEY, notes VARCHAR,"
+                + " interpretation VARCHAR, value_string VARCHAR)");
+      }
+      try (PreparedStatement insert =
+          connection.prepareStatement("INSERT INTO observations VALUES (?, ?, ?, ?)")) {
+        for (int i = 0; i < ids.size(); i++) {
+          if (i % 7 == 3) {
+            continue;
+          }
+          String id = ids.get(i);
+          Map<String, Object> observation = observations.get(id);
+          insert.setString(1, id);
+          insert.setString(2, written.getOrDefault(id + "/notes", text(observation, "notes")));
+          insert.setString(
+              3, written.getOrDefault(id + "/interpretation", text(observation, "interpretation")));
+          insert.setString(
+              4, written.getOrDefault(id + "/value_string", text(observation, "value_string")));
+          insert.executeUpdate();
+        }
+      }
+      for (int i = 3; i < ids.size(); i += 7) {
+        String id = ids.get(i);
+        written.keySet().removeIf(key -> key.startsWith(id + "/"));
+      }
+
+      LeakReport expected = LeakCheck.run(gold, lookup());
+      assertThat(expected.phi().get(PhiType.NAME).found()).isPositive();
+      assertThat(expected.phi().get(PhiType.NAME).absent()).isPositive();
+      try (TextLookup scan = new JdbcTextLookup(connection, "observations", 50)) {
+        assertThat(LeakCheck.run(gold, scan)).isEqualTo(expected);
+      }
+      try (TextLookup scan = TextLookup.jdbc(connection, "observations")) {
+        for (int i = ids.size() - 1; i >= 0; i--) {
+          String id = ids.get(i);
+          assertThat(scan.text(id, "notes")).as(id).isEqualTo(lookup().text(id, "notes"));
+        }
+      }
+    }
+  }
+
+  private static String text(Map<String, Object> observation, String field) {
+    return observation.get(field) instanceof String text ? text : null;
+  }
+
   /** Replaces the gold PHI spans chosen by {@code redacted} with their placeholders. */
   private void redact(
       Path gold, Map<String, Map<String, Object>> observations, Predicate<GoldLine> redacted) {

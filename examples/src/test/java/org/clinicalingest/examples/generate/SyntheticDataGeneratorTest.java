@@ -411,10 +411,13 @@ class SyntheticDataGeneratorTest {
         JsonTree.observationsById(JsonTree.patients(directory.resolve("gold.json")));
     Map<String, List<GoldLine>> byField = new HashMap<>();
     long[] lines = new long[1];
+    String[] previousId = {""};
     GoldLine.forEach(
         gold("gold.json"),
         line -> {
           lines[0]++;
+          assertThat(line.observationId()).isGreaterThanOrEqualTo(previousId[0]);
+          previousId[0] = line.observationId();
           Map<String, Object> observation = observations.get(line.observationId());
           assertThat(observation).as(line.observationId()).isNotNull();
           String text = (String) observation.get(line.field());
