@@ -7,10 +7,11 @@ import java.util.Locale;
  *
  * <p>Shared by the generator, which records how often a PHI string also occurs as ordinary text in
  * its note ("May" the name and "may" the verb), and by {@link LeakCheck}, which compares that count
- * with the written note; both must count the same way. A match must not be glued to a letter or
- * digit at an end where the phrase itself starts or ends with one. Searches a lower-cased copy with
- * {@code indexOf}, which the JIT vectorises; falls back to {@code regionMatches} for text whose
- * lower case changes its length. Stateless and thread-safe.
+ * with the written note; both must count the same way. Where the phrase starts or ends with a
+ * letter, the match must not touch a letter or digit there; where it starts or ends with a digit,
+ * the match must not touch a digit (so "95" is found in "95yo", but "12345" is not in "123456").
+ * Searches a lower-cased copy with {@code indexOf}, which the JIT vectorises; falls back to {@code
+ * regionMatches} for text whose lower case changes its length. Stateless and thread-safe.
  */
 final class WordMatch {
 
@@ -39,26 +40,33 @@ final class WordMatch {
     }
     String lowerPhrase = lower(phrase);
     boolean exact = lowerText.length() == text.length() && lowerPhrase.length() == length;
-    boolean wordStart = isWordChar(phrase.charAt(0));
-    boolean wordEnd = isWordChar(phrase.charAt(length - 1));
+    char first = phrase.charAt(0);
+    char last = phrase.charAt(length - 1);
     int found = 0;
     int position = exact ? lowerText.indexOf(lowerPhrase) : 0;
-    int last = text.length() - length;
-    while (position >= 0 && position <= last) {
+    int lastStart = text.length() - length;
+    while (position >= 0 && position <= lastStart) {
+      int end = position + length;
       boolean match =
           (exact || text.regionMatches(true, position, phrase, 0, length))
-              && (!wordStart || position == 0 || !isWordChar(text.charAt(position - 1)))
-              && (!wordEnd
-                  || position + length == text.length()
-                  || !isWordChar(text.charAt(position + length)))
-              && !overlapsAny(position, position + length, starts, ends, spans);
-      int next = match ? position + length : position + 1;
+              && (position == 0 || !glued(first, text.charAt(position - 1)))
+              && (end == text.length() || !glued(last, text.charAt(end)))
+              && !overlapsAny(position, end, starts, ends, spans);
+      int next = match ? end : position + 1;
       if (match) {
         found++;
       }
       position = exact ? lowerText.indexOf(lowerPhrase, next) : next;
     }
     return found;
+  }
+
+  /** Whether {@code neighbour} continues the word that {@code edge}, a phrase's end, is part of. */
+  private static boolean glued(char edge, char neighbour) {
+    if (Character.isDigit(edge)) {
+      return Character.isDigit(neighbour);
+    }
+    return Character.isLetter(edge) && Character.isLetterOrDigit(neighbour);
   }
 
   private static boolean overlapsAny(int start, int end, int[] starts, int[] ends, int spans) {
@@ -68,9 +76,5 @@ final class WordMatch {
       }
     }
     return false;
-  }
-
-  static boolean isWordChar(char c) {
-    return Character.isLetterOrDigit(c);
   }
 }

@@ -158,6 +158,31 @@ class LeakCheckTest {
   }
 
   @Test
+  void countsEveryGoldStringOfUnredactedNotesAsLeakedAndEveryPhraseAsKept() {
+    Path gold = directory.resolve("raw.gold.jsonl");
+    SyntheticDataGenerator.builder()
+        .patients(300)
+        .seed(33)
+        .build()
+        .write(directory.resolve("raw.json"), gold);
+    Map<String, Map<String, Object>> observations =
+        JsonTree.observationsById(JsonTree.patients(directory.resolve("raw.json")));
+
+    LeakReport report =
+        LeakCheck.run(
+            gold,
+            (observationId, field) ->
+                Optional.ofNullable(text(observations.get(observationId), field)));
+
+    assertThat(report.phi().keySet()).containsExactlyInAnyOrder(PhiType.values());
+    report
+        .phi()
+        .forEach(
+            (type, count) -> assertThat(count.found()).as(type.name()).isEqualTo(count.gold()));
+    assertThat(report.keep().found()).isEqualTo(report.keep().gold());
+  }
+
+  @Test
   void databaseLookupMergesATableScanWithTheGoldFile() throws SQLException {
     Path gold = directory.resolve("scan.gold.jsonl");
     SyntheticDataGenerator.builder()

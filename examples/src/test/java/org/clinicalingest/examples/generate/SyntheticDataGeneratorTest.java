@@ -446,9 +446,8 @@ class SyntheticDataGeneratorTest {
 
   /** Whole-word occurrences of phrase outside every PHI span, counted with a regex. */
   private static int ordinaryOccurrences(String text, String phrase, List<GoldLine> lines) {
-    String before = Character.isLetterOrDigit(phrase.charAt(0)) ? "(?<![\\p{L}\\p{N}])" : "";
-    String after =
-        Character.isLetterOrDigit(phrase.charAt(phrase.length() - 1)) ? "(?![\\p{L}\\p{N}])" : "";
+    String before = boundary(phrase.charAt(0), "(?<!");
+    String after = boundary(phrase.charAt(phrase.length() - 1), "(?!");
     Matcher matcher =
         Pattern.compile(before + Pattern.quote(phrase) + after, Pattern.CASE_INSENSITIVE)
             .matcher(text);
@@ -463,6 +462,14 @@ class SyntheticDataGeneratorTest {
       }
     }
     return found;
+  }
+
+  /** A look-around that keeps a word from going on past a phrase's edge character. */
+  private static String boundary(char edge, String lookaround) {
+    if (Character.isDigit(edge)) {
+      return lookaround + "\\p{N})";
+    }
+    return Character.isLetter(edge) ? lookaround + "[\\p{L}\\p{N}])" : "";
   }
 
   @Test

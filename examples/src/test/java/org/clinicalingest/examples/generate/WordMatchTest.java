@@ -11,6 +11,8 @@ class WordMatchTest {
     assertThat(WordMatch.count("May may call in May; mayday", "may")).isEqualTo(3);
     assertThat(WordMatch.count("Parkinson disease, Mr. Parkinson", "PARKINSON")).isEqualTo(2);
     assertThat(WordMatch.count("MRN 12345 and 123456", "12345")).isEqualTo(1);
+    assertThat(WordMatch.count("pt 95yo male, SpO2 95%", "95")).isEqualTo(2);
+    assertThat(WordMatch.count("Smith2 and smithson", "smith")).isZero();
   }
 
   @Test
