@@ -88,7 +88,7 @@ final class PatientWriter {
   private final ByteSink data = new ByteSink();
   private final ByteSink gold = new ByteSink();
   private final JsonGenerator json;
-  private final JsonGenerator goldJson;
+  private final GoldWriter goldWriter = new GoldWriter(gold);
   private final PatientStats stats = new PatientStats();
   private final long[] visitSeconds = new long[256];
   private final String[] providerFirst = new String[2];
@@ -136,7 +136,6 @@ final class PatientWriter {
     JsonFactory factory = new JsonFactoryBuilder().rootValueSeparator((String) null).build();
     try {
       json = factory.createGenerator(data);
-      goldJson = factory.createGenerator(gold);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create a JSON generator over a memory buffer", e);
     }
@@ -200,7 +199,6 @@ final class PatientWriter {
     try {
       patient(index, rng);
       json.flush();
-      goldJson.flush();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write patient " + index + " to memory", e);
     }
@@ -776,6 +774,9 @@ final class PatientWriter {
     if (!traced) {
       return;
     }
+    if (writeGold) {
+      goldWriter.field(observationId, field);
+    }
     for (int span = 0; span < note.spans(); span++) {
       PhiType type = note.type(span);
       if (type == null) {
@@ -784,24 +785,10 @@ final class PatientWriter {
         stats.phi[type.ordinal()]++;
       }
       if (writeGold) {
-        goldLine(field, span, type);
+        goldWriter.line(
+            note.start(span), note.end(span), type, note.value(span), note.background(span));
       }
     }
-  }
-
-  private void goldLine(String field, int span, PhiType type) throws IOException {
-    goldJson.writeStartObject();
-    goldJson.writeStringField("observation_id", observationId);
-    goldJson.writeStringField("field", field);
-    goldJson.writeNumberField("start", note.start(span));
-    goldJson.writeNumberField("end", note.end(span));
-    goldJson.writeStringField("type", type == null ? GoldLine.KEEP : type.name());
-    goldJson.writeStringField("text", note.value(span));
-    if (note.background(span) > 0) {
-      goldJson.writeNumberField("background", note.background(span));
-    }
-    goldJson.writeEndObject();
-    goldJson.writeRaw('\n');
   }
 
   private static String weighted(String[] items, int[] weights, Rng rng) {
