@@ -48,7 +48,12 @@ final class Facts {
 
   /** Whether the patient is 18 or older on the reference date. */
   boolean adult() {
-    return PatientWriter.REFERENCE_DATE.toEpochDay() - birthDay >= 18 * 365.25;
+    return age() >= 18;
+  }
+
+  /** The patient's age in whole years on the reference date. */
+  int age() {
+    return (int) ((PatientWriter.REFERENCE_DATE.toEpochDay() - birthDay) / 365.25);
   }
 
   long visitDay() {

@@ -261,7 +261,7 @@ final class NoteComposer {
       kinPhone = facts.contactPhone;
     } else {
       Vocabulary.Relation relation = rng.pick(vocabulary.relations);
-      while (!facts.adult() && relation.adultsOnly()) {
+      while (!relation.fits(facts.age())) {
         relation = rng.pick(vocabulary.relations);
       }
       kinRelation = relation.word();

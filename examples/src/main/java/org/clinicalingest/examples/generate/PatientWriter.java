@@ -306,7 +306,7 @@ final class PatientWriter {
     facts.account = values.account(rng);
     facts.memberId = values.memberId(rng);
     Vocabulary.Relation relation = rng.pick(vocabulary.contactRelations);
-    while (!facts.adult() && relation.adultsOnly()) {
+    while (!relation.fits(facts.age())) {
       relation = rng.pick(vocabulary.contactRelations);
     }
     facts.contactRelation = relation.word();

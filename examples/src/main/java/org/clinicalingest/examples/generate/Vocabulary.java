@@ -38,8 +38,11 @@ final class Vocabulary {
   /** A relationship word and the gender of the relative ({@code f}, {@code m}, {@code x}). */
   record Relation(String word, char gender) {
 
-    /** Whether only an adult has such a relative (a spouse, a child, a grandchild). */
-    boolean adultsOnly() {
+    /**
+     * Whether a patient of this age plausibly has such a relative: a spouse, partner, child or
+     * grandchild only from 18, a living parent only under 65.
+     */
+    boolean fits(int age) {
       return switch (word) {
         case "wife",
             "husband",
@@ -49,8 +52,9 @@ final class Vocabulary {
             "son",
             "granddaughter",
             "grandson" ->
-            true;
-        default -> false;
+            age >= 18;
+        case "mother", "father" -> age < 65;
+        default -> true;
       };
     }
   }
