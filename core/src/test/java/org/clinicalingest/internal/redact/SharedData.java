@@ -4,10 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Finds the public data of {@code shared/data} beside the repository: under the system property
- * {@code clinicalingest.sharedData} if set, otherwise the first {@code shared/data} found walking
- * up from the working directory. Fails rather than skips, so that an evaluation cannot silently
- * stop running.
+ * Finds the public test data of the repository's {@code testdata} folder (copies of public sets,
+ * see its README): under the system property {@code clinicalingest.sharedData} if set, otherwise
+ * the first {@code testdata} found walking up from the working directory. Fails rather than skips,
+ * so that an evaluation cannot silently stop running.
  */
 final class SharedData {
 
@@ -19,15 +19,15 @@ final class SharedData {
       return Path.of(configured).resolve(relative);
     }
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve("shared").resolve("data").resolve(relative);
+      Path candidate = dir.resolve("testdata").resolve(relative);
       if (Files.exists(candidate)) {
         return candidate;
       }
     }
     throw new IllegalStateException(
-        "shared/data/"
+        "testdata/"
             + relative
             + " not found above the working directory;"
-            + " set -Dclinicalingest.sharedData=/path/to/shared/data");
+            + " set -Dclinicalingest.sharedData=/path/to/testdata");
   }
 }

@@ -14,7 +14,7 @@ import org.clinicalingest.model.Encounter;
 import org.clinicalingest.model.Patient;
 
 /**
- * The Synthea FHIR R4 bundles of {@code shared/data/synthea-r4-bundles} (Apache-2.0), turned into a
+ * The Synthea FHIR R4 bundles of {@code testdata/synthea-r4-bundles} (Apache-2.0), turned into a
  * {@link Patient} (names, identifiers, phone, address, encounters with their provider) and the
  * plain text of its clinical notes.
  */

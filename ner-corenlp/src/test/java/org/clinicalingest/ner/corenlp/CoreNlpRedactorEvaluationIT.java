@@ -1,7 +1,6 @@
 package org.clinicalingest.ner.corenlp;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +10,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import org.clinicalingest.spi.Redaction;
 import org.junit.jupiter.api.Test;
@@ -47,9 +45,7 @@ class CoreNlpRedactorEvaluationIT {
 
   @Test
   void keepsNameRecallOnPresidioSyntheticSet() {
-    Optional<Path> file = EvalSets.presidioFile();
-    assumeThat(file).as("presidio synth_dataset_v2.json next to the repository").isPresent();
-    List<EvalNote> notes = EvalSets.readPresidio(file.get());
+    List<EvalNote> notes = EvalSets.readPresidio(EvalSets.presidioFile());
     for (Map.Entry<String, CoreNlpRedactor.Builder> variant : variants().entrySet()) {
       Scorer scorer = score(variant.getValue(), notes);
       System.out.println("[eval] presidio " + variant.getKey() + ": " + scorer.summary());

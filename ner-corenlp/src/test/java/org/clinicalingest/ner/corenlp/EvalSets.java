@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -70,19 +69,16 @@ final class EvalSets {
     return golds;
   }
 
-  /** The Presidio set, if found next to the repository (CI lays shared/ beside the clone). */
-  static Optional<Path> presidioFile() {
-    String configured = System.getProperty("presidio.file");
-    List<Path> candidates = new ArrayList<>();
-    if (configured != null) {
-      candidates.add(Path.of(configured));
+  /** The Presidio set, from the repository's {@code testdata} folder (MIT, see its README). */
+  static Path presidioFile() {
+    String relative = "testdata/presidio-synth/synth_dataset_v2.json";
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      Path candidate = dir.resolve(relative);
+      if (Files.isRegularFile(candidate)) {
+        return candidate;
+      }
     }
-    String relative = "shared/data/presidio-synth/synth_dataset_v2.json";
-    candidates.add(Path.of("/work").resolve(relative));
-    candidates.add(Path.of("..").resolve(relative));
-    candidates.add(Path.of("../..").resolve(relative));
-    candidates.add(Path.of("../../..").resolve(relative));
-    return candidates.stream().filter(Files::isRegularFile).findFirst();
+    throw new IllegalStateException(relative + " not found above the working directory");
   }
 
   /** Reads the Presidio set; its offsets count code points and are turned into UTF-16 ones. */
