@@ -17,7 +17,12 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     version = "clinical-ingest 0.1.0",
     description = "Streams clinical JSON into a database, validated and with PHI redacted.",
-    subcommands = {IngestCommand.class, GenerateCommand.class, DemoCommand.class})
+    subcommands = {
+      IngestCommand.class,
+      GenerateCommand.class,
+      DemoCommand.class,
+      LeakCheckCommand.class
+    })
 public final class ClinicalIngestCommand implements Runnable {
 
   @Option(
