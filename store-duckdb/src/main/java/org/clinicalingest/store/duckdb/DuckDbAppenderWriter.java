@@ -124,8 +124,9 @@ public final class DuckDbAppenderWriter implements BulkWriter {
   }
 
   /**
-   * Returns 1: DuckDB commits from one connection as fast as from several (measured), and rows of
-   * the same key written from two connections at once would conflict.
+   * Returns 1. Chunks written at once through several connections would commit in any order, so a
+   * later row could be replaced by an earlier one with the same key, and such rows conflict in
+   * DuckDB's optimistic concurrency control.
    */
   @Override
   public int maxConcurrentWrites() {
