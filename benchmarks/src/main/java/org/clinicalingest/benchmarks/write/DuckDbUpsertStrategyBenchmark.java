@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -47,6 +49,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code stagingOnConflictUpdate}: staging, then {@code INSERT ... ON CONFLICT DO UPDATE}.
  * </ul>
  *
+ * <p>{@code prefilledRows} rows with other keys (spread over the same key range) are in the table
+ * before the trial, to show how the cost grows with the table.
+ *
  * <p>{@code keys=fresh} writes new keys, {@code keys=rerun} rewrites chunks already in the table;
  * {@code append} with {@code rerun} fails in setup, so leave that pair out. Run: {@code java -jar
  * benchmarks/target/benchmarks.jar DuckDbUpsertStrategyBenchmark}.
@@ -66,6 +71,7 @@ public class DuckDbUpsertStrategyBenchmark {
 
   @Param({
     "append",
+    "deleteInListThenAppend",
     "deleteKeysThenAppend",
     "stagingDeleteInsert",
     "stagingInsertOrReplace",
@@ -79,8 +85,14 @@ public class DuckDbUpsertStrategyBenchmark {
   @Param({"OBSERVATIONS", "PATIENTS"})
   public Table table;
 
+  @Param({"0", "1000000"})
+  public int prefilledRows;
+
+  private static final int DELETE_BATCH = 1024;
+
   private Path directory;
   private DuckDBConnection connection;
+  private PreparedStatement delete;
   private SyntheticChunks chunks;
   private final List<List<Row>> written = new ArrayList<>();
   private long sequence;
@@ -114,6 +126,23 @@ public class DuckDbUpsertStrategyBenchmark {
     execute("CREATE TABLE target (" + columns + ", PRIMARY KEY (" + key + "))");
     execute("CREATE TEMP TABLE staging AS SELECT * FROM target LIMIT 0");
     execute("CREATE TEMP TABLE keys (" + key + " VARCHAR)");
+    String prefill =
+        table.columns().stream()
+            .map(
+                column ->
+                    column.name().equals(key)
+                        ? "'pat-' || i || '-pre'"
+                        : column.nullable() ? "NULL" : "'x'")
+            .collect(Collectors.joining(", "));
+    execute("INSERT INTO target SELECT " + prefill + " FROM range(" + prefilledRows + ") r(i)");
+    execute("CHECKPOINT");
+    delete =
+        connection.prepareStatement(
+            "DELETE FROM target WHERE "
+                + key
+                + " IN ("
+                + String.join(", ", Collections.nCopies(DELETE_BATCH, "?"))
+                + ")");
     chunks = new SyntheticChunks(42, chunkRows);
     if (keys.equals("rerun")) {
       if (strategy.equals("append")) {
@@ -144,6 +173,7 @@ public class DuckDbUpsertStrategyBenchmark {
 
   @TearDown(Level.Trial)
   public void deleteDatabase() throws IOException, SQLException {
+    delete.close();
     connection.close();
     try (Stream<Path> files = Files.walk(directory)) {
       for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
@@ -157,6 +187,16 @@ public class DuckDbUpsertStrategyBenchmark {
     execute("BEGIN TRANSACTION");
     switch (strategy) {
       case "append" -> append("target", rows, false);
+      case "deleteInListThenAppend" -> {
+        for (int start = 0; start < rows.size(); start += DELETE_BATCH) {
+          for (int index = 0; index < DELETE_BATCH; index++) {
+            int row = Math.min(start + index, rows.size() - 1);
+            delete.setObject(index + 1, rows.get(row).values().get(0));
+          }
+          delete.executeUpdate();
+        }
+        append("target", rows, false);
+      }
       case "deleteKeysThenAppend" -> {
         append("keys", rows, true);
         execute("DELETE FROM target USING keys WHERE target." + key + " = keys." + key);

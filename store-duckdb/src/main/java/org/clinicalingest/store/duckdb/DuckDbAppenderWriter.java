@@ -156,7 +156,11 @@ public final class DuckDbAppenderWriter implements BulkWriter {
         return;
       }
       closed = true;
-      connection.close();
+      try {
+        chunkWriter.close();
+      } finally {
+        connection.close();
+      }
     } catch (SQLException exception) {
       throw new WriteException("closing the DuckDB connection failed", exception);
     } finally {

@@ -1,9 +1,11 @@
 package org.clinicalingest.store.duckdb.internal;
 
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,8 +46,12 @@ import org.duckdb.DuckDBConnection;
  */
 public final class ChunkWriter {
 
+  /** Keys per delete statement; DuckDB scans the index for up to 2048 matches by default. */
+  private static final int MAX_DELETE_BATCH = 1024;
+
   private final DuckDBConnection connection;
   private final TableLayout layout;
+  private final Map<Table, Map<Integer, PreparedStatement>> deletes = new EnumMap<>(Table.class);
 
   /** A writer into the tables of {@code layout}, which must exist, through {@code connection}. */
   public ChunkWriter(DuckDBConnection connection, TableLayout layout) {
@@ -138,6 +144,45 @@ public final class ChunkWriter {
     if (rows.isEmpty()) {
       return;
     }
+    if (TableLayout.deletesByIndex(table)) {
+      deleteByIndex(table, rows);
+    } else {
+      deleteByJoin(table, rows);
+    }
+    try (DuckDBAppender target =
+        connection.createAppender(layout.catalog(), layout.schema(), layout.tableName(table))) {
+      for (Row row : rows) {
+        RowValues.append(target, table, row);
+      }
+      target.flush();
+    }
+  }
+
+  /**
+   * Deletes rows by key in batches of a power of two keys (at most {@value #MAX_DELETE_BATCH}), the
+   * last one padded by repeating a key, so that few statements are prepared.
+   */
+  private void deleteByIndex(Table table, List<Row> rows) throws SQLException {
+    for (int start = 0; start < rows.size(); start += MAX_DELETE_BATCH) {
+      int remaining = rows.size() - start;
+      int size =
+          remaining >= MAX_DELETE_BATCH
+              ? MAX_DELETE_BATCH
+              : Integer.highestOneBit(remaining * 2 - 1);
+      PreparedStatement delete = deletes.computeIfAbsent(table, key -> new HashMap<>()).get(size);
+      if (delete == null) {
+        delete = connection.prepareStatement(layout.deleteByKeysSql(table, size));
+        deletes.get(table).put(size, delete);
+      }
+      for (int index = 0; index < size; index++) {
+        Row row = rows.get(start + Math.min(index, remaining - 1));
+        delete.setObject(index + 1, row.values().get(0));
+      }
+      delete.executeUpdate();
+    }
+  }
+
+  private void deleteByJoin(Table table, List<Row> rows) throws SQLException {
     try (DuckDBAppender keys =
         connection.createAppender("temp", "main", layout.keysTableName(table))) {
       for (Row row : rows) {
@@ -147,12 +192,31 @@ public final class ChunkWriter {
     }
     execute(layout.deleteExistingSql(table));
     execute(layout.clearKeysSql(table));
-    try (DuckDBAppender target =
-        connection.createAppender(layout.catalog(), layout.schema(), layout.tableName(table))) {
-      for (Row row : rows) {
-        RowValues.append(target, table, row);
+  }
+
+  /**
+   * Closes the prepared statements; the connection stays open.
+   *
+   * @throws SQLException if one fails to close
+   */
+  public void close() throws SQLException {
+    SQLException failure = null;
+    for (Map<Integer, PreparedStatement> statements : deletes.values()) {
+      for (PreparedStatement statement : statements.values()) {
+        try {
+          statement.close();
+        } catch (SQLException exception) {
+          if (failure == null) {
+            failure = exception;
+          } else {
+            failure.addSuppressed(exception);
+          }
+        }
       }
-      target.flush();
+    }
+    deletes.clear();
+    if (failure != null) {
+      throw failure;
     }
   }
 

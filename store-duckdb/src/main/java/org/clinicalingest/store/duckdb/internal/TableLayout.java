@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -22,11 +23,12 @@ import org.clinicalingest.spi.Table;
  * and feeds them.
  *
  * <p>Design: every name in SQL text is built here, from identifiers already checked by {@link
- * Identifiers#require} and always quoted. Each table has a companion temporary "keys" table (key
- * columns only, no constraints) private to the writer's connection: a chunk's keys are appended to
- * it and the matching rows deleted from the target before the chunk's rows are appended, which
- * makes writes idempotent (see {@link ChunkWriter}). The keys tables live in the {@code temp}
- * catalog under names no target table uses, so they can never shadow or be mistaken for a target.
+ * Identifiers#require} and always quoted. Rows are replaced by deleting the chunk's keys before
+ * appending the chunk (see {@link ChunkWriter}). For a single-column key the delete binds the keys
+ * as parameters of an {@code IN} list, which DuckDB answers from the primary key index. DuckDB does
+ * not use the index for a composite key, so the quarantine table has a companion temporary "keys"
+ * table (key columns only, no constraints) private to the writer's connection, and the delete joins
+ * it. The keys tables live in the {@code temp} catalog under names no target table uses.
  *
  * <p>Column types: TEXT is {@code VARCHAR}, TEXT_ARRAY {@code VARCHAR[]}, BOOLEAN {@code BOOLEAN},
  * DOUBLE {@code DOUBLE}, BIGINT {@code BIGINT} and TIMESTAMP {@code TIMESTAMP WITH TIME ZONE}
@@ -104,12 +106,31 @@ public final class TableLayout {
     return quote(catalog) + "." + quote(schema) + "." + quote(tableName(table));
   }
 
+  /** Whether rows are deleted by key through the primary key index (single-column keys). */
+  static boolean deletesByIndex(Table table) {
+    return table.keyColumns().size() == 1;
+  }
+
+  /**
+   * Deletes the target rows whose key is one of {@code count} parameters; DuckDB looks them up in
+   * the primary key index. For tables where {@link #deletesByIndex} holds.
+   */
+  String deleteByKeysSql(Table table, int count) {
+    return "DELETE FROM "
+        + qualifiedName(table)
+        + " WHERE "
+        + quote(table.keyColumns().get(0).name())
+        + " IN ("
+        + String.join(", ", Collections.nCopies(count, "?"))
+        + ")";
+  }
+
   /** Name of the table's temporary keys table in schema {@code main} of catalog {@code temp}. */
   String keysTableName(Table table) {
     return KEYS_TABLE_PREFIX + tableName(table);
   }
 
-  /** Deletes the target rows whose keys are in the keys table. */
+  /** Deletes the target rows whose keys are in the keys table, by a join. */
   String deleteExistingSql(Table table) {
     String target = qualifiedName(table);
     String keys = qualifiedKeysName(table);
@@ -135,7 +156,9 @@ public final class TableLayout {
         } else {
           verify(table, existing, primaryKey(connection, table));
         }
-        statement.execute(createKeysTableSql(table));
+        if (!deletesByIndex(table)) {
+          statement.execute(createKeysTableSql(table));
+        }
       }
     }
   }
