@@ -185,6 +185,29 @@ class DuckDbAppenderWriterTest {
   }
 
   @Test
+  void replacesCorrectlyWhileSwitchingBetweenNewAndExistingKeys() throws Exception {
+    try (DuckDbAppenderWriter writer = writer()) {
+      writer.write(chunk(0, patient("pat-1").set("city", "a"), patient("pat-2").set("city", "a")));
+      writer.write(chunk(1, patient("pat-1").set("city", "b"), patient("pat-2").set("city", "b")));
+      writer.write(chunk(2, patient("pat-3").set("city", "c")));
+      writer.write(chunk(3, patient("pat-4").set("city", "d")));
+      writer.write(chunk(4, patient("pat-5").set("city", "e"), patient("pat-3").set("city", "e")));
+      writer.write(chunk(5, quarantine(1, "").set("record_id", "x")));
+      writer.write(chunk(6, quarantine(1, "").set("record_id", "y"), quarantine(2, "")));
+
+      assertThat(StoredRows.read(database(), Table.PATIENTS, "patients"))
+          .containsExactly(
+              patient("pat-1").set("city", "b").row(),
+              patient("pat-2").set("city", "b").row(),
+              patient("pat-3").set("city", "e").row(),
+              patient("pat-4").set("city", "d").row(),
+              patient("pat-5").set("city", "e").row());
+      assertThat(StoredRows.read(database(), Table.QUARANTINE, "ingest_quarantine"))
+          .containsExactly(quarantine(1, "").set("record_id", "y").row(), quarantine(2, "").row());
+    }
+  }
+
+  @Test
   void laterRowWithSameKeyInSameChunkWins() throws Exception {
     try (DuckDbAppenderWriter writer = writer()) {
       WriteResult result =
@@ -404,7 +427,7 @@ class DuckDbAppenderWriterTest {
           .isInstanceOf(WriteException.class)
           .hasMessage(
               "DuckDB write into \"clinical\".\"main\".\"observations\" failed for chunk 12 of"
-                  + " synthetic.ndjson (records 12000-12999): Catalog Error")
+                  + " synthetic.ndjson (records 12000-12999): Appender creation error")
           .hasCauseInstanceOf(SQLException.class);
       assertThat(StoredRows.read(database(), Table.PATIENTS, "patients"))
           .as("the chunk's transaction was rolled back")

@@ -21,26 +21,28 @@ import org.duckdb.DuckDBConnection;
 /**
  * Writes chunks through one DuckDB connection with the Appender, replacing rows by key.
  *
- * <p>Design: for each table the chunk's keys are appended to a temporary keys table, the target
- * rows with those keys are deleted ({@code DELETE ... USING}), and the chunk's rows are appended
- * straight into the target. Measured against appending to a staging table followed by {@code INSERT
- * OR REPLACE ... SELECT} or {@code INSERT ... ON CONFLICT DO UPDATE} (see {@code
- * DuckDbUpsertStrategyBenchmark}): on new keys it ran at about 0.7 of a plain append and 1.7 times
- * INSERT OR REPLACE; when every key exists, it was 3 to 10 times faster on tables with {@code
- * VARCHAR[]} columns (DuckDB cannot update list columns in place), but INSERT OR REPLACE was about
- * 2.5 times faster on a table without one. New keys are the common case and two of the four tables
- * have lists, so one strategy serves all tables. The Appender joins the connection's transaction
- * only if one was started explicitly, so every attempt runs between {@code BEGIN TRANSACTION} and
- * {@code COMMIT}.
+ * <p>Design: rows replace rows by key. A chunk is first appended straight into the target tables in
+ * one transaction: the primary key index refuses existing keys at a cost that grows with the chunk,
+ * not the table, so new keys (the common case) load at the Appender's full speed. If that fails,
+ * the chunk is written again, now deleting the rows with its keys before appending, and the writer
+ * keeps replacing until a chunk finds no rows to delete. The delete binds the keys as an {@code IN}
+ * list that DuckDB answers from the primary key index: for 1000 keys in a table of 4 million rows
+ * about 16 ms, where a {@code DELETE ... USING} join with a keys table scanned the whole table in
+ * 500 ms (though on a table of 1 million rows the join was about twice as fast). The composite-key
+ * quarantine table, where DuckDB does not use the index, joins a keys table ({@link TableLayout}).
+ * Appending to a staging table followed by {@code INSERT OR REPLACE} or {@code INSERT ... ON
+ * CONFLICT DO UPDATE} was 3 to 10 times slower on tables with {@code VARCHAR[]} columns (DuckDB
+ * cannot update lists in place), though faster on tables without lists (see {@code
+ * DuckDbUpsertStrategyBenchmark}). The Appender joins the connection's transaction only if one was
+ * started explicitly, so every attempt runs between {@code BEGIN TRANSACTION} and {@code COMMIT}.
  *
- * <p>The whole chunk is first written in one transaction. DuckDB has no savepoints and aborts the
- * transaction at the first error, so if a row error (a constraint or conversion) makes it fail,
- * everything is rolled back and each table's rows are written again, halving any part that fails
- * until the failing rows stand alone; they are reported and the other parts commit one by one.
- * Since rows replace rows by key, committing parts separately still leaves the same rows as one
- * transaction would. Rows whose Java values do not fit their columns are reported before anything
- * is written ({@link RowValues}). Any other error is a store failure and ends in a {@link
- * WriteException}.
+ * <p>DuckDB has no savepoints and aborts the transaction at the first error, so if a row error (a
+ * constraint or conversion) makes the replacing write fail too, everything is rolled back and each
+ * table's rows are written again, halving any part that fails until the failing rows stand alone;
+ * they are reported and the other parts commit one by one. Since rows replace rows by key,
+ * committing parts separately still leaves the same rows as one transaction would. Rows whose Java
+ * values do not fit their columns are reported before anything is written ({@link RowValues}). Any
+ * other error is a store failure and ends in a {@link WriteException}.
  *
  * <p>Not thread-safe: one thread at a time, as for the connection it uses.
  */
@@ -52,6 +54,7 @@ public final class ChunkWriter {
   private final DuckDBConnection connection;
   private final TableLayout layout;
   private final Map<Table, Map<Integer, PreparedStatement>> deletes = new EnumMap<>(Table.class);
+  private boolean replacing;
 
   /** A writer into the tables of {@code layout}, which must exist, through {@code connection}. */
   public ChunkWriter(DuckDBConnection connection, TableLayout layout) {
@@ -67,29 +70,45 @@ public final class ChunkWriter {
   public WriteResult write(Chunk chunk) {
     List<RowFailure> failures = new ArrayList<>();
     Map<Table, List<Row>> rows = fittingRows(chunk, failures);
-    String step = "begin";
-    try {
-      execute("BEGIN TRANSACTION");
-      for (Table table : Table.values()) {
-        step = "write into " + layout.qualifiedName(table);
-        appendPart(table, rows.get(table));
-      }
-      step = "commit";
-      execute("COMMIT");
+    if ((!replacing && writeAll(chunk, rows, false)) || writeAll(chunk, rows, true)) {
       Map<Table, Long> written = new EnumMap<>(Table.class);
       rows.forEach((table, tableRows) -> written.put(table, (long) tableRows.size()));
       return new WriteResult(written, failures);
-    } catch (SQLException exception) {
-      rollback(exception);
-      if (!StoreErrors.isRowError(exception)) {
-        throw storeFailure(step, chunk, exception);
-      }
     }
     Map<Table, Long> written = new EnumMap<>(Table.class);
     for (Table table : Table.values()) {
       written.put(table, isolate(table, rows.get(table), chunk, failures));
     }
     return new WriteResult(written, failures);
+  }
+
+  /**
+   * Writes every table's rows in one transaction, first deleting the rows with their keys if {@code
+   * replace}; false if a row error rolled it back. A replacing write that found no rows to delete
+   * switches back to appending only.
+   */
+  private boolean writeAll(Chunk chunk, Map<Table, List<Row>> rows, boolean replace) {
+    String step = "begin";
+    try {
+      execute("BEGIN TRANSACTION");
+      long deleted = 0;
+      for (Table table : Table.values()) {
+        step = "write into " + layout.qualifiedName(table);
+        deleted += writePart(table, rows.get(table), replace);
+      }
+      step = "commit";
+      execute("COMMIT");
+      if (replace) {
+        replacing = deleted > 0;
+      }
+      return true;
+    } catch (SQLException exception) {
+      rollback(exception);
+      if (!StoreErrors.isRowError(exception)) {
+        throw storeFailure(step, chunk, exception);
+      }
+      return false;
+    }
   }
 
   /** The rows whose values fit their columns, by table; the others are added to failures. */
@@ -120,7 +139,7 @@ public final class ChunkWriter {
     }
     try {
       execute("BEGIN TRANSACTION");
-      appendPart(table, rows);
+      writePart(table, rows, true);
       execute("COMMIT");
       return rows.size();
     } catch (SQLException exception) {
@@ -139,15 +158,20 @@ public final class ChunkWriter {
         + isolate(table, rows.subList(middle, rows.size()), chunk, failures);
   }
 
-  /** Replaces the table's rows having the keys of {@code rows} by {@code rows}. */
-  private void appendPart(Table table, List<Row> rows) throws SQLException {
+  /**
+   * Appends the rows to the table, if {@code replace} after deleting the rows with their keys;
+   * returns how many rows were deleted.
+   */
+  private long writePart(Table table, List<Row> rows, boolean replace) throws SQLException {
     if (rows.isEmpty()) {
-      return;
+      return 0;
     }
-    if (TableLayout.deletesByIndex(table)) {
-      deleteByIndex(table, rows);
-    } else {
-      deleteByJoin(table, rows);
+    long deleted = 0;
+    if (replace) {
+      deleted =
+          TableLayout.deletesByIndex(table)
+              ? deleteByIndex(table, rows)
+              : deleteByJoin(table, rows);
     }
     try (DuckDBAppender target =
         connection.createAppender(layout.catalog(), layout.schema(), layout.tableName(table))) {
@@ -156,13 +180,15 @@ public final class ChunkWriter {
       }
       target.flush();
     }
+    return deleted;
   }
 
   /**
    * Deletes rows by key in batches of a power of two keys (at most {@value #MAX_DELETE_BATCH}), the
    * last one padded by repeating a key, so that few statements are prepared.
    */
-  private void deleteByIndex(Table table, List<Row> rows) throws SQLException {
+  private long deleteByIndex(Table table, List<Row> rows) throws SQLException {
+    long deleted = 0;
     for (int start = 0; start < rows.size(); start += MAX_DELETE_BATCH) {
       int remaining = rows.size() - start;
       int size =
@@ -178,11 +204,12 @@ public final class ChunkWriter {
         Row row = rows.get(start + Math.min(index, remaining - 1));
         delete.setObject(index + 1, row.values().get(0));
       }
-      delete.executeUpdate();
+      deleted += delete.executeUpdate();
     }
+    return deleted;
   }
 
-  private void deleteByJoin(Table table, List<Row> rows) throws SQLException {
+  private long deleteByJoin(Table table, List<Row> rows) throws SQLException {
     try (DuckDBAppender keys =
         connection.createAppender("temp", "main", layout.keysTableName(table))) {
       for (Row row : rows) {
@@ -190,8 +217,12 @@ public final class ChunkWriter {
       }
       keys.flush();
     }
-    execute(layout.deleteExistingSql(table));
+    long deleted;
+    try (Statement statement = connection.createStatement()) {
+      deleted = statement.executeUpdate(layout.deleteExistingSql(table));
+    }
     execute(layout.clearKeysSql(table));
+    return deleted;
   }
 
   /**

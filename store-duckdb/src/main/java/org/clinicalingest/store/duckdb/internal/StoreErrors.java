@@ -61,8 +61,9 @@ public final class StoreErrors {
   }
 
   /**
-   * DuckDB's error type, e.g. {@code IO Error}; {@code connection closed} or {@code database error}
-   * if the message names none.
+   * DuckDB's error type, e.g. {@code IO Error}; {@code Appender creation error} (the table is
+   * missing or changed), {@code connection closed} or {@code database error} if the message names
+   * none.
    */
   public static String errorType(SQLException exception) {
     String message = message(exception);
@@ -72,6 +73,9 @@ public final class StoreErrors {
     Matcher type = ERROR_TYPE.matcher(message);
     if (type.find()) {
       return type.group(1) + " Error";
+    }
+    if (message.contains("appender_create")) {
+      return "Appender creation error";
     }
     return message.contains("was closed") ? "connection closed" : "database error";
   }
