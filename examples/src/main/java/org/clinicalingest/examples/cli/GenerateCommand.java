@@ -78,7 +78,7 @@ final class GenerateCommand implements Callable<Integer> {
               .build();
     } catch (IllegalArgumentException e) {
       throw new picocli.CommandLine.ParameterException(
-          spec.commandLine(), e.getMessage(), e, null, null);
+          spec.commandLine(), e.getMessage(), e);
     }
     Path goldFile = gold != null ? gold : defaultGold(out);
     GenerationSummary summary = generator.write(out, goldFile);

@@ -97,7 +97,7 @@ final class PipelineOptions {
     try {
       return customizer.apply(configure(IngestionPipeline.builder(), store)).build();
     } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(commandLine, e.getMessage(), e, null, null);
+      throw new CommandLine.ParameterException(commandLine, e.getMessage(), e);
     }
   }
 
