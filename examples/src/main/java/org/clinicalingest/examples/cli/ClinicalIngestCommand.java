@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
       IngestCommand.class,
       GenerateCommand.class,
       DemoCommand.class,
-      LeakCheckCommand.class
+      LeakCheckCommand.class,
+      BenchCommand.class
     })
 public final class ClinicalIngestCommand implements Runnable {
 

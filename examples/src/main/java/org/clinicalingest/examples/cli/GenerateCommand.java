@@ -77,8 +77,7 @@ final class GenerateCommand implements Callable<Integer> {
               .duplicateRate(duplicateRate)
               .build();
     } catch (IllegalArgumentException e) {
-      throw new picocli.CommandLine.ParameterException(
-          spec.commandLine(), e.getMessage(), e);
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
     }
     Path goldFile = gold != null ? gold : defaultGold(out);
     GenerationSummary summary = generator.write(out, goldFile);
