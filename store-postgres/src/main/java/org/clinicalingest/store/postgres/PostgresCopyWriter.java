@@ -22,10 +22,13 @@ import org.clinicalingest.store.postgres.internal.ResilienceSettings;
  *
  * <p>On the first write it creates the schema and the four tables of {@link
  * org.clinicalingest.spi.Table} if they are missing (columns in row order, NOT NULL where a column
- * is not nullable, the primary key on the key columns). Each table's part of a chunk is copied into
- * a temporary staging table and upserted into its table in one transaction, so it commits
- * atomically and a repeated run leaves the same rows. The parts of a chunk are written in parallel
- * on separate connections when the writer has enough of them.
+ * is not nullable, the primary key on the key columns). Each table's part of a chunk is written in
+ * one transaction, so it commits atomically: copied into a temporary staging table and upserted
+ * into its table ({@code INSERT ... ON CONFLICT (key) DO UPDATE}), so a row whose key exists
+ * replaces it and a repeated run leaves the same rows. (When all of a part's keys are new, a COPY
+ * straight into the table does the same in one pass; the first existing key rolls it back and the
+ * part takes the staging path.) The parts of a chunk are written in parallel on separate
+ * connections when the writer has enough of them.
  *
  * <p>A row the database refuses (e.g. a NULL in a NOT NULL column) is isolated by splitting the
  * part and reported as a {@link org.clinicalingest.spi.RowFailure} with its SQLSTATE and the

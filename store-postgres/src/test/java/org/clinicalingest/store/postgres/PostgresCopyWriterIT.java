@@ -407,6 +407,28 @@ class PostgresCopyWriterIT {
   }
 
   @Test
+  void chunkMixingNewAndExistingKeysUpsertsEveryRow() throws Exception {
+    writer.write(observations(13, observation("mixed-1", "old"), observation("mixed-2", "old")));
+
+    WriteResult result =
+        writer.write(
+            observations(
+                14,
+                observation("mixed-0", "new"),
+                observation("mixed-2", "changed"),
+                observation("mixed-3", "new")));
+
+    assertThat(result.failures()).isEmpty();
+    assertThat(result.rowsWritten(Table.OBSERVATIONS)).isEqualTo(3);
+    assertThat(
+            queryColumn(
+                "SELECT observation_id || '=' || notes FROM \""
+                    + schema
+                    + "\".observations WHERE observation_id LIKE 'mixed-%' ORDER BY 1"))
+        .containsExactly("mixed-0=new", "mixed-1=old", "mixed-2=changed", "mixed-3=new");
+  }
+
+  @Test
   void isolatesRowsViolatingNotNullAndWritesTheRest() throws Exception {
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < 1000; i++) {

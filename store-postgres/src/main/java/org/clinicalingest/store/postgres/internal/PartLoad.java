@@ -15,14 +15,21 @@ import org.postgresql.copy.CopyManager;
  * Writes one table's part of a chunk in one transaction: COPY into a temporary staging table, then
  * upsert from it into the target, then commit.
  *
- * <p>Design: COPY is all or nothing, so one bad row (a NOT NULL violation, a value out of range)
- * would fail the whole part. Each load therefore runs under a savepoint; when it fails with a
- * row-level error (see {@link SqlFailures#isRowLevel}), the writer rolls back to the savepoint and
- * loads each half of the rows separately, recursively, until the refused rows stand alone. A chunk
- * with k bad rows of n costs about 2k·log2(n) extra loads; a clean chunk costs one. The good rows
- * of every half land in the same transaction, so the part still commits atomically, and the upsert
- * makes a repeated run leave the same rows. Any other failure leaves this class: the caller evicts
- * the connection and retries the whole part, or gives up.
+ * <p>Design: the upsert through a staging table makes a repeated run leave the same rows, but it
+ * writes every row twice. So a part first tries a COPY straight into the target under a savepoint:
+ * when all its keys are new (a first run), that is the whole load, and it leaves exactly the rows
+ * the upsert would. The first existing key fails that COPY with a unique violation (as does any
+ * refused row); the part then rolls back to the savepoint and takes the staging path. A rerun thus
+ * pays one aborted COPY, which the server stops at the first existing key.
+ *
+ * <p>COPY is all or nothing, so one bad row (a NOT NULL violation, a value out of range) would fail
+ * the whole part. Each load therefore runs under a savepoint; when it fails with a row-level error
+ * (see {@link SqlFailures#isRowLevel}), the writer rolls back to the savepoint and loads each half
+ * of the rows separately, recursively, until the refused rows stand alone. A chunk with k bad rows
+ * of n costs about 2k·log2(n) extra loads; a clean chunk costs one. The good rows of every half
+ * land in the same transaction, so the part still commits atomically, and the upsert makes a
+ * repeated run leave the same rows. Any other failure leaves this class: the caller evicts the
+ * connection and retries the whole part, or gives up.
  */
 final class PartLoad {
 
@@ -55,17 +62,36 @@ final class PartLoad {
         new PartLoad(
             connection, statements, part, connection.unwrap(PGConnection.class).getCopyAPI());
     connection.setAutoCommit(false);
-    execute(connection, statements.createStaging());
-    load.load(0, part.size());
+    if (!load.copyStraightIntoTable()) {
+      execute(connection, statements.createStaging());
+      load.load(0, part.size());
+    }
     connection.commit();
     connection.setAutoCommit(true);
     return load.failures;
   }
 
+  /** Whether the COPY straight into the table took every row; if not, it left no trace. */
+  private boolean copyStraightIntoTable() throws SQLException {
+    Savepoint savepoint = connection.setSavepoint();
+    try {
+      copy(statements.copyIntoTable(), 0, part.size());
+      connection.releaseSavepoint(savepoint);
+      return true;
+    } catch (SQLException failure) {
+      if (!SqlFailures.isRowLevel(failure)) {
+        throw failure;
+      }
+      connection.rollback(savepoint);
+      connection.releaseSavepoint(savepoint);
+      return false;
+    }
+  }
+
   private void load(int from, int to) throws SQLException {
     Savepoint savepoint = connection.setSavepoint();
     try {
-      copy(from, to);
+      copy(statements.copyIntoStaging(), from, to);
       execute(connection, statements.upsertFromStaging());
       if (to - from < part.size()) {
         execute(connection, statements.truncateStaging());
@@ -87,8 +113,8 @@ final class PartLoad {
     }
   }
 
-  private void copy(int from, int to) throws SQLException {
-    CopyIn copyIn = copyManager.copyIn(statements.copyIntoStaging());
+  private void copy(String sql, int from, int to) throws SQLException {
+    CopyIn copyIn = copyManager.copyIn(sql);
     try {
       part.encoded().writeTo(copyIn::writeToCopy, from, to);
       copyIn.endCopy();

@@ -73,6 +73,11 @@ public final class TableStatements {
     return "COPY " + stagingName + " (" + columnList + ") FROM STDIN (FORMAT binary)";
   }
 
+  /** Binary COPY straight into the target table, for rows whose keys are all new. */
+  public String copyIntoTable() {
+    return "COPY " + qualifiedName + " (" + columnList + ") FROM STDIN (FORMAT binary)";
+  }
+
   /**
    * Moves the staging rows into the target: a row whose key exists replaces it (only if some value
    * differs, so a repeated run rewrites nothing).
