@@ -1,5 +1,6 @@
 package org.clinicalingest.benchmarks.write;
 
+import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.clinicalingest.spi.Chunk;
 import org.clinicalingest.spi.Table;
 import org.clinicalingest.spi.WriteResult;
@@ -53,6 +55,13 @@ public class PostgresCopyBenchmark {
   @Param({"1600", "16000"})
   public int chunkRows;
 
+  /**
+   * {@code empty}: the tables are emptied before each write, so every row is new (a first run);
+   * {@code full}: they already hold the chunk's rows, so every write is a rerun of the same rows.
+   */
+  @Param({"empty", "full"})
+  public String tables;
+
   private String url;
   private String schema;
   private Chunk chunk;
@@ -60,6 +69,9 @@ public class PostgresCopyBenchmark {
   private PostgresCopyWriter copySequential;
   private PostgresBatchInsert insertRewritten;
   private PostgresBatchInsert insertPlain;
+  private PostgresServerCpu serverCpu;
+  private long processCpuAtStart;
+  private final AtomicLong writes = new AtomicLong();
 
   /** Generates the chunk and creates schema, tables and writers. */
   @Setup(Level.Trial)
@@ -74,14 +86,26 @@ public class PostgresCopyBenchmark {
     chunk = PostgresBenchmarkChunks.chunk(SEED, chunkRows);
     Chunk empty = new Chunk("bench", 0, "bench.ndjson", 0, 0, Map.of());
     for (String prefix : PREFIXES) {
-      try (PostgresCopyWriter creator = writer(prefix, true)) {
-        creator.write(empty);
+      try (PostgresCopyWriter creator = writer(prefix, true, "setup")) {
+        creator.write("full".equals(tables) ? chunk : empty);
       }
     }
-    copyParallel = writer("copy_par_", true);
-    copySequential = writer("copy_seq_", false);
-    insertRewritten = new PostgresBatchInsert(url, true, schema, "insert_rewrite_");
-    insertPlain = new PostgresBatchInsert(url, false, schema, "insert_plain_");
+    copyParallel = writer("copy_par_", true, "bench-copy-parallel");
+    copySequential = writer("copy_seq_", false, "bench-copy-sequential");
+    insertRewritten =
+        new PostgresBatchInsert(
+            withParameter(url, "ApplicationName=bench-insert-rewrite"),
+            true,
+            schema,
+            "insert_rewrite_");
+    insertPlain =
+        new PostgresBatchInsert(
+            withParameter(url, "ApplicationName=bench-insert-plain"),
+            false,
+            schema,
+            "insert_plain_");
+    serverCpu = PostgresServerCpu.start(url);
+    processCpuAtStart = processCpuNanos();
     System.err.printf(
         "%nchunk: %d rows (%d patients, %d encounters, %d observations, %d quarantine)%n",
         chunk.rowCount(),
@@ -94,6 +118,9 @@ public class PostgresCopyBenchmark {
   /** Empties every variant's tables so that each invocation inserts the chunk anew. */
   @Setup(Level.Invocation)
   public void emptyTables() throws SQLException {
+    if (!"empty".equals(tables)) {
+      return;
+    }
     StringBuilder tables = new StringBuilder();
     for (String prefix : PREFIXES) {
       for (Table table : Table.values()) {
@@ -105,9 +132,19 @@ public class PostgresCopyBenchmark {
     execute("TRUNCATE " + tables);
   }
 
-  /** Closes the writers and drops the schema. */
+  /**
+   * Prints CPU time per written chunk (warm-up included) of the server's backends and of this JVM,
+   * closes the writers and drops the schema.
+   */
   @TearDown(Level.Trial)
   public void tearDown() throws SQLException {
+    double serverMillis = serverCpu.millisSinceStart();
+    double clientMillis = (processCpuNanos() - processCpuAtStart) / 1e6;
+    System.err.printf(
+        "%nCPU per chunk over %d writes: server %s ms, benchmark JVM %.1f ms%n",
+        writes.get(),
+        serverMillis < 0 ? "n/a" : String.format("%.1f", serverMillis / writes.get()),
+        clientMillis / writes.get());
     copyParallel.close();
     copySequential.close();
     insertRewritten.close();
@@ -118,34 +155,47 @@ public class PostgresCopyBenchmark {
   /** COPY writer, the four table parts on four connections at once. */
   @Benchmark
   public WriteResult copyParallelTables() {
+    writes.incrementAndGet();
     return copyParallel.write(chunk);
   }
 
   /** COPY writer, the table parts one after another. */
   @Benchmark
   public WriteResult copySequentialTables() {
+    writes.incrementAndGet();
     return copySequential.write(chunk);
   }
 
   /** Batched upsert with {@code reWriteBatchedInserts=true}, tables one after another. */
   @Benchmark
   public long insertBatchRewritten() throws SQLException {
+    writes.incrementAndGet();
     return insertRewritten.write(chunk);
   }
 
   /** Batched upsert without rewriting, tables one after another. */
   @Benchmark
   public long insertBatchPlain() throws SQLException {
+    writes.incrementAndGet();
     return insertPlain.write(chunk);
   }
 
-  private PostgresCopyWriter writer(String prefix, boolean parallelTables) {
-    return PostgresCopyWriter.builder(url)
+  private PostgresCopyWriter writer(String prefix, boolean parallelTables, String application) {
+    return PostgresCopyWriter.builder(withParameter(url, "ApplicationName=" + application))
         .schema(schema)
         .tablePrefix(prefix)
         .poolSize(4)
         .parallelTables(parallelTables)
         .build();
+  }
+
+  private static String withParameter(String url, String parameter) {
+    return url + (url.contains("?") ? "&" : "?") + parameter;
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private void execute(String sql) throws SQLException {

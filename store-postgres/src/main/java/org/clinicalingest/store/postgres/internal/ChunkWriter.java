@@ -85,11 +85,6 @@ public final class ChunkWriter implements AutoCloseable {
     return maxConcurrentWrites;
   }
 
-  /** How many table parts of a chunk are written at once. */
-  public int partsInParallel() {
-    return partsInParallel;
-  }
-
   /** Attempts that failed transiently so far. */
   public long transientFailures() {
     return resilience.transientFailures();
@@ -165,31 +160,28 @@ public final class ChunkWriter implements AutoCloseable {
       futures.add(executor.submit(() -> writePart(part, position)));
     }
     List<List<RowFailure>> failures = new ArrayList<>();
-    RuntimeException first = null;
-    boolean interrupted = false;
+    RuntimeException thrown = null;
     for (Future<List<RowFailure>> future : futures) {
       try {
-        failures.add(interrupted ? List.of() : future.get());
-      } catch (InterruptedException interruption) {
-        interrupted = true;
+        failures.add(future.get());
+      } catch (InterruptedException interrupted) {
         futures.forEach(pending -> pending.cancel(true));
         Thread.currentThread().interrupt();
-        first = new WriteException("writing " + position + " interrupted");
+        throw new WriteException("writing " + position + " interrupted");
       } catch (ExecutionException execution) {
         RuntimeException failure =
             execution.getCause() instanceof RuntimeException runtime
                 ? runtime
                 : new WriteException("writing " + position + " failed", execution.getCause());
-        if (first == null) {
-          first = failure;
-        } else if (first != failure) {
-          first.addSuppressed(failure);
+        if (thrown == null) {
+          thrown = failure;
+        } else {
+          thrown.addSuppressed(failure);
         }
-        failures.add(List.of());
       }
     }
-    if (first != null) {
-      throw first;
+    if (thrown != null) {
+      throw thrown;
     }
     return failures;
   }

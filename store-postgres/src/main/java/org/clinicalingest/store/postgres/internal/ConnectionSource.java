@@ -85,26 +85,25 @@ public final class ConnectionSource implements AutoCloseable {
         if (failed) {
           evict();
         }
+        connection.close();
+      } catch (SQLException closeFailure) {
+        // A failed connection may not close cleanly; it is discarded either way, and the failure
+        // that made it fail was already reported by the caller.
       } finally {
-        try {
-          connection.close();
-        } catch (SQLException closeFailure) {
-          // A failed connection may not close cleanly; it is discarded either way and the
-          // failure that made it fail was already reported by the caller.
-        } finally {
-          permits.release();
-        }
+        permits.release();
       }
     }
 
     private void evict() {
+      if (dataSource instanceof HikariDataSource pool) {
+        pool.evictConnection(connection);
+        return;
+      }
       try {
-        if (dataSource instanceof HikariDataSource pool) {
-          pool.evictConnection(connection);
-        } else if (connection.unwrap(PGConnection.class) instanceof Connection physical) {
+        if (connection.unwrap(PGConnection.class) instanceof Connection physical) {
           physical.close();
         }
-      } catch (SQLException evictFailure) {
+      } catch (SQLException closeFailure) {
         // Closing a broken physical connection may fail; it is unusable either way.
       }
     }

@@ -32,11 +32,6 @@ final class EncodedRows {
     return offsets.length - 1;
   }
 
-  /** Bytes of all tuples, without header and trailer. */
-  long tupleBytes() {
-    return offsets[offsets.length - 1];
-  }
-
   /** Sends header, rows {@code from} (inclusive) to {@code to} (exclusive) and trailer. */
   void writeTo(Sink sink, int from, int to) throws SQLException {
     sink.write(BinaryCopyEncoder.HEADER, 0, BinaryCopyEncoder.HEADER.length);

@@ -1,11 +1,14 @@
 package org.clinicalingest.store.postgres.internal;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.clinicalingest.spi.Column;
 import org.clinicalingest.spi.RowFailure;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -16,11 +19,12 @@ import org.postgresql.copy.CopyManager;
  * upsert from it into the target, then commit.
  *
  * <p>Design: the upsert through a staging table makes a repeated run leave the same rows, but it
- * writes every row twice. So a part first tries a COPY straight into the target under a savepoint:
- * when all its keys are new (a first run), that is the whole load, and it leaves exactly the rows
- * the upsert would. The first existing key fails that COPY with a unique violation (as does any
- * refused row); the part then rolls back to the savepoint and takes the staging path. A rerun thus
- * pays one aborted COPY, which the server stops at the first existing key.
+ * writes every row twice. So a part first asks whether any of its keys exists (one query with an
+ * array of keys per key column). If none does, as in a first run, a COPY straight into the target
+ * under a savepoint is the whole load and leaves exactly the rows the upsert would; should it still
+ * fail on a row (a refused value, or a key a concurrent writer inserted meanwhile), the part rolls
+ * back to the savepoint and takes the staging path. If some key exists, as in a rerun, the part
+ * takes the staging path at once.
  *
  * <p>COPY is all or nothing, so one bad row (a NOT NULL violation, a value out of range) would fail
  * the whole part. Each load therefore runs under a savepoint; when it fails with a row-level error
@@ -62,13 +66,26 @@ final class PartLoad {
         new PartLoad(
             connection, statements, part, connection.unwrap(PGConnection.class).getCopyAPI());
     connection.setAutoCommit(false);
-    if (!load.copyStraightIntoTable()) {
+    if (load.anyKeyExists() || !load.copyStraightIntoTable()) {
       execute(connection, statements.createStaging());
       load.load(0, part.size());
     }
     connection.commit();
     connection.setAutoCommit(true);
     return load.failures;
+  }
+
+  private boolean anyKeyExists() throws SQLException {
+    List<Column> keyColumns = part.table().keyColumns();
+    try (PreparedStatement query = connection.prepareStatement(statements.anyKeyExists())) {
+      for (int i = 0; i < keyColumns.size(); i++) {
+        String elementType = TableStatements.arrayElementType(keyColumns.get(i).type());
+        query.setArray(i + 1, connection.createArrayOf(elementType, part.keyValues(i)));
+      }
+      try (ResultSet result = query.executeQuery()) {
+        return result.next() && result.getBoolean(1);
+      }
+    }
   }
 
   /** Whether the COPY straight into the table took every row; if not, it left no trace. */

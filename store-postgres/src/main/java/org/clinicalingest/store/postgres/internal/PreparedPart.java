@@ -24,13 +24,19 @@ public final class PreparedPart {
 
   private final Table table;
   private final List<String> keys;
+  private final Object[][] keyValues;
   private final EncodedRows encoded;
   private final List<RowFailure> refused;
 
   private PreparedPart(
-      Table table, List<String> keys, EncodedRows encoded, List<RowFailure> refused) {
+      Table table,
+      List<String> keys,
+      Object[][] keyValues,
+      EncodedRows encoded,
+      List<RowFailure> refused) {
     this.table = table;
     this.keys = keys;
+    this.keyValues = keyValues;
     this.encoded = encoded;
     this.refused = refused;
   }
@@ -82,9 +88,17 @@ public final class PreparedPart {
         refused.add(new RowFailure(table, key, problem));
       }
     }
+    Object[][] keyValues = new Object[table.keyColumns().size()][accepted.size()];
+    for (int row = 0; row < accepted.size(); row++) {
+      for (int column = 0; column < keyValues.length; column++) {
+        Object value = accepted.get(row).values().get(column);
+        keyValues[column][row] = value instanceof Number number ? number.longValue() : value;
+      }
+    }
     return new PreparedPart(
         table,
         List.copyOf(keys),
+        keyValues,
         BinaryCopyEncoder.encode(columns, accepted),
         List.copyOf(refused));
   }
@@ -119,6 +133,11 @@ public final class PreparedPart {
 
   String key(int index) {
     return keys.get(index);
+  }
+
+  /** The values of one key column over the rows that go to the server, in row order. */
+  Object[] keyValues(int keyColumn) {
+    return keyValues[keyColumn];
   }
 
   EncodedRows encoded() {

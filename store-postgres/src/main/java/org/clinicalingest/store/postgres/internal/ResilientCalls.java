@@ -37,6 +37,12 @@ public final class ResilientCalls {
   /** One attempt of a unit of work. */
   @FunctionalInterface
   public interface Attempt<T> {
+    /**
+     * Does the work once, from scratch, on a connection of its own.
+     *
+     * @throws SQLException if the database fails; transient failures are retried
+     * @throws InterruptedException if interrupted while waiting for a connection
+     */
     T run() throws SQLException, InterruptedException;
   }
 
@@ -126,11 +132,11 @@ public final class ResilientCalls {
       throw new WriteException(
           "PostgreSQL unavailable: circuit open after "
               + breaker.getMetrics().getNumberOfFailedCalls()
-              + " failures, "
+              + " failures, stopped "
               + action
               + " for "
               + position
-              + " not attempted; last SQLSTATE "
+              + "; last SQLSTATE "
               + lastTransientState.get());
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();

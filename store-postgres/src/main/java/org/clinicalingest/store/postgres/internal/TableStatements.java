@@ -73,6 +73,45 @@ public final class TableStatements {
     return "COPY " + stagingName + " (" + columnList + ") FROM STDIN (FORMAT binary)";
   }
 
+  /**
+   * Whether any of the given keys exists in the target: one array parameter per key column, of
+   * {@link #arrayElementType} elements.
+   */
+  public String anyKeyExists() {
+    List<Column> keys = table.keyColumns();
+    String arrays =
+        keys.stream()
+            .map(column -> "?::" + sqlType(column.type()) + "[]")
+            .collect(Collectors.joining(", "));
+    String join =
+        keys.stream()
+            .map(
+                column ->
+                    "target."
+                        + Identifiers.quote(column.name())
+                        + " = k."
+                        + Identifiers.quote(column.name()))
+            .collect(Collectors.joining(" AND "));
+    return "SELECT EXISTS (SELECT 1 FROM unnest("
+        + arrays
+        + ") AS k ("
+        + names(keys)
+        + ") JOIN "
+        + qualifiedName
+        + " AS target ON "
+        + join
+        + ")";
+  }
+
+  /** The element type name for {@link java.sql.Connection#createArrayOf} of a key column. */
+  static String arrayElementType(ColumnType type) {
+    return switch (type) {
+      case BIGINT -> "int8";
+      case TEXT -> "text";
+      default -> throw new IllegalArgumentException("not a key column type: " + type);
+    };
+  }
+
   /** Binary COPY straight into the target table, for rows whose keys are all new. */
   public String copyIntoTable() {
     return "COPY " + qualifiedName + " (" + columnList + ") FROM STDIN (FORMAT binary)";
