@@ -25,10 +25,11 @@ import org.clinicalingest.store.postgres.internal.ResilienceSettings;
  * is not nullable, the primary key on the key columns). Each table's part of a chunk is written in
  * one transaction, so it commits atomically: copied into a temporary staging table and upserted
  * into its table ({@code INSERT ... ON CONFLICT (key) DO UPDATE}), so a row whose key exists
- * replaces it and a repeated run leaves the same rows. (When all of a part's keys are new, a COPY
- * straight into the table does the same in one pass; the first existing key rolls it back and the
- * part takes the staging path.) The parts of a chunk are written in parallel on separate
- * connections when the writer has enough of them.
+ * replaces it and a repeated run leaves the same rows. (When none of a part's keys exists yet, as
+ * in a first run, a COPY straight into the table does the same in one pass.) The parts of a chunk
+ * are written in parallel on separate connections when the writer has enough of them; no foreign
+ * keys join the tables, so they commit independently and a reader may briefly see a chunk's
+ * observations before its patients.
  *
  * <p>A row the database refuses (e.g. a NULL in a NOT NULL column) is isolated by splitting the
  * part and reported as a {@link org.clinicalingest.spi.RowFailure} with its SQLSTATE and the
@@ -37,9 +38,10 @@ import org.clinicalingest.store.postgres.internal.ResilienceSettings;
  * reason {@code text contains NUL (U+0000), column notes} (or {@code text contains an unpaired
  * UTF-16 surrogate, column ...}) and not written; its text is never altered. Transient failures
  * (lost connection, serialization failure, deadlock, too many connections, server shutdown) are
- * retried on a fresh connection with exponential backoff and jitter; when every attempt of a window
- * fails, a circuit breaker stops the run with one {@link org.clinicalingest.WriteException}. No
- * message, log line or exception of this writer contains a column value.
+ * retried on a fresh connection with exponential backoff and jitter; after a run of consecutive
+ * failed attempts a circuit breaker stops the run with one {@link
+ * org.clinicalingest.WriteException}. No message, log line or exception of this writer contains a
+ * column value.
  *
  * <pre>{@code
  * try (PostgresCopyWriter writer =

@@ -58,7 +58,8 @@ final class PartLoad {
    * Writes and commits the part on the connection.
    *
    * @return the rows the server refused, in input order
-   * @throws SQLException on any failure that is not a refused row; nothing was committed then
+   * @throws SQLException on any failure that is not a refused row; nothing was committed then,
+   *     unless the answer to the commit itself was lost, which a repeated upsert makes harmless
    */
   static List<RowFailure> run(Connection connection, TableStatements statements, PreparedPart part)
       throws SQLException {
