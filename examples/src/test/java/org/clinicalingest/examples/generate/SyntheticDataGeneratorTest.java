@@ -347,7 +347,8 @@ class SyntheticDataGeneratorTest {
     }
     assertThat(found).isEqualTo(summary.defects());
     assertThat(found.keySet()).containsExactlyInAnyOrder(Defect.values());
-    assertThat(summary.expectedQuarantined()).isEqualTo(new RecordCounts(quarantined[0], quarantined[1], quarantined[2]));
+    assertThat(summary.expectedQuarantined())
+        .isEqualTo(new RecordCounts(quarantined[0], quarantined[1], quarantined[2]));
     long invalid = summary.invalid().total();
     assertThat(found.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(invalid);
   }
