@@ -291,6 +291,31 @@ class IngestionPipelineTest {
   }
 
   @Test
+  void resumedRunSkipsCommittedChunksAndWritesTheRestOnce() throws IOException {
+    List<String> patients = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      patients.add(patient(String.format("MRN-2%02d", i), "Al", "Bo", encounter("enc-2" + i)));
+    }
+    Path file = ndjson(patients.toArray(String[]::new));
+    RecordingWriter writer = new RecordingWriter().failingAt(3);
+    IngestionPipeline pipeline = pipeline(writer).toBuilder().chunkRows(4).build();
+    assertThatThrownBy(() -> pipeline.run(file)).isInstanceOf(WriteException.class);
+    int chunksBeforeCrash = writer.chunks().size();
+    writer.recovered();
+
+    RunSummary resumed = pipeline.toBuilder().resume(true).build().run(file);
+
+    assertThat(chunksBeforeCrash).isEqualTo(3);
+    assertThat(resumed.alreadyCommitted()).isEqualTo(6);
+    assertThat(resumed.read()).isEqualTo(new RecordCounts(6, 6, 0));
+    assertThat(resumed.isBalanced()).isTrue();
+    assertThat(writer.rows(Table.PATIENTS)).hasSize(12);
+    assertThat(writer.chunks()).hasSize(6);
+    assertThat(writer.chunks().get(3).firstRecordIndex()).isEqualTo(6);
+    assertThat(writer.chunks().get(5).runId()).isEqualTo(writer.chunks().get(0).runId());
+  }
+
+  @Test
   void reportsProgressAndClosesItsParts() throws IOException {
     Path file = ndjson(patient("MRN-015", "Ab", "Cd"), patient("MRN-016", "Ef", "Gh"));
     RecordingWriter writer = new RecordingWriter();

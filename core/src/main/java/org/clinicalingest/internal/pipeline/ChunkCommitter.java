@@ -64,6 +64,7 @@ final class ChunkCommitter {
     Instant now = clock.instant();
     Map<Table, List<Row>> rows = new EnumMap<>(prepared.rows());
     rows.put(Table.QUARANTINE, quarantineRows(prepared.rejections(), now));
+    rows.put(Table.CHECKPOINTS, checkpointRows(batch, now));
     Chunk chunk =
         new Chunk(
             runId,
@@ -196,6 +197,23 @@ final class ChunkCommitter {
       counts[rejection.kind().ordinal()]++;
     }
     return new RecordCounts(counts[0], counts[1], counts[2]);
+  }
+
+  /** One checkpoint row per table part, each to be committed with that part. */
+  private List<Row> checkpointRows(RecordBatch batch, Instant committedAt) {
+    List<Row> rows = new ArrayList<>();
+    for (Table table : Table.checkpointedTables()) {
+      rows.add(
+          Row.of(
+              batch.sourceKey(),
+              batch.firstRecordIndex(),
+              table.tableName(),
+              batch.lastRecordIndex(),
+              runId,
+              batch.source(),
+              committedAt));
+    }
+    return rows;
   }
 
   private List<Row> quarantineRows(List<Rejection> rejections, Instant rejectedAt) {

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,7 +34,9 @@ import org.clinicalingest.spi.BulkWriter;
 import org.clinicalingest.spi.InputFormat;
 import org.clinicalingest.spi.NerRedactor;
 import org.clinicalingest.spi.QuarantineSink;
+import org.clinicalingest.spi.RecordRange;
 import org.clinicalingest.spi.RecordReader;
+import org.clinicalingest.spi.SourceCheckpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,8 +63,14 @@ public final class PipelineRunner {
 
   /** Ingests the sources in order and returns the run's summary. */
   public RunSummary run(List<Path> sources) {
-    String runId = UUID.randomUUID().toString();
     long startNanos = System.nanoTime();
+    List<SourcePlan> plans = plan(sources);
+    String runId =
+        plans.stream()
+            .map(SourcePlan::earlierRunId)
+            .filter(id -> !id.isEmpty())
+            .findFirst()
+            .orElseGet(() -> UUID.randomUUID().toString());
     StageTimes times = new StageTimes();
     Clock clock = settings.clock();
     RedactionPolicy policy = settings.policy();
@@ -76,6 +85,7 @@ public final class PipelineRunner {
         new ChunkCommitter(runId, settings.writer(), settings.quarantineSink(), clock, times);
     long totalBytes = totalBytes(sources);
     AtomicLong bytesRead = new AtomicLong();
+    AtomicLong alreadyCommitted = new AtomicLong();
 
     LOG.info("run {} started: {} source(s), {} bytes", runId, sources.size(), totalBytes);
     ExecutorService workers =
@@ -85,7 +95,16 @@ public final class PipelineRunner {
     Thread reader =
         threads("clinical-ingest-reader")
             .newThread(
-                () -> read(sources, processor, workers, inOrder, inFlight, bytesRead, times));
+                () ->
+                    read(
+                        plans,
+                        processor,
+                        workers,
+                        inOrder,
+                        inFlight,
+                        bytesRead,
+                        alreadyCommitted,
+                        times));
     reader.start();
     try {
       while (true) {
@@ -118,7 +137,8 @@ public final class PipelineRunner {
             committer.unknownFields(),
             committer.spanCounts(),
             times.snapshot(),
-            bytesRead.get());
+            bytesRead.get(),
+            alreadyCommitted.get());
     LOG.info(
         "run {} finished: read {}, written {}, quarantined {}, duplicates {}",
         runId,
@@ -129,27 +149,64 @@ public final class PipelineRunner {
     return summary;
   }
 
+  /**
+   * Identifies each source and, when resuming, reads what the store already holds of it. Without
+   * resume nothing is skipped: a plain rerun writes everything again, idempotently.
+   */
+  private List<SourcePlan> plan(List<Path> sources) {
+    List<SourcePlan> plans = new ArrayList<>();
+    for (Path source : sources) {
+      String key = SourceIdentity.keyOf(source);
+      Optional<SourceCheckpoint> checkpoint =
+          settings.resume() ? settings.writer().checkpoint(key) : Optional.empty();
+      plans.add(
+          new SourcePlan(
+              source,
+              key,
+              checkpoint.map(SourceCheckpoint::committed).orElse(List.of()),
+              checkpoint.map(SourceCheckpoint::runId).orElse("")));
+      checkpoint.ifPresent(
+          found ->
+              LOG.info(
+                  "resuming {}: {} records committed by run {}",
+                  source,
+                  found.committedRecords(),
+                  found.runId()));
+    }
+    return plans;
+  }
+
   private void read(
-      List<Path> sources,
+      List<SourcePlan> plans,
       RecordProcessor processor,
       ExecutorService workers,
       BlockingQueue<Future<PreparedBatch>> inOrder,
       Semaphore inFlight,
       AtomicLong bytesRead,
+      AtomicLong alreadyCommitted,
       StageTimes times) {
     SequenceCounter sequences = new SequenceCounter();
     long bytesOfFinishedSources = 0;
+    long skippedBefore = 0;
     try {
-      for (Path source : sources) {
+      for (SourcePlan plan : plans) {
+        Path source = plan.path();
         try (RecordReader reader = settings.format().open(source, settings.quarantineRaw())) {
           ChunkAssembler assembler =
-              new ChunkAssembler(reader, source.toString(), settings.chunkRows(), sequences);
+              new ChunkAssembler(
+                  reader,
+                  source.toString(),
+                  plan.key(),
+                  plan.committed(),
+                  settings.chunkRows(),
+                  sequences);
           while (true) {
             inFlight.acquire();
             long start = System.nanoTime();
             Optional<RecordBatch> batch = assembler.next();
             times.add(Stage.READ, System.nanoTime() - start);
             bytesRead.set(bytesOfFinishedSources + reader.bytesRead());
+            alreadyCommitted.set(skippedBefore + assembler.skipped());
             if (batch.isEmpty()) {
               inFlight.release();
               break;
@@ -158,6 +215,7 @@ public final class PipelineRunner {
             inOrder.put(workers.submit(() -> processor.process(next)));
           }
           bytesOfFinishedSources += reader.bytesRead();
+          skippedBefore += assembler.skipped();
         }
       }
       inOrder.put(END);
@@ -231,6 +289,10 @@ public final class PipelineRunner {
     };
   }
 
+  /** A source with its identity and the ranges an earlier run committed. */
+  private record SourcePlan(
+      Path path, String key, List<RecordRange> committed, String earlierRunId) {}
+
   /** Collects the parts a run needs; built by {@link org.clinicalingest.IngestionPipeline}. */
   public record PipelineSettings(
       InputFormat format,
@@ -239,6 +301,7 @@ public final class PipelineRunner {
       BulkWriter writer,
       QuarantineSink quarantineSink,
       boolean quarantineRaw,
+      boolean resume,
       int chunkRows,
       int threads,
       ProgressListener progressListener,
