@@ -140,8 +140,8 @@ class NoPhiOutsideTablesIT {
   /**
    * The PHI values of the input: those inserted into notes, and the PHI structured fields. Record
    * ids are keys, not PHI (FORMAT.md), and messages name records by them; the generator also quotes
-   * a patient's MRN in its notes, so values that are part of an id are left out. Names copied
-   * into lower-case notes ("fields", "cates") are ordinary words too; the same names are checked in
+   * a patient's MRN in its notes, so values that are part of an id are left out. Names copied into
+   * lower-case notes ("fields", "cates") are ordinary words too; the same names are checked in
    * their capitalised form.
    */
   private static Set<String> phiValues(Path input, Path gold) {
