@@ -20,6 +20,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.clinicalingest.examples.cli.ClinicalIngestCommand;
 import org.clinicalingest.examples.generate.SyntheticDataGenerator;
+import org.clinicalingest.store.postgres.PostgresTestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +51,7 @@ class ResumeAfterKillIT {
 
   @Test
   void postgresRunKilledAtSeveralPointsResumesToExactlyOnce() throws Exception {
-    String url = PostgresServer.url();
+    String url = PostgresTestDatabase.url();
     dropSchema(url, "resume_ref");
     Map<String, Long> reference = ingestAndCount(url, "resume_ref", List.of(), new StringWriter());
     List<String> report = new ArrayList<>();
