@@ -316,6 +316,49 @@ class IngestionPipelineTest {
   }
 
   @Test
+  void concurrentChunkWritesKeepTheLaterRecordOfAnId() throws IOException {
+    List<String> patients = new ArrayList<>();
+    Map<String, String> lastGivenName = new java.util.HashMap<>();
+    Map<String, String> lastPatientOfEncounter = new java.util.HashMap<>();
+    for (int i = 0; i < 300; i++) {
+      String id = String.format("MRN-3%03d", i % 120);
+      String encounterId = "enc-3" + (i % 90);
+      patients.add(patient(id, "Given" + i, "Family", encounter(encounterId)));
+      lastGivenName.put(id, "Given" + i);
+      lastPatientOfEncounter.put(encounterId, id);
+    }
+    Path file = ndjson(patients.toArray(String[]::new));
+    RecordingWriter writer = new RecordingWriter().concurrently(4);
+    RedactionPolicy keepGivenNames =
+        RedactionPolicy.builder().field(PhiField.GIVEN_NAMES, Operator.KEEP).build();
+
+    RunSummary summary =
+        pipeline(writer).toBuilder()
+            .policy(keepGivenNames)
+            .chunkRows(6)
+            .threads(3)
+            .build()
+            .run(file);
+
+    assertThat(summary.isBalanced()).isTrue();
+    assertThat(summary.duplicates()).isEqualTo(new RecordCounts(180, 210, 0));
+    assertThat(writer.rows(Table.PATIENTS)).hasSize(120);
+    lastGivenName.forEach(
+        (id, given) ->
+            assertThat(value(Table.PATIENTS, writer.rows(Table.PATIENTS).get(id), "given_names"))
+                .as("patient %s keeps its last record", id)
+                .isEqualTo(List.of(given)));
+    lastPatientOfEncounter.forEach(
+        (encounterId, patientId) ->
+            assertThat(
+                    value(
+                        Table.ENCOUNTERS,
+                        writer.rows(Table.ENCOUNTERS).get(encounterId),
+                        "patient_id"))
+                .isEqualTo(patientId));
+  }
+
+  @Test
   void reportsProgressAndClosesItsParts() throws IOException {
     Path file = ndjson(patient("MRN-015", "Ab", "Cd"), patient("MRN-016", "Ef", "Gh"));
     RecordingWriter writer = new RecordingWriter();

@@ -30,6 +30,7 @@ public final class RecordingWriter implements BulkWriter {
   private final List<Row> checkpoints = new ArrayList<>();
   private Predicate<Row> refuse = row -> false;
   private long failAtSequence = -1;
+  private int maxConcurrentWrites = 1;
   private boolean closed;
 
   public RecordingWriter() {
@@ -44,6 +45,20 @@ public final class RecordingWriter implements BulkWriter {
     return this;
   }
 
+  /**
+   * Lets the pipeline write this many chunks at once; each write then waits a random moment before
+   * it commits, so that writes finish out of order as a pooled store's would.
+   */
+  public RecordingWriter concurrently(int writes) {
+    this.maxConcurrentWrites = writes;
+    return this;
+  }
+
+  @Override
+  public int maxConcurrentWrites() {
+    return maxConcurrentWrites;
+  }
+
   /** Makes the writer fail as a lost store would when it gets the chunk of this sequence. */
   public RecordingWriter failingAt(long sequence) {
     this.failAtSequence = sequence;
@@ -51,7 +66,19 @@ public final class RecordingWriter implements BulkWriter {
   }
 
   @Override
-  public synchronized WriteResult write(Chunk chunk) {
+  public WriteResult write(Chunk chunk) {
+    if (maxConcurrentWrites > 1) {
+      try {
+        Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextInt(4));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new WriteException("interrupted writing " + chunk.describe());
+      }
+    }
+    return commit(chunk);
+  }
+
+  private synchronized WriteResult commit(Chunk chunk) {
     if (chunk.sequence() == failAtSequence) {
       throw new WriteException("store lost while writing " + chunk.describe());
     }

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -106,16 +105,24 @@ public final class PipelineRunner {
                         alreadyCommitted,
                         times));
     reader.start();
-    try {
+    OrderedWrites writes =
+        new OrderedWrites(
+            committer,
+            settings.writer().maxConcurrentWrites(),
+            threads("clinical-ingest-writer"),
+            written -> {
+              inFlight.release();
+              reportProgress(committer, bytesRead.get(), totalBytes, startNanos);
+            });
+    try (writes) {
       while (true) {
-        PreparedBatch prepared = await(inOrder.take());
+        PreparedBatch prepared = Futures.await(inOrder.take());
         if (prepared == null) {
           break;
         }
-        committer.commit(prepared);
-        inFlight.release();
-        reportProgress(committer, bytesRead.get(), totalBytes, startNanos);
+        writes.submit(prepared);
       }
+      writes.completeAll();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IngestException("run " + runId + " was interrupted", e);
@@ -224,24 +231,6 @@ public final class PipelineRunner {
       inOrder.add(CompletableFuture.failedFuture(e));
     } catch (RuntimeException | Error e) {
       inOrder.add(CompletableFuture.failedFuture(e));
-    }
-  }
-
-  private static PreparedBatch await(Future<PreparedBatch> future) throws InterruptedException {
-    try {
-      return future.get();
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IngestException ingest) {
-        throw ingest;
-      }
-      if (cause instanceof InterruptedException interrupted) {
-        throw interrupted;
-      }
-      if (cause instanceof Error error) {
-        throw error;
-      }
-      throw new IngestException("pipeline stage failed: " + cause.getClass().getName(), cause);
     }
   }
 
