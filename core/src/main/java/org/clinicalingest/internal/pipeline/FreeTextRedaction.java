@@ -3,9 +3,13 @@ package org.clinicalingest.internal.pipeline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ObjLongConsumer;
+import org.clinicalingest.RedactedText;
 import org.clinicalingest.RedactionException;
+import org.clinicalingest.RedactionPolicy;
 import org.clinicalingest.Stage;
 import org.clinicalingest.internal.redact.PatternRedactor;
+import org.clinicalingest.internal.redact.RecordTerms;
 import org.clinicalingest.internal.redact.SpanMerger;
 import org.clinicalingest.internal.redact.TextRedactor;
 import org.clinicalingest.spi.NerRedactor;
@@ -14,63 +18,96 @@ import org.clinicalingest.spi.PhiType;
 import org.clinicalingest.spi.Redaction;
 
 /**
- * Redacts the free-text cells of a whole batch at once: pattern and record-aware spans per text,
- * then one call of the named-entity recogniser for all texts of the batch, then the merged spans
- * are replaced as the policy says.
+ * Redacts the free texts of a whole batch at once: pattern and record-aware spans per text, then
+ * one call of the named-entity recogniser for all texts of the batch, then the merged spans are
+ * replaced as the policy says.
  *
  * <p>The recogniser gets the batch rather than one note at a time because its per-call costs (model
  * dispatch, thread hand-off) dominate on short notes; this is what made per-note NER inside
- * validation take minutes per chunk. Thread-safe if the recogniser is.
+ * validation take minutes per chunk. The pipeline and {@link org.clinicalingest.FreeTextRedactor}
+ * share this class, so a note is redacted the same way in and outside a run. Thread-safe if the
+ * recogniser is.
  */
-final class FreeTextRedaction {
-  private final PatternRedactor patterns;
+public final class FreeTextRedaction {
+  private final PatternRedactor patterns = new PatternRedactor();
   private final NerRedactor ner;
   private final TextRedactor replacer;
-  private final StageTimes times;
+  private final ObjLongConsumer<Stage> timer;
 
-  FreeTextRedaction(
-      PatternRedactor patterns, NerRedactor ner, TextRedactor replacer, StageTimes times) {
-    this.patterns = patterns;
+  /**
+   * Creates a batch redaction.
+   *
+   * @param ner the named-entity recogniser, or null for patterns and record terms only
+   * @param policy the text operators to apply
+   * @param timer receives the nanoseconds spent in {@link Stage#REDACT} and {@link Stage#NER}
+   */
+  public FreeTextRedaction(NerRedactor ner, RedactionPolicy policy, ObjLongConsumer<Stage> timer) {
     this.ner = ner;
-    this.replacer = replacer;
-    this.times = times;
+    this.replacer = new TextRedactor(policy);
+    this.timer = timer;
   }
 
-  /** Redacts every slot in place and adds the spans replaced to {@code spanCounts}. */
-  void redact(List<TextSlot> slots, String batchDescription, Map<PhiType, Long> spanCounts) {
-    if (slots.isEmpty()) {
-      return;
+  /**
+   * Redacts a batch of texts.
+   *
+   * @param texts the texts, none null
+   * @param terms per text, the PHI terms of the patient it belongs to, or null for none
+   * @param batchDescription names the batch in errors (positions, never content)
+   * @return one result per text, in input order
+   * @throws RedactionException if the recogniser fails
+   */
+  public List<RedactedText> redact(
+      List<String> texts, List<RecordTerms> terms, String batchDescription) {
+    if (texts.isEmpty()) {
+      return List.of();
     }
     long start = System.nanoTime();
-    List<List<PhiSpan>> spans = new ArrayList<>(slots.size());
-    List<String> texts = new ArrayList<>(slots.size());
-    for (TextSlot slot : slots) {
-      String text = slot.text();
+    List<List<PhiSpan>> spans = new ArrayList<>(texts.size());
+    for (int i = 0; i < texts.size(); i++) {
+      String text = texts.get(i);
       List<PhiSpan> found = new ArrayList<>(patterns.find(text));
-      found.addAll(slot.terms().find(text));
+      if (terms != null) {
+        found.addAll(terms.get(i).find(text));
+      }
       spans.add(found);
-      texts.add(text);
     }
-    times.add(Stage.REDACT, System.nanoTime() - start);
+    timer.accept(Stage.REDACT, System.nanoTime() - start);
 
     if (ner != null) {
       start = System.nanoTime();
       List<Redaction> recognised = recognise(texts, batchDescription);
-      for (int i = 0; i < slots.size(); i++) {
+      for (int i = 0; i < texts.size(); i++) {
         spans.get(i).addAll(recognised.get(i).spans());
       }
-      times.add(Stage.NER, System.nanoTime() - start);
+      timer.accept(Stage.NER, System.nanoTime() - start);
     }
 
     start = System.nanoTime();
-    for (int i = 0; i < slots.size(); i++) {
+    List<RedactedText> redacted = new ArrayList<>(texts.size());
+    for (int i = 0; i < texts.size(); i++) {
       List<PhiSpan> merged = SpanMerger.merge(spans.get(i));
-      for (PhiSpan span : merged) {
+      redacted.add(new RedactedText(replacer.apply(texts.get(i), merged), merged));
+    }
+    timer.accept(Stage.REDACT, System.nanoTime() - start);
+    return redacted;
+  }
+
+  /** Redacts every slot in place and adds the spans replaced to {@code spanCounts}. */
+  void redact(List<TextSlot> slots, String batchDescription, Map<PhiType, Long> spanCounts) {
+    List<String> texts = new ArrayList<>(slots.size());
+    List<RecordTerms> terms = new ArrayList<>(slots.size());
+    for (TextSlot slot : slots) {
+      texts.add(slot.text());
+      terms.add(slot.terms());
+    }
+    List<RedactedText> redacted = redact(texts, terms, batchDescription);
+    for (int i = 0; i < slots.size(); i++) {
+      RedactedText result = redacted.get(i);
+      for (PhiSpan span : result.spans()) {
         spanCounts.merge(span.type(), 1L, Long::sum);
       }
-      slots.get(i).replace(replacer.apply(texts.get(i), merged));
+      slots.get(i).replace(result.text());
     }
-    times.add(Stage.REDACT, System.nanoTime() - start);
   }
 
   private List<Redaction> recognise(List<String> texts, String batchDescription) {

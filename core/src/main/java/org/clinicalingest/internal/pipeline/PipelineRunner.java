@@ -26,8 +26,6 @@ import org.clinicalingest.RedactionPolicy;
 import org.clinicalingest.RunSummary;
 import org.clinicalingest.Stage;
 import org.clinicalingest.internal.redact.FieldRedactor;
-import org.clinicalingest.internal.redact.PatternRedactor;
-import org.clinicalingest.internal.redact.TextRedactor;
 import org.clinicalingest.internal.validate.RecordValidator;
 import org.clinicalingest.spi.BulkWriter;
 import org.clinicalingest.spi.InputFormat;
@@ -77,8 +75,7 @@ public final class PipelineRunner {
         new RecordProcessor(
             new RecordValidator(clock),
             new RowMapper(new FieldRedactor(policy, clock)),
-            new FreeTextRedaction(
-                new PatternRedactor(), settings.ner(), new TextRedactor(policy), times),
+            new FreeTextRedaction(settings.ner(), policy, times::add),
             times);
     ChunkCommitter committer =
         new ChunkCommitter(runId, settings.writer(), settings.quarantineSink(), clock, times);

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code clinical-ingest} command line: {@code ingest}, {@code generate} and {@code demo}.
+ * The {@code clinical-ingest} command line: {@code ingest}, {@code generate}, {@code demo}, {@code
+ * leak-check}, {@code redact} and {@code bench}.
  *
  * <p>Exit status: 0 when the command completes (quarantined records included), 2 on bad arguments,
  * 1 on a fatal error, reported as one line naming the cause.
@@ -22,6 +23,7 @@ import picocli.CommandLine.Option;
       GenerateCommand.class,
       DemoCommand.class,
       LeakCheckCommand.class,
+      RedactCommand.class,
       BenchCommand.class
     })
 public final class ClinicalIngestCommand implements Runnable {

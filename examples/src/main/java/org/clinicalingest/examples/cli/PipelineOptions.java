@@ -12,28 +12,18 @@ import org.clinicalingest.JsonInputFormat;
 import org.clinicalingest.Operator;
 import org.clinicalingest.PhiField;
 import org.clinicalingest.RedactionPolicy;
-import org.clinicalingest.ner.corenlp.CoreNlpRedactor;
 import org.clinicalingest.spi.BulkWriter;
+import org.clinicalingest.spi.NerRedactor;
 import org.clinicalingest.store.duckdb.DuckDbAppenderWriter;
 import org.clinicalingest.store.postgres.PostgresCopyWriter;
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options shared by the commands that run a pipeline, and the pipeline they configure. */
 final class PipelineOptions {
 
-  /** The named-entity recognisers the command line offers. */
-  enum Ner {
-    none,
-    corenlp
-  }
-
-  @Option(
-      names = "--ner",
-      paramLabel = "none|corenlp",
-      defaultValue = "corenlp",
-      description = "Named-entity recogniser for names in free text (default: ${DEFAULT-VALUE}).")
-  Ner ner;
+  @Mixin NerOptions ner;
 
   @Option(
       names = "--threads",
@@ -121,12 +111,9 @@ final class PipelineOptions {
     if (maxRecordBytes != null) {
       builder.inputFormat(JsonInputFormat.builder().maxRecordBytes(maxRecordBytes).build());
     }
-    if (ner == Ner.corenlp) {
-      CoreNlpRedactor.Builder redactor = CoreNlpRedactor.builder();
-      if (threads != null) {
-        redactor.threads(threads);
-      }
-      builder.redactor(redactor.build());
+    NerRedactor recogniser = ner.recogniser(threads);
+    if (recogniser != null) {
+      builder.redactor(recogniser);
     }
     return builder.writer(writer(store));
   }

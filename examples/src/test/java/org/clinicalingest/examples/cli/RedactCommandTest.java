@@ -1,0 +1,128 @@
+package org.clinicalingest.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RedactCommandTest {
+
+  @TempDir Path dir;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  @Test
+  void writesEachTextRedactedWithSpansIntoTheInputTextAndTheIdAsGiven() throws IOException {
+    Path input =
+        Files.writeString(
+            dir.resolve("texts.jsonl"),
+            """
+            {"id": 7, "text": "Call 617-555-0143 on 3/14/2021.", "source": "x"}
+
+            {"text": "Nothing to hide \\u00e9\\ud83d\\ude00 here.", "id": {"note": "n-2"}}
+            """);
+    Path output = dir.resolve("out.jsonl");
+
+    int status =
+        run("redact", "--ner", "none", "--input", input.toString(), "--output", output.toString());
+
+    assertThat(status).as(err.toString()).isZero();
+    assertThat(Files.readAllLines(output))
+        .containsExactly(
+            "{\"id\":7,\"text\":\"Call [PHONE] on [DATE].\",\"spans\":["
+                + "{\"start\":5,\"end\":17,\"type\":\"PHONE\"},"
+                + "{\"start\":21,\"end\":30,\"type\":\"DATE\"}]}",
+            "{\"id\":{\"note\":\"n-2\"},\"text\":\"Nothing to hide é\uD83D\uDE00 here.\",\"spans\":[]}");
+    assertThat(out.toString()).contains("redacted 2 texts");
+  }
+
+  @Test
+  void batchesDoNotChangeTheOutput() throws IOException {
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < 25; i++) {
+      lines
+          .append("{\"id\":")
+          .append(i)
+          .append(",\"text\":\"SSN 123-45-67")
+          .append(10 + i)
+          .append("\"}\n");
+    }
+    Path input = Files.writeString(dir.resolve("texts.jsonl"), lines);
+    Path whole = dir.resolve("whole.jsonl");
+    Path batched = dir.resolve("batched.jsonl");
+
+    run("redact", "--ner", "none", "--input", input.toString(), "--output", whole.toString());
+    run(
+        "redact",
+        "--ner",
+        "none",
+        "--batch-size",
+        "4",
+        "--input",
+        input.toString(),
+        "--output",
+        batched.toString());
+
+    assertThat(Files.readAllLines(batched)).hasSize(25).isEqualTo(Files.readAllLines(whole));
+    assertThat(Files.readString(whole)).doesNotContain("123-45-67");
+  }
+
+  @Test
+  void stopsWithOneLineNamingTheFileAndLineOfABadInputLine() throws IOException {
+    Path input =
+        Files.writeString(
+            dir.resolve("texts.jsonl"),
+            "{\"id\":1,\"text\":\"fine\"}\n{\"id\":2,\"text\":\"Jane Roe\n{\"id\":3}\n");
+
+    int status =
+        run(
+            "redact",
+            "--ner",
+            "none",
+            "--input",
+            input.toString(),
+            "--output",
+            dir.resolve("o.jsonl").toString());
+
+    assertThat(status).isEqualTo(1);
+    assertThat(err.toString().strip())
+        .startsWith("clinical-ingest: error: ")
+        .contains("texts.jsonl line 2: malformed JSON")
+        .doesNotContain("Jane");
+  }
+
+  @Test
+  void refusesALineWithoutIdOrText() throws IOException {
+    Path input = Files.writeString(dir.resolve("texts.jsonl"), "{\"id\":3,\"text\":42}\n");
+
+    int status =
+        run(
+            "redact",
+            "--ner",
+            "none",
+            "--input",
+            input.toString(),
+            "--output",
+            dir.resolve("o.jsonl").toString());
+
+    assertThat(status).isEqualTo(1);
+    assertThat(err.toString()).contains("texts.jsonl line 1: \"text\" is not a string");
+  }
+
+  @Test
+  void exitsWithTwoOnAMissingInput() {
+    assertThat(run("redact", "--input", "nowhere.jsonl", "--output", "o.jsonl")).isEqualTo(2);
+    assertThat(err.toString()).contains("--input nowhere.jsonl: no such file");
+  }
+
+  private int run(String... args) {
+    return ClinicalIngestCommand.execute(
+        new PrintWriter(out, true), new PrintWriter(err, true), args);
+  }
+}
