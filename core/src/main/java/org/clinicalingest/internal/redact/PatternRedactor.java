@@ -42,9 +42,14 @@ public final class PatternRedactor {
    */
   public List<PhiSpan> find(String text) {
     Objects.requireNonNull(text, "text");
+    ScannedText scanned = new ScannedText(text);
     List<PhiSpan> spans = new ArrayList<>();
-    for (Recognizer recognizer : recognizers) {
-      recognizer.find(text, spans);
+    try {
+      for (Recognizer recognizer : recognizers) {
+        recognizer.find(scanned, spans);
+      }
+    } finally {
+      scanned.release();
     }
     return SpanMerger.merge(spans);
   }
