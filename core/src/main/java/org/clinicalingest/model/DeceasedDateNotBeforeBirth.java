@@ -9,7 +9,6 @@ import jakarta.validation.Payload;
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
-import org.clinicalingest.internal.validate.DeceasedDateNotBeforeBirthValidator;
 
 /**
  * A {@link Patient}'s {@code deceased_date} is not before the {@code date_of_birth}; a violation is
@@ -20,7 +19,7 @@ import org.clinicalingest.internal.validate.DeceasedDateNotBeforeBirthValidator;
  * (see {@link IsoDate}, {@link IsoDateTime}). Applies to {@link Patient}.
  */
 @Documented
-@Constraint(validatedBy = DeceasedDateNotBeforeBirthValidator.class)
+@Constraint(validatedBy = {})
 @Target({TYPE, ANNOTATION_TYPE})
 @Retention(RUNTIME)
 public @interface DeceasedDateNotBeforeBirth {

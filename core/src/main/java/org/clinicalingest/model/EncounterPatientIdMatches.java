@@ -9,7 +9,6 @@ import jakarta.validation.Payload;
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
-import org.clinicalingest.internal.validate.EncounterPatientIdMatchesValidator;
 
 /**
  * Every encounter of a {@link Patient} that states a {@code patient_id} states the patient's own:
@@ -21,7 +20,7 @@ import org.clinicalingest.internal.validate.EncounterPatientIdMatchesValidator;
  * violation). Applies to {@link Patient}.
  */
 @Documented
-@Constraint(validatedBy = EncounterPatientIdMatchesValidator.class)
+@Constraint(validatedBy = {})
 @Target({TYPE, ANNOTATION_TYPE})
 @Retention(RUNTIME)
 public @interface EncounterPatientIdMatches {

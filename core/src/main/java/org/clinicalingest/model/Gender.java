@@ -13,7 +13,6 @@ import jakarta.validation.Payload;
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
-import org.clinicalingest.internal.validate.GenderValidator;
 
 /**
  * The annotated text is an administrative gender: {@code male}, {@code female}, {@code other},
@@ -22,7 +21,7 @@ import org.clinicalingest.internal.validate.GenderValidator;
  * <p>{@code null} is valid. Applies to {@link CharSequence}.
  */
 @Documented
-@Constraint(validatedBy = GenderValidator.class)
+@Constraint(validatedBy = {})
 @Target({METHOD, FIELD, ANNOTATION_TYPE, CONSTRUCTOR, PARAMETER, TYPE_USE})
 @Retention(RUNTIME)
 public @interface Gender {

@@ -13,7 +13,6 @@ import jakarta.validation.Payload;
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
-import org.clinicalingest.internal.validate.IsoDateValidator;
 
 /**
  * The annotated text is a calendar date {@code YYYY-MM-DD}: exactly that form, naming a day that
@@ -22,7 +21,7 @@ import org.clinicalingest.internal.validate.IsoDateValidator;
  * <p>{@code null} is valid. Applies to {@link CharSequence}.
  */
 @Documented
-@Constraint(validatedBy = IsoDateValidator.class)
+@Constraint(validatedBy = {})
 @Target({METHOD, FIELD, ANNOTATION_TYPE, CONSTRUCTOR, PARAMETER, TYPE_USE})
 @Retention(RUNTIME)
 public @interface IsoDate {

@@ -13,7 +13,6 @@ import jakarta.validation.Payload;
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
-import org.clinicalingest.internal.validate.IsoDateTimeValidator;
 
 /**
  * The annotated text is an ISO-8601 date or date-time as FHIR {@code dateTime} writes it: a
@@ -26,7 +25,7 @@ import org.clinicalingest.internal.validate.IsoDateTimeValidator;
  * <p>{@code null} is valid. Applies to {@link CharSequence}.
  */
 @Documented
-@Constraint(validatedBy = IsoDateTimeValidator.class)
+@Constraint(validatedBy = {})
 @Target({METHOD, FIELD, ANNOTATION_TYPE, CONSTRUCTOR, PARAMETER, TYPE_USE})
 @Retention(RUNTIME)
 public @interface IsoDateTime {

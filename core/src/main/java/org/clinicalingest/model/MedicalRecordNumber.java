@@ -13,7 +13,6 @@ import jakarta.validation.Payload;
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
-import org.clinicalingest.internal.validate.MedicalRecordNumberValidator;
 
 /**
  * The annotated text is a medical record number: after trimming, 3 to 20 characters of {@code
@@ -23,7 +22,7 @@ import org.clinicalingest.internal.validate.MedicalRecordNumberValidator;
  * CharSequence}.
  */
 @Documented
-@Constraint(validatedBy = MedicalRecordNumberValidator.class)
+@Constraint(validatedBy = {})
 @Target({METHOD, FIELD, ANNOTATION_TYPE, CONSTRUCTOR, PARAMETER, TYPE_USE})
 @Retention(RUNTIME)
 public @interface MedicalRecordNumber {

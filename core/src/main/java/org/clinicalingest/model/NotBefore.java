@@ -13,7 +13,6 @@ import jakarta.validation.Payload;
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
-import org.clinicalingest.internal.validate.NotBeforeValidator;
 
 /**
  * The annotated ISO-8601 date or date-time (see {@link IsoDateTime}) is not before the date {@link
@@ -26,7 +25,7 @@ import org.clinicalingest.internal.validate.NotBeforeValidator;
  * jakarta.validation.ConstraintDeclarationException}.
  */
 @Documented
-@Constraint(validatedBy = NotBeforeValidator.class)
+@Constraint(validatedBy = {})
 @Target({METHOD, FIELD, ANNOTATION_TYPE, CONSTRUCTOR, PARAMETER, TYPE_USE})
 @Retention(RUNTIME)
 public @interface NotBefore {

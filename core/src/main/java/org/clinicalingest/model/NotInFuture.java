@@ -13,7 +13,6 @@ import jakarta.validation.Payload;
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
-import org.clinicalingest.internal.validate.NotInFutureValidator;
 
 /**
  * The annotated ISO-8601 date or date-time (see {@link IsoDateTime}) is not in the future.
@@ -30,7 +29,7 @@ import org.clinicalingest.internal.validate.NotInFutureValidator;
  * {@link IsoDate} or {@link IsoDateTime}). Applies to {@link CharSequence}.
  */
 @Documented
-@Constraint(validatedBy = NotInFutureValidator.class)
+@Constraint(validatedBy = {})
 @Target({METHOD, FIELD, ANNOTATION_TYPE, CONSTRUCTOR, PARAMETER, TYPE_USE})
 @Retention(RUNTIME)
 public @interface NotInFuture {

@@ -13,7 +13,6 @@ import jakarta.validation.Payload;
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
-import org.clinicalingest.internal.validate.ObservationStatusValidator;
 
 /**
  * The annotated text is a FHIR R4 ObservationStatus code: {@code registered}, {@code preliminary},
@@ -23,7 +22,7 @@ import org.clinicalingest.internal.validate.ObservationStatusValidator;
  * <p>{@code null} is valid. Applies to {@link CharSequence}.
  */
 @Documented
-@Constraint(validatedBy = ObservationStatusValidator.class)
+@Constraint(validatedBy = {})
 @Target({METHOD, FIELD, ANNOTATION_TYPE, CONSTRUCTOR, PARAMETER, TYPE_USE})
 @Retention(RUNTIME)
 public @interface ObservationStatus {

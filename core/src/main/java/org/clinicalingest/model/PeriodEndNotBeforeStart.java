@@ -9,7 +9,6 @@ import jakarta.validation.Payload;
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
-import org.clinicalingest.internal.validate.PeriodEndNotBeforeStartValidator;
 
 /**
  * An {@link Encounter}'s {@code period_end} is not before its {@code period_start}; a violation is
@@ -20,7 +19,7 @@ import org.clinicalingest.internal.validate.PeriodEndNotBeforeStartValidator;
  * an ISO-8601 date or date-time (see {@link IsoDateTime}). Applies to {@link Encounter}.
  */
 @Documented
-@Constraint(validatedBy = PeriodEndNotBeforeStartValidator.class)
+@Constraint(validatedBy = {})
 @Target({TYPE, ANNOTATION_TYPE})
 @Retention(RUNTIME)
 public @interface PeriodEndNotBeforeStart {

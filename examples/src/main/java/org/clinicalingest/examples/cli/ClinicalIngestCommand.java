@@ -9,8 +9,8 @@ import picocli.CommandLine.Option;
 /**
  * The {@code clinical-ingest} command line: {@code ingest}, {@code generate} and {@code demo}.
  *
- * <p>Exit status: 0 when the command completes (quarantined records included), 2 on bad
- * arguments, 1 on a fatal error, reported as one line naming the cause.
+ * <p>Exit status: 0 when the command completes (quarantined records included), 2 on bad arguments,
+ * 1 on a fatal error, reported as one line naming the cause.
  */
 @Command(
     name = "clinical-ingest",
@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
       IngestCommand.class,
       GenerateCommand.class,
       DemoCommand.class,
-      LeakCheckCommand.class
+      LeakCheckCommand.class,
+      BenchCommand.class
     })
 public final class ClinicalIngestCommand implements Runnable {
 
@@ -43,9 +44,17 @@ public final class ClinicalIngestCommand implements Runnable {
     System.exit(execute(args));
   }
 
-  /** Runs the command line and returns its exit status, for tests and embedding. */
+  /** Runs the command line on the standard streams and returns its exit status. */
   public static int execute(String... args) {
+    return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+  }
+
+  /** Runs the command line on the given streams and returns its exit status, for embedding. */
+  public static int execute(PrintWriter out, PrintWriter err, String... args) {
+    System.setProperty("org.jboss.logging.provider", "slf4j");
     CommandLine commandLine = new CommandLine(new ClinicalIngestCommand());
+    commandLine.setOut(out);
+    commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler(ClinicalIngestCommand::reportFailure);
     return commandLine.execute(args);
   }

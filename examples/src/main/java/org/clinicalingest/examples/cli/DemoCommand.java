@@ -33,8 +33,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code demo}: generates synthetic patients (a few of them invalid or repeated on purpose),
  * ingests them into a fresh {@code ./demo.duckdb}, then shows what was written, what was
- * quarantined and why, a note before and after redaction, and the leak check against the gold
- * file of the PHI the generator inserted.
+ * quarantined and why, a note before and after redaction, and the leak check against the gold file
+ * of the PHI the generator inserted.
  */
 @Command(
     name = "demo",
@@ -53,7 +53,8 @@ final class DemoCommand implements Callable<Integer> {
       names = "--database",
       paramLabel = "PATH",
       defaultValue = "demo.duckdb",
-      description = "DuckDB file to create, replacing an earlier demo's (default: ${DEFAULT-VALUE}).")
+      description =
+          "DuckDB file to create, replacing an earlier demo's (default: ${DEFAULT-VALUE}).")
   Path database;
 
   @Option(
@@ -115,7 +116,8 @@ final class DemoCommand implements Callable<Integer> {
       out.println("== 5. One note before and after redaction");
       printSampleNote(connection, input, out);
       out.println();
-      out.println("== 6. Leak check: PHI the generator put in the notes, still present after redaction");
+      out.println(
+          "== 6. Leak check: PHI the generator put in the notes, still present after redaction");
       try (TextLookup written = TextLookup.jdbc(connection, "observations")) {
         LeakReport report = LeakCheck.run(gold, written);
         out.println(report.table());

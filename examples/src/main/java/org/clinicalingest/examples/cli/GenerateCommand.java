@@ -15,7 +15,11 @@ import picocli.CommandLine.Spec;
     description = "Write synthetic patients with PHI in their notes, and a gold file of that PHI.")
 final class GenerateCommand implements Callable<Integer> {
 
-  @Option(names = "--patients", required = true, paramLabel = "N", description = "Patients to write.")
+  @Option(
+      names = "--patients",
+      required = true,
+      paramLabel = "N",
+      description = "Patients to write.")
   long patients;
 
   @Option(
@@ -25,7 +29,9 @@ final class GenerateCommand implements Callable<Integer> {
       description = "Output file; gzip-compressed when it ends in .gz.")
   Path out;
 
-  @Option(names = "--ndjson", description = "Write NDJSON (one patient per line) instead of an array.")
+  @Option(
+      names = "--ndjson",
+      description = "Write NDJSON (one patient per line) instead of an array.")
   boolean ndjson;
 
   @Option(
@@ -52,7 +58,8 @@ final class GenerateCommand implements Callable<Integer> {
       names = "--duplicate-rate",
       paramLabel = "R",
       defaultValue = "0",
-      description = "Share of patients repeated with the same id, 0 to 1 (default: ${DEFAULT-VALUE}).")
+      description =
+          "Share of patients repeated with the same id, 0 to 1 (default: ${DEFAULT-VALUE}).")
   double duplicateRate;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -70,7 +77,7 @@ final class GenerateCommand implements Callable<Integer> {
               .duplicateRate(duplicateRate)
               .build();
     } catch (IllegalArgumentException e) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
     }
     Path goldFile = gold != null ? gold : defaultGold(out);
     GenerationSummary summary = generator.write(out, goldFile);

@@ -52,7 +52,8 @@ final class IngestCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ProgressLine progress = new ProgressLine(err);
     IngestionPipeline pipeline =
-        pipelineOptions.build(spec.commandLine(), store, builder -> builder.progressListener(progress));
+        pipelineOptions.build(
+            spec.commandLine(), store, builder -> builder.progressListener(progress));
     RunSummary summary;
     try (pipeline) {
       summary = pipeline.run(inputs);
@@ -77,7 +78,8 @@ final class IngestCommand implements Callable<Integer> {
     @Option(
         names = "--postgres",
         paramLabel = "JDBC_URL",
-        description = "A PostgreSQL JDBC URL, e.g. jdbc:postgresql://localhost/db?user=u&password=p")
+        description =
+            "A PostgreSQL JDBC URL, e.g. jdbc:postgresql://localhost/db?user=u&password=p")
     String postgres;
   }
 }

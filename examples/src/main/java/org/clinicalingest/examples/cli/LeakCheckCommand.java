@@ -33,7 +33,8 @@ final class LeakCheckCommand implements Callable<Integer> {
       names = "--table",
       paramLabel = "NAME",
       defaultValue = "observations",
-      description = "The observations table, optionally schema-qualified (default: ${DEFAULT-VALUE}).")
+      description =
+          "The observations table, optionally schema-qualified (default: ${DEFAULT-VALUE}).")
   String table;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;

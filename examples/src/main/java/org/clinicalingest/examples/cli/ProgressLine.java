@@ -7,9 +7,9 @@ import org.clinicalingest.Progress;
 import org.clinicalingest.ProgressListener;
 
 /**
- * A live progress line on stderr: records/s, percent of bytes read and ETA. On a terminal the
- * line is redrawn in place a few times a second; otherwise a new line is printed every few
- * seconds, so logs stay readable.
+ * A live progress line on stderr: records/s, percent of bytes read and ETA. On a terminal the line
+ * is redrawn in place a few times a second; otherwise a new line is printed every few seconds, so
+ * logs stay readable.
  */
 final class ProgressLine implements ProgressListener {
   private final PrintWriter err;
@@ -58,6 +58,7 @@ final class ProgressLine implements ProgressListener {
 
   private static String format(Duration duration) {
     long seconds = duration.toSeconds();
-    return String.format(Locale.ROOT, "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
+    return String.format(
+        Locale.ROOT, "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
   }
 }

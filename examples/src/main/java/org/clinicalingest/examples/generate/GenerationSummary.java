@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.clinicalingest.RecordCounts;
 import org.clinicalingest.spi.PhiType;
 
 /**

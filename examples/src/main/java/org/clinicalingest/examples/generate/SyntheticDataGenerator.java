@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
+import org.clinicalingest.RecordCounts;
 import org.clinicalingest.spi.PhiType;
 
 /**
@@ -284,10 +285,10 @@ public final class SyntheticDataGenerator {
       }
     }
     return new GenerationSummary(
-        RecordCounts.of(totals.records),
-        RecordCounts.of(duplicateRecords),
-        RecordCounts.of(totals.invalid),
-        RecordCounts.of(totals.quarantined),
+        counts(totals.records),
+        counts(duplicateRecords),
+        counts(totals.invalid),
+        counts(totals.quarantined),
         defects,
         phi,
         totals.keep,
@@ -437,5 +438,9 @@ public final class SyntheticDataGenerator {
     public SyntheticDataGenerator build() {
       return new SyntheticDataGenerator(this);
     }
+  }
+
+  private static RecordCounts counts(long[] byKind) {
+    return new RecordCounts(byKind[0], byKind[1], byKind[2]);
   }
 }

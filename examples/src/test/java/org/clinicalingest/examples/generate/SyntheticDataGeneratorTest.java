@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
+import org.clinicalingest.RecordCounts;
 import org.clinicalingest.spi.PhiType;
 import org.clinicalingest.spi.RecordKind;
 import org.junit.jupiter.api.Test;
@@ -346,7 +347,8 @@ class SyntheticDataGeneratorTest {
     }
     assertThat(found).isEqualTo(summary.defects());
     assertThat(found.keySet()).containsExactlyInAnyOrder(Defect.values());
-    assertThat(summary.expectedQuarantined()).isEqualTo(RecordCounts.of(quarantined));
+    assertThat(summary.expectedQuarantined())
+        .isEqualTo(new RecordCounts(quarantined[0], quarantined[1], quarantined[2]));
     long invalid = summary.invalid().total();
     assertThat(found.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(invalid);
   }

@@ -1,0 +1,163 @@
+package org.clinicalingest.examples.bench;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.clinicalingest.IngestionPipeline;
+import org.clinicalingest.JsonInputFormat;
+import org.clinicalingest.RunSummary;
+import org.clinicalingest.model.Encounter;
+import org.clinicalingest.model.Observation;
+import org.clinicalingest.spi.BulkWriter;
+import org.clinicalingest.spi.Chunk;
+import org.clinicalingest.spi.NerRedactor;
+import org.clinicalingest.spi.ParsedRecord;
+import org.clinicalingest.spi.RecordReader;
+import org.clinicalingest.spi.SourceRecord;
+
+/**
+ * Runs the seed's design, the pipeline with and without NER, and each stage alone at its best, on
+ * the same file and store, one after the other, and reports records per second for each.
+ *
+ * <p>Records are patients, encounters and observations together, so every figure has the same unit:
+ * the raw NER stage processes the free text of all records of the file, the raw writer writes the
+ * rows the pipeline produced for them. Each variant gets a fresh store and a fresh recogniser (so
+ * that no cache carries over); the model is loaded before any timing starts.
+ */
+public final class Bench {
+  /** Texts handed to the recogniser per call in the raw NER stage, about one chunk's worth. */
+  private static final int RAW_NER_BATCH = 2_000;
+
+  private final BenchTarget target;
+  private final int threads;
+  private final int chunkRows;
+  private final Supplier<NerRedactor> redactors;
+
+  /**
+   * @param target where each variant writes
+   * @param threads worker threads of the pipeline and the recogniser
+   * @param chunkRows rows per chunk
+   * @param redactors makes a fresh recogniser for each variant that needs one
+   */
+  public Bench(BenchTarget target, int threads, int chunkRows, Supplier<NerRedactor> redactors) {
+    this.target = target;
+    this.threads = threads;
+    this.chunkRows = chunkRows;
+    this.redactors = redactors;
+  }
+
+  /** One variant's figure. */
+  public record Result(long records, Duration elapsed) {
+    public double recordsPerSecond() {
+      return records / (elapsed.toNanos() / 1e9);
+    }
+  }
+
+  /** Runs every variant over {@code input}, warming up on {@code warmup} first. */
+  public Map<String, Result> run(Path input, Path warmup) throws SQLException {
+    pipeline(warmup, "warmup", null);
+    pipeline(warmup, "warmup", redactors.get());
+
+    Map<String, Result> results = new LinkedHashMap<>();
+    results.put("seed_design", seedDesign(input));
+    results.put("pipeline_ner", pipeline(input, "pipeline_ner", redactors.get()));
+    results.put("pipeline_no_ner", pipeline(input, "pipeline_no_ner", null));
+    results.put("raw_ner", rawNer(input));
+    results.put("raw_writer", rawWriter(input));
+    return results;
+  }
+
+  private Result seedDesign(Path input) throws SQLException {
+    target.freshWriter("seed_design").close();
+    try (NerRedactor redactor = redactors.get();
+        Connection connection = target.connect("seed_design")) {
+      SeedDesign seed = new SeedDesign(redactor, target.dialect(), 1_000);
+      long start = System.nanoTime();
+      long records = seed.run(input, connection, target.tablePrefix("seed_design"));
+      return new Result(records, Duration.ofNanos(System.nanoTime() - start));
+    }
+  }
+
+  /** Runs the pipeline into a fresh store; closing it closes the writer and the recogniser. */
+  private Result pipeline(Path input, String variant, NerRedactor redactor) {
+    IngestionPipeline.Builder builder =
+        IngestionPipeline.builder()
+            .writer(target.freshWriter(variant))
+            .threads(threads)
+            .chunkRows(chunkRows);
+    if (redactor != null) {
+      builder.redactor(redactor);
+    }
+    try (IngestionPipeline pipeline = builder.build()) {
+      RunSummary summary = pipeline.run(input);
+      return new Result(summary.read().total(), summary.elapsed());
+    }
+  }
+
+  private Result rawNer(Path input) {
+    List<String> texts = new ArrayList<>();
+    long records = freeTexts(input, texts);
+    try (NerRedactor redactor = redactors.get()) {
+      long start = System.nanoTime();
+      for (int from = 0; from < texts.size(); from += RAW_NER_BATCH) {
+        redactor.redactAll(texts.subList(from, Math.min(texts.size(), from + RAW_NER_BATCH)));
+      }
+      return new Result(records, Duration.ofNanos(System.nanoTime() - start));
+    }
+  }
+
+  private Result rawWriter(Path input) {
+    CapturingWriter capture = new CapturingWriter();
+    RunSummary summary =
+        IngestionPipeline.builder()
+            .writer(capture)
+            .threads(threads)
+            .chunkRows(chunkRows)
+            .build()
+            .run(input);
+    try (BulkWriter writer = target.freshWriter("raw_writer")) {
+      long start = System.nanoTime();
+      for (Chunk chunk : capture.chunks()) {
+        writer.write(chunk);
+      }
+      return new Result(summary.read().total(), Duration.ofNanos(System.nanoTime() - start));
+    }
+  }
+
+  /** Collects every free text of the file and returns the number of records read. */
+  private static long freeTexts(Path input, List<String> texts) {
+    long records = 0;
+    try (RecordReader reader = JsonInputFormat.defaults().open(input, false)) {
+      for (Optional<SourceRecord> record = reader.next();
+          record.isPresent();
+          record = reader.next()) {
+        records++;
+        if (!(record.get() instanceof ParsedRecord parsed)) {
+          continue;
+        }
+        for (Encounter encounter : parsed.patient().encounters()) {
+          records += 1 + encounter.observations().size();
+          for (Observation observation : encounter.observations()) {
+            addText(texts, observation.notes());
+            addText(texts, observation.interpretation());
+            addText(texts, observation.valueString());
+          }
+        }
+      }
+    }
+    return records;
+  }
+
+  private static void addText(List<String> texts, String text) {
+    if (text != null && !text.isBlank()) {
+      texts.add(text);
+    }
+  }
+}

@@ -1,0 +1,197 @@
+package org.clinicalingest.examples.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.clinicalingest.examples.bench.Bench;
+import org.clinicalingest.examples.bench.BenchTarget;
+import org.clinicalingest.examples.generate.SyntheticDataGenerator;
+import org.clinicalingest.ner.corenlp.CoreNlpRedactor;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bench}: on the same generated data and machine, measures the seed's design, the pipeline
+ * with and without NER, and the NER and the writer alone, and prints records/s and ratios.
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Measure the seed's design, the pipeline and each stage alone, side by side.")
+final class BenchCommand implements Callable<Integer> {
+
+  @Option(
+      names = "--patients",
+      paramLabel = "N",
+      defaultValue = "2000",
+      description = "Patients to generate (default: ${DEFAULT-VALUE}).")
+  int patients;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "T",
+      description = "Worker threads (default: the available processors).")
+  Integer threads;
+
+  @Option(
+      names = "--postgres",
+      paramLabel = "JDBC_URL",
+      description = "Benchmark PostgreSQL (schemas bench_*) instead of DuckDB files.")
+  String postgres;
+
+  @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures as JSON.")
+  Path json;
+
+  @Option(
+      names = "--chunk-size",
+      paramLabel = "N",
+      defaultValue = "10000",
+      description = "Target rows per chunk (default: ${DEFAULT-VALUE}).")
+  int chunkRows;
+
+  @Option(
+      names = "--work-dir",
+      paramLabel = "DIR",
+      description = "Where data and DuckDB files go (default: a new temporary directory).")
+  Path workDir;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException, SQLException {
+    PrintWriter out = spec.commandLine().getOut();
+    int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    Path directory =
+        workDir != null
+            ? Files.createDirectories(workDir)
+            : Files.createTempDirectory("clinical-ingest-bench");
+    Path input = directory.resolve("bench.ndjson");
+    Path warmup = directory.resolve("warmup.ndjson");
+    SyntheticDataGenerator.builder().patients(patients).seed(1).ndjson(true).build().write(input);
+    SyntheticDataGenerator.builder()
+        .patients(Math.max(100, patients / 20))
+        .seed(2)
+        .ndjson(true)
+        .build()
+        .write(warmup);
+
+    long loadStart = System.nanoTime();
+    CoreNlpRedactor.preloadModel();
+    double modelLoadSeconds = (System.nanoTime() - loadStart) / 1e9;
+
+    BenchTarget target =
+        postgres != null ? BenchTarget.postgres(postgres) : BenchTarget.duckDb(directory);
+    Bench bench =
+        new Bench(
+            target,
+            threadCount,
+            chunkRows,
+            () -> CoreNlpRedactor.builder().threads(threadCount).build());
+    out.printf(
+        Locale.ROOT,
+        "bench: %,d patients, %d threads, %s, %s; CoreNLP model loaded in %.1f s%n",
+        patients,
+        threadCount,
+        target.storeName(),
+        machine(),
+        modelLoadSeconds);
+    Map<String, Bench.Result> results = bench.run(input, warmup);
+    Map<String, Double> ratios = ratios(results);
+
+    out.printf(Locale.ROOT, "%-16s %12s %10s %14s%n", "variant", "records", "seconds", "records/s");
+    results.forEach(
+        (name, result) ->
+            out.printf(
+                Locale.ROOT,
+                "%-16s %,12d %10.1f %,14.0f%n",
+                name,
+                result.records(),
+                result.elapsed().toMillis() / 1000.0,
+                result.recordsPerSecond()));
+    ratios.forEach((name, value) -> out.printf(Locale.ROOT, "%-34s %8.2f%n", name, value));
+    out.flush();
+    if (json != null) {
+      Files.writeString(json, toJson(results, ratios, threadCount, target, modelLoadSeconds));
+    }
+    return 0;
+  }
+
+  private static Map<String, Double> ratios(Map<String, Bench.Result> results) {
+    Map<String, Double> ratios = new LinkedHashMap<>();
+    ratios.put(
+        "pipeline_ner_vs_seed_design (target >= 20)",
+        ratio(results, "pipeline_ner", "seed_design"));
+    ratios.put(
+        "pipeline_ner_vs_raw_ner (target >= 0.8)", ratio(results, "pipeline_ner", "raw_ner"));
+    ratios.put(
+        "pipeline_no_ner_vs_raw_writer (target >= 0.5)",
+        ratio(results, "pipeline_no_ner", "raw_writer"));
+    return ratios;
+  }
+
+  private static double ratio(
+      Map<String, Bench.Result> results, String numerator, String denominator) {
+    return results.get(numerator).recordsPerSecond() / results.get(denominator).recordsPerSecond();
+  }
+
+  private String toJson(
+      Map<String, Bench.Result> results,
+      Map<String, Double> ratios,
+      int threadCount,
+      BenchTarget target,
+      double modelLoadSeconds)
+      throws IOException {
+    StringWriter text = new StringWriter();
+    try (JsonGenerator generator = new JsonFactory().createGenerator(text)) {
+      generator.useDefaultPrettyPrinter();
+      generator.writeStartObject();
+      generator.writeNumberField("patients", patients);
+      generator.writeNumberField("records", results.get("pipeline_no_ner").records());
+      generator.writeNumberField("threads", threadCount);
+      generator.writeStringField("store", target.storeName());
+      generator.writeStringField("machine", machine());
+      generator.writeNumberField("model_load_seconds", modelLoadSeconds);
+      for (Map.Entry<String, Bench.Result> entry : results.entrySet()) {
+        generator.writeNumberField(entry.getKey(), Math.round(entry.getValue().recordsPerSecond()));
+      }
+      generator.writeObjectFieldStart("ratios");
+      for (Map.Entry<String, Double> entry : ratios.entrySet()) {
+        generator.writeNumberField(entry.getKey().replaceFirst(" \\(.*", ""), entry.getValue());
+      }
+      generator.writeEndObject();
+      generator.writeEndObject();
+    }
+    return text.toString();
+  }
+
+  private static String machine() {
+    String cpu = "unknown CPU";
+    try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+      cpu =
+          lines
+              .filter(line -> line.startsWith("model name"))
+              .findFirst()
+              .map(line -> line.replaceFirst(".*:\\s*", ""))
+              .orElse(cpu);
+    } catch (IOException | java.io.UncheckedIOException e) {
+      // Not Linux: the CPU model is only informative.
+    }
+    return "JDK "
+        + Runtime.version()
+        + ", "
+        + Runtime.getRuntime().availableProcessors()
+        + " cores, "
+        + cpu;
+  }
+}

@@ -1,0 +1,144 @@
+package org.clinicalingest.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClinicalIngestCommandTest {
+
+  @TempDir Path dir;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  @Test
+  void generatesAndIngestsIntoDuckDbWithEveryRecordAccountedFor() throws IOException, SQLException {
+    Path data = dir.resolve("patients.ndjson");
+    Path database = dir.resolve("clinical.duckdb");
+    Path summary = dir.resolve("summary.json");
+
+    assertThat(
+            run(
+                "generate",
+                "--patients",
+                "50",
+                "--ndjson",
+                "--seed",
+                "3",
+                "--invalid-rate",
+                "0.1",
+                "--out",
+                data.toString()))
+        .isZero();
+    assertThat(dir.resolve("patients.gold.jsonl")).exists();
+    int status =
+        run(
+            "ingest",
+            "--input",
+            data.toString(),
+            "--duckdb",
+            database.toString(),
+            "--ner",
+            "none",
+            "--chunk-size",
+            "100",
+            "--summary-json",
+            summary.toString());
+
+    assertThat(status).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("accounted for: yes");
+    String json = Files.readString(summary);
+    assertThat(json).contains("\"balanced\" : true");
+    assertThat(count(database, "patients")).isPositive();
+    assertThat(count(database, "ingest_quarantine")).isPositive();
+  }
+
+  @Test
+  void rerunOverTheSameFileLeavesTheSameRows() throws SQLException {
+    Path data = dir.resolve("p.json");
+    Path database = dir.resolve("c.duckdb");
+    run("generate", "--patients", "30", "--out", data.toString());
+
+    run("ingest", "--input", data.toString(), "--duckdb", database.toString(), "--ner", "none");
+    long first = count(database, "observations");
+    run("ingest", "--input", data.toString(), "--duckdb", database.toString(), "--ner", "none");
+
+    assertThat(count(database, "observations")).isEqualTo(first).isPositive();
+  }
+
+  @Test
+  void exitsWithTwoOnBadArguments() {
+    assertThat(run("ingest", "--duckdb", "x.duckdb")).isEqualTo(2);
+    assertThat(run("ingest", "--input", "missing.json", "--duckdb", "x.duckdb")).isEqualTo(2);
+    assertThat(err.toString()).contains("--input missing.json: no such file");
+    assertThat(run("frobnicate")).isEqualTo(2);
+  }
+
+  @Test
+  void exitsWithTwoOnAnInvalidOptionValue() throws IOException {
+    Path data = Files.writeString(dir.resolve("p.ndjson"), "");
+
+    int status =
+        run(
+            "ingest",
+            "--input",
+            data.toString(),
+            "--duckdb",
+            dir.resolve("x.duckdb").toString(),
+            "--ner",
+            "none",
+            "--chunk-size",
+            "-5");
+
+    assertThat(status).isEqualTo(2);
+    assertThat(err.toString()).contains("chunkRows must be > 0, was -5");
+  }
+
+  @Test
+  void exitsWithOneAndOneClearLineOnAFatalError() throws IOException {
+    Path data =
+        Files.writeString(
+            dir.resolve("broken.json"), "[{\"patient_id\":\"MRN-1\"},\n{\"patient_id\": ]");
+
+    int status =
+        run(
+            "ingest",
+            "--input",
+            data.toString(),
+            "--duckdb",
+            dir.resolve("x.duckdb").toString(),
+            "--ner",
+            "none");
+
+    assertThat(status).isEqualTo(1);
+    String[] lines = err.toString().strip().split("\n");
+    assertThat(lines[lines.length - 1])
+        .startsWith("clinical-ingest: error: ")
+        .contains("broken.json", "malformed JSON at byte");
+  }
+
+  private int run(String... args) {
+    return ClinicalIngestCommand.execute(
+        new PrintWriter(out, true), new PrintWriter(err, true), args);
+  }
+
+  private static long count(Path database, String table) throws SQLException {
+    try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + database);
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + table)) {
+      rows.next();
+      return rows.getLong(1);
+    }
+  }
+}
