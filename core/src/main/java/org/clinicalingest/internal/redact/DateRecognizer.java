@@ -20,16 +20,23 @@ import org.clinicalingest.spi.PhiType;
  *   <li>Month names, full or abbreviated, any case: {@code 12-Mar-2019}, {@code 12 March 2019},
  *       {@code 12th of March}, {@code March 12, 2019}, {@code Mar 12th}, {@code March 2019}.
  *       Without a year, a month written in lower case must be a full name other than {@code may}
- *       and {@code march}, so {@code may 5} and {@code dec 2} (decrease) are not dates.
+ *       and {@code march}, so {@code may 5} and {@code dec 2} (decrease) are not dates, unless a
+ *       word that introduces a date comes just before ({@code dob mar 2}, {@code transcribed may
+ *       19}) or the day has an ordinal suffix ({@code 3rd of march}).
  *   <li>Month and year in numbers: {@code 03/2019}, {@code 2019-03}.
  *   <li>A birth date in eight digits after {@code DOB} or {@code born}: {@code DOB 19500101}.
  *   <li>Month and day alone ({@code 3/12}) only after a word that introduces a date ({@code on},
- *       {@code since}, {@code DOS}, {@code seen}...), and never a simple fraction such as {@code
- *       1/2} or a ratio written before a dose.
+ *       {@code since}, {@code DOS}, {@code seen}, {@code born}, {@code given}, {@code resulted},
+ *       {@code transcribed}, {@code follow up}, {@code appointment}, {@code ends}, {@code by}...).
+ *       What reads as a simple fraction ({@code 1/2}, {@code 3/4}) counts only after a word that
+ *       always means a date ({@code DOB}, {@code admitted}, {@code signed}...) or when a
+ *       preposition or the end of the clause follows ({@code on 1/4 at 12:10}, not {@code on 1/2
+ *       tab}); after {@code by}, a score ({@code by 3/10}, {@code 4/5}) is not a date.
  * </ul>
  *
  * Blood pressures ({@code 120/80}), codes ({@code 8480-6}), times and lab values fail the month and
- * day checks or the shapes above. A bare year, a weekday or a month alone is not matched.
+ * day checks or the shapes above. A bare year, a weekday or a month alone is not matched. Each
+ * pattern is tried only at the numbers or month names where it can start ({@link ScannedText}).
  */
 final class DateRecognizer implements Recognizer {
 
@@ -85,10 +92,11 @@ final class DateRecognizer implements Recognizer {
 
   /** Words after which a month and day are a date: {@code seen on 3/12}, {@code DOB mar 2}. */
   private static final String INTRODUCER =
-      "(?:on|since|from|until|till|thru|through|dated?|dos|dob|born|admitted|admission|adm"
-          + "|discharged?|seen|visit|starting|started|began|effective|given|transcribed|resulted"
-          + "|appointment|appt|procedure|service|signed|today|follow[ \\t-]?up|f/u|ends?|ended"
-          + "|expires?|expired|due|returns?|returned|(?<by>by))";
+      "(?:(?<dateword>dated?|dos|dob|born|admitted|admission|adm|discharged?|transcribed"
+          + "|resulted|signed|appointment|appt|effective|expires?|expired)"
+          + "|on|since|from|until|till|thru|through|seen|visit|starting|started|began|given"
+          + "|procedure|service|today|follow[ \\t-]?up|f/u|ends?|ended|due|returns?|returned"
+          + "|(?<by>by))";
 
   private static final Pattern INTRODUCED_MONTH_DAY =
       Pattern.compile(
@@ -211,7 +219,7 @@ final class DateRecognizer implements Recognizer {
       int month = Integer.parseInt(introduced.group("month"));
       int day = Integer.parseInt(introduced.group("day"));
       int end = introduced.end("date");
-      boolean fraction = day <= 8 && month < day;
+      boolean fraction = day <= 8 && month < day && introduced.group("dateword") == null;
       boolean score = introduced.group("by") != null && month <= day && SCALES.contains(day);
       if (!score && (!fraction || text.lookingAt(AFTER_FRACTION_DATE, end) != null)) {
         add(introduced.start("date"), end, spans);
@@ -287,13 +295,15 @@ final class DateRecognizer implements Recognizer {
   }
 
   private static boolean isOrdinal(ScannedText text, int word) {
-    String value = text.text();
-    int start = text.wordStart(word);
-    return text.wordLength(word) >= 2
-        && (value.regionMatches(true, start, "st", 0, 2)
-            || value.regionMatches(true, start, "nd", 0, 2)
-            || value.regionMatches(true, start, "rd", 0, 2)
-            || value.regionMatches(true, start, "th", 0, 2));
+    return text.wordLength(word) >= 2 && startsWithOrdinal(text.text(), text.wordStart(word));
+  }
+
+  /** Whether {@code st}, {@code nd}, {@code rd} or {@code th} starts at {@code index}, any case. */
+  private static boolean startsWithOrdinal(String text, int index) {
+    return text.regionMatches(true, index, "st", 0, 2)
+        || text.regionMatches(true, index, "nd", 0, 2)
+        || text.regionMatches(true, index, "rd", 0, 2)
+        || text.regionMatches(true, index, "th", 0, 2);
   }
 
   /**
@@ -332,7 +342,8 @@ final class DateRecognizer implements Recognizer {
 
   /** Whether the day has an ordinal suffix, as in {@code 3rd of march} or {@code 12th may}. */
   private static boolean hasOrdinal(ScannedText text, Matcher dayMonth) {
-    return ScannedText.isLetter(text.charAt(dayMonth.end("day")));
+    int end = dayMonth.end("day");
+    return end + 2 <= dayMonth.start("month") && startsWithOrdinal(text.text(), end);
   }
 
   private static boolean acceptsMonth(String month, boolean withYear) {

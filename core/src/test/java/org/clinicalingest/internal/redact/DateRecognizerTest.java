@@ -63,7 +63,9 @@ class DateRecognizerTest {
         "transcribed may 19. | may 19",
         "telephone encounter on dec 11 at 5:10 am | dec 11",
         "follow-up visit on the 3rd of march | 3rd of march",
-        "next appointment march 24 at 0625 | march 24"
+        "next appointment march 24 at 0625 | march 24",
+        "MRN: H9078475561    DOB: 1/5 Called 911 from home | 1/5",
+        "admitted 1/2 for pneumonia | 1/2"
       })
   void findsDates(String text, String expected) {
     assertThat(Found.by(recognizer, text)).containsExactly(Found.one(PhiType.DATE, expected));
@@ -106,7 +108,8 @@ class DateRecognizerTest {
         "due to 1/2 dose",
         "follow up in 2-3 weeks",
         "will follow up with 3 of march patients",
-        "the mar 3 lesions were seen"
+        "the mar 3 lesions were seen",
+        "take 2may help sleep"
       })
   void leavesClinicalNumbersAndBareYearsAlone(String text) {
     assertThat(Found.by(recognizer, text)).isEmpty();
