@@ -603,8 +603,23 @@ public final class RecordTerms {
     return new String(lower);
   }
 
-  /** The words of a text: runs of letters and digits, with their offsets. */
+  /**
+   * The words of a text: runs of letters and digits, with their offsets and the hash of their
+   * lower-case characters ({@link TermTable}), found in one pass that lower-cases ASCII by a table.
+   */
   private static final class Words {
+    private static final char[] ASCII_LOWER = new char[128];
+
+    static {
+      for (char c = '0'; c <= '9'; c++) {
+        ASCII_LOWER[c] = c;
+      }
+      for (char c = 'a'; c <= 'z'; c++) {
+        ASCII_LOWER[c] = c;
+        ASCII_LOWER[c - 'a' + 'A'] = c;
+      }
+    }
+
     private final String text;
     private int[] starts;
     private int[] ends;
@@ -624,12 +639,12 @@ public final class RecordTerms {
 
     static Words of(String text) {
       Words words = new Words(text);
-      char[] chars = text.toCharArray();
-      int length = chars.length;
+      int length = text.length();
       int position = 0;
       while (position < length) {
-        char c = chars[position];
-        if (!isLetterOrDigit(c)) {
+        char c = text.charAt(position);
+        char lower = lowerCase(c);
+        if (lower == 0) {
           position++;
           continue;
         }
@@ -637,27 +652,21 @@ public final class RecordTerms {
         int hash = 0;
         boolean number = true;
         do {
-          hash = 31 * hash + lowerCase(c);
-          number &= c >= '0' && c <= '9';
+          hash = 31 * hash + lower;
+          number &= c <= '9';
           position++;
-        } while (position < length && isLetterOrDigit(c = chars[position]));
+        } while (position < length && (lower = lowerCase(c = text.charAt(position))) != 0);
         words.add(start, position, hash, number);
       }
       return words;
     }
 
-    private static boolean isLetterOrDigit(char c) {
-      if (c < 128) {
-        return (char) ((c | 0x20) - 'a') < 26 || (char) (c - '0') < 10;
-      }
-      return Character.isLetterOrDigit(c);
-    }
-
+    /** The lower case of a letter or digit, 0 for any other character. */
     private static char lowerCase(char c) {
       if (c < 128) {
-        return c >= 'A' && c <= 'Z' ? (char) (c | 0x20) : c;
+        return ASCII_LOWER[c];
       }
-      return Character.toLowerCase(c);
+      return Character.isLetterOrDigit(c) ? Character.toLowerCase(c) : 0;
     }
 
     private void add(int start, int end, int hash, boolean number) {
