@@ -18,7 +18,8 @@ import org.clinicalingest.spi.PhiType;
  * or after {@code a}, {@code an} or {@code pt}, and never after a vital-sign word ({@code Temp: 98
  * F}). The span is the number alone ({@code [AGE]-year-old}); only 90 to 125 counts. Ages in words
  * ({@code ninety-two years old}, {@code one hundred and one years old}), {@code nonagenarian} and
- * {@code centenarian} are ages too.
+ * {@code centenarian} are ages too. The patterns are tried only at numbers from 90 to 125 and at
+ * their cue words.
  */
 final class AgeRecognizer implements Recognizer {
 

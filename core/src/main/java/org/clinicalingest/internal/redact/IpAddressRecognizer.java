@@ -13,7 +13,9 @@ import org.clinicalingest.spi.PhiType;
  * {@code 1.2.3.4.5} or a decimal is left alone). IPv6 candidates (hex groups and colons) are
  * checked by a small parser: eight groups, or fewer around one {@code ::}, optionally ending in an
  * IPv4 address. Times such as {@code 14:30:00} have too few groups; a compressed form must also
- * show a hex letter or a group of three or more digits, so that {@code 12::30} is not taken.
+ * show a hex letter or a group of three or more digits, so that {@code 12::30} is not taken. IPv4
+ * is tried only at four numbers joined by single dots, IPv6 only at each colon and the hex digits
+ * before it, and only in a text with {@code ::} or seven colons.
  */
 final class IpAddressRecognizer implements Recognizer {
 

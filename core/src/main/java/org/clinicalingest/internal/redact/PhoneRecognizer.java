@@ -11,17 +11,32 @@ import org.clinicalingest.spi.PhiType;
  * Telephone and fax numbers.
  *
  * <p>Design: three shapes, from most to least distinctive. A North American number written with
- * separators ({@code (555) 814-8772}, {@code 555.814.8772}, {@code +1 555 814 8772 x12}) stands
- * alone: the area code must start with 2–9, and the 3-3-4 grouping rules out dates, codes and lab
- * values. An international number must start with {@code +}. Any other run of 7 to 15 digits (local
- * {@code 814-8772}, unformatted {@code 5558148772}, foreign {@code 0489 25 37 29}) counts only
- * right after a keyword: {@code phone}, {@code tel}, {@code cell}, {@code fax}, {@code office:}...,
- * or a verb of reaching someone followed by {@code at}, {@code on} or {@code to} ({@code call me
- * at}, {@code reached his wife at}, {@code text to}); a line break may follow the keyword, and a
- * date ({@code called on 2019-03-12}) is not taken. A number is a fax when the nearest keyword
- * before it on its line is {@code fax} or {@code facsimile}, or when {@code fax} follows it within
- * a few characters. Separators never span a line break, so numbers in a column are not glued
- * together.
+ * separators ({@code (555) 814-8772}, {@code 555.814.8772}, {@code 555/814-8772}, {@code +1 555 814
+ * 8772 x12}) stands alone: the area code must start with 2–9, and the 3-3-4 grouping rules out
+ * dates, codes and lab values. An international number must start with {@code +}. Any other run of
+ * 7 to 15 digits (local {@code 814-8772}, unformatted {@code 5558148772}, foreign {@code 0489 25 37
+ * 29}) counts only in context:
+ *
+ * <ul>
+ *   <li>right after a keyword: {@code phone}, {@code tel}, {@code cell}, {@code fax}, {@code
+ *       office:}..., or a verb of reaching someone followed by {@code at}, {@code on} or {@code to}
+ *       ({@code call me at}, {@code reached his wife at}, {@code text to}); a line break may follow
+ *       the keyword, and a date ({@code called on 2019-03-12}) is not taken;
+ *   <li>right before a word naming the line: {@code 416 60 039 office}, {@code 3660170548-Fax};
+ *   <li>when it has the shape of a phone number (ten North American digits, seven written 3-4, or
+ *       eight to thirteen in groups after a trunk {@code 0} or {@code +}) and a word about reaching
+ *       or a relative comes earlier in its clause: {@code Contact her grandson Dylan at
+ *       3604946761}, {@code call 9076683864 sooner}, {@code alternate 4233905146}, {@code Her
+ *       mother Susan (8086350436)}; not right after an identifier or code keyword ({@code MRN},
+ *       {@code NDC}, {@code lot}), and never a ZIP+4 code.
+ * </ul>
+ *
+ * A number is a fax when the nearest keyword before it on its line is {@code fax}, {@code faxed} or
+ * {@code facsimile}, or when {@code fax} follows it within a few characters. Separators never span
+ * a line break, and a full stop followed by a blank never joins two groups, so numbers in a column,
+ * or a phone number ending a sentence and a time starting the next, are not glued together. The
+ * patterns are tried only at the digit groups (and the {@code (} or {@code +} before them) that
+ * start a chain of enough digits.
  */
 final class PhoneRecognizer implements Recognizer {
 

@@ -12,16 +12,21 @@ import org.clinicalingest.spi.PhiType;
  * Medical record numbers and other record, account, plan, licence and device numbers.
  *
  * <p>Design: such numbers have no shape of their own, so they are found by the word before them.
- * {@code MRN}, {@code MR#}, {@code medical record number}, {@code chart #}, {@code patient ID} and
- * a bare {@code #} before five or more digits give {@link PhiType#MRN}. Account, policy, licence,
- * DEA, NPI, passport, serial, Medicare and similar words give {@link PhiType#ID}; words that are
- * also ordinary ({@code group}, {@code plan}, {@code case}, {@code member}, {@code order}...) count
- * only with {@code number}, {@code no.}, {@code #} or {@code ID} after them. All keywords sit in
- * one pattern so that the leftmost one wins: {@code account #123456} is an ID, not a bare-{@code #}
- * MRN. The value must hold at least three digits and not be followed by a unit ({@code plan 500
- * mg}). Two shapes stand alone because a checksum makes them precise: payment card numbers (13–19
- * digits, plain or in groups of four, passing the Luhn check) and IBANs (passing the mod-97 check),
- * both {@link PhiType#ID}.
+ * {@code MRN}, {@code MR#}, {@code medical record number}, {@code Med Rec No.}, {@code record #},
+ * {@code chart #}, {@code hosp #}, {@code EMPI}, {@code patient ID} and a bare {@code #} before
+ * five or more digits give {@link PhiType#MRN}. Account, policy, licence, DEA, NPI, CSN, FIN,
+ * passport, serial, Medicare and similar words give {@link PhiType#ID}. Words that are also
+ * ordinary ({@code group}, {@code plan}, {@code case}, {@code member}, {@code claim}, {@code
+ * order}...) count with {@code number}, {@code no.}, {@code #} or {@code ID} after them, or without
+ * one before a value that reads as an identifier: five digits or more with a letter ({@code Claim
+ * H54771505}, {@code 3ZF0-KZ4-FV62}) or six digits or more, and not a date. Where the number was
+ * given may stand between keyword and colon: {@code Prior MRN at St. Luke's Hospital: MR-855418}.
+ * All keywords sit in one pattern so that the leftmost one wins: {@code account #123456} is an ID,
+ * not a bare-{@code #} MRN. The value must hold at least three digits and not be followed by a unit
+ * ({@code plan 500 mg}). Two shapes stand alone because a checksum makes them precise: payment card
+ * numbers (13–19 digits, plain or in groups of four, passing the Luhn check) and IBANs in any case
+ * (passing the mod-97 check), both {@link PhiType#ID}. The keyword pattern is tried only at words
+ * with a {@link Cue#RECORD_NUMBER} cue and at {@code #}, when a number follows on the line.
  */
 final class RecordNumberRecognizer implements Recognizer {
 
@@ -98,7 +103,6 @@ final class RecordNumberRecognizer implements Recognizer {
     if (digits < 3) {
       return;
     }
-    String value = text.text();
     int next = 0;
     for (int start : keywordStarts(text)) {
       Matcher keyword = start < next ? null : text.lookingAt(WITH_KEYWORD, start);

@@ -12,7 +12,9 @@ import org.clinicalingest.spi.PhiType;
  * <p>Design: {@code 123-45-6789} is distinctive enough to stand alone; other spellings ({@code 123
  * 45 6789}, {@code 123456789}) are just nine digits, so they count only after a keyword such as
  * {@code SSN} or {@code social security number}. Groups of zeros never occur in real numbers and
- * are left alone; areas 666 and 900–999 are kept, since synthetic data and ITINs use them.
+ * are left alone; areas 666 and 900–999 are kept, since synthetic data and ITINs use them. The
+ * dashed shape is tried only at three-digit numbers followed by a dash, the keyword pattern only at
+ * words that can start a keyword.
  */
 final class SsnRecognizer implements Recognizer {
 

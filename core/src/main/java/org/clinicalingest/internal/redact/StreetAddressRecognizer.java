@@ -22,7 +22,8 @@ import org.clinicalingest.spi.PhiType;
  * {@link PhiType#LOCATION} and the ZIP as {@link PhiType#ZIP}; the state is not PHI and stays.
  * Boxes are found as {@code PO Box 77}, {@code Postbox 53} and the military {@code PSC 1437, Box
  * 3833} with its {@code APO AA 66791} line; an apartment or suite number alone ({@code Apt. 3B}) is
- * part of an address too.
+ * part of an address too. The street pattern is tried only at a number with a street suffix among
+ * the next few words of its line, the others only at their cue words ({@code box}, {@code apt}).
  */
 final class StreetAddressRecognizer implements Recognizer {
 
@@ -172,7 +173,6 @@ final class StreetAddressRecognizer implements Recognizer {
     if (text.numbers() == 0) {
       return;
     }
-    String value = text.text();
     if (text.has(Cue.STREET_SUFFIX)) {
       int next = 0;
       for (int number = 0; number < text.numbers(); number++) {

@@ -13,7 +13,9 @@ import org.clinicalingest.spi.PhiType;
  * www.} runs to the next blank; a bare domain counts only with a common generic top-level domain
  * ({@code example.org/path}), since country codes such as {@code .md} or {@code .in} would catch
  * ordinary abbreviations. Trailing sentence punctuation is not part of the address. The host of an
- * e-mail address is left to {@link EmailRecognizer}.
+ * e-mail address is left to {@link EmailRecognizer}. The pattern is tried only where an address can
+ * start: before {@code ://}, at {@code www.}, and at the start of the host before a listed
+ * top-level domain.
  */
 final class UrlRecognizer implements Recognizer {
 

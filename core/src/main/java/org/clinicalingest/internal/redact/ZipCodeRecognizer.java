@@ -19,6 +19,7 @@ import org.clinicalingest.spi.PhiType;
  * {@code near} ({@code lives in Woburn, MA}); after {@code from}, state codes that are also
  * credentials ({@code MD}, {@code PA}, {@code MA}, {@code DC}: {@code a letter from Smith, MD})
  * count only as full names. Street addresses and their tails are {@link StreetAddressRecognizer}'s.
+ * A five-digit number is looked at only when a word that may be a state ends just before it.
  */
 final class ZipCodeRecognizer implements Recognizer {
 
