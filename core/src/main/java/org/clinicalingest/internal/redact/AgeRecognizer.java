@@ -12,12 +12,14 @@ import org.clinicalingest.spi.PhiType;
  *
  * <p>Design: a number is an age only in a form that says so: {@code 92-year-old}, {@code 92 y/o},
  * {@code 94 yo}, {@code 92 years of age}, {@code aged 95}, {@code age: 91}, {@code in her 90s}, and
- * the clinical shorthand {@code 93M} / {@code 93 F} / {@code 93 yo M}. The shorthand is also how
- * temperatures are written ({@code 98 F}), so it counts only at the start of a line, sentence or
- * label ({@code HPI: 93 F}), or after {@code a}, {@code an} or {@code pt}, and never after a
- * vital-sign word ({@code Temp: 98 F}). The span is the number alone ({@code [AGE]-year-old}); only
- * 90 to 125 counts. Ages in words ({@code ninety-two years old}, {@code one hundred and one years
- * old}), {@code nonagenarian} and {@code centenarian} are ages too.
+ * the clinical shorthand {@code 93M} / {@code 93 F} / {@code 93 yo M}, also between commas after a
+ * name ({@code Nancy Gunter, 90, female}). The shorthand is also how temperatures are written
+ * ({@code 98 F}), so it counts only at the start of a line, sentence or label ({@code HPI: 93 F}),
+ * or after {@code a}, {@code an} or {@code pt}, and never after a vital-sign word ({@code Temp: 98
+ * F}). The span is the number alone ({@code [AGE]-year-old}); only 90 to 125 counts. Ages in words
+ * ({@code ninety-two years old}, {@code one hundred and one years old}), {@code nonagenarian} and
+ * {@code centenarian} are ages too. The patterns are tried only at numbers from 90 to 125 and at
+ * their cue words.
  */
 final class AgeRecognizer implements Recognizer {
 
@@ -35,9 +37,14 @@ final class AgeRecognizer implements Recognizer {
           "(?im)(?=\\d)(?<=^[ \\t]{0,3}|[.;:!?][ \\t]{1,3}|\\b(?:an?|pt|patient)[ \\t]{1,3})(\\d{2,3})[ \\t]?"
               + "(?:(?:yo|y/o)[ \\t]?)?(?:[mf]|male|female|man|woman)(?=[ \\t,.;:)]|$)");
 
+  private static final Pattern BETWEEN_COMMAS =
+      Pattern.compile(
+          "(?i)(?=\\d)(?<=\\p{L},[ \\t]{0,3})(\\d{2,3})[ \\t]*,[ \\t]*(?:(?:yo|y/o|y\\.o\\.)[ \\t]*)?"
+              + "(?:male|female|man|woman|[mf])(?=[ \\t,.;:)]|$)");
+
   private static final Pattern DECADE =
       Pattern.compile(
-          "(?i)(?=[ht])\\b(?:his|her|their)[ \\t]+(?:(?:early|mid|late)[ \\t-]*)?(9|1[0-2])0'?s\\b");
+          "(?i)(?=[ht])\\b(?:his|her|their)[ \\t]+(?:(?:early|mid|late)[ \\t-]*)?((?:9|1[0-2])0'?s)\\b");
 
   private static final Pattern SPELLED_OUT =
       Pattern.compile(
@@ -65,39 +72,81 @@ final class AgeRecognizer implements Recognizer {
           "degrees");
 
   @Override
-  public void find(String text, List<PhiSpan> spans) {
-    Matcher word = WORD.matcher(text);
-    while (TextScan.lower(text).contains("genarian") && word.find()) {
-      spans.add(new PhiSpan(word.start(), word.end(), PhiType.AGE));
+  public void find(ScannedText text, List<PhiSpan> spans) {
+    addWords(text, WORD, 0, spans, Cue.AGE_WORD);
+    if (text.has(Cue.HUNDRED)) {
+      addWords(text, SPELLED_OUT, 1, spans, Cue.NINETY, Cue.HUNDRED, Cue.ONE);
+    } else {
+      addWords(text, SPELLED_OUT, 1, spans, Cue.NINETY);
     }
-    Matcher spelledOut = SPELLED_OUT.matcher(text);
-    while (TextScan.containsAny(TextScan.lower(text), "ninety", "hundred") && spelledOut.find()) {
-      spans.add(new PhiSpan(spelledOut.start(1), spelledOut.end(1), PhiType.AGE));
+    IntList ages = new IntList();
+    for (int number = 0; number < text.numbers(); number++) {
+      int length = text.numberLength(number);
+      if (length >= 2 && length <= 3 && isOver89(text.numberValue(number))) {
+        ages.add(text.numberStart(number));
+      }
     }
-    if (!TextScan.hasNumberBetween(text, 90, 125)) {
+    int[] starts = ages.sorted();
+    if (starts.length == 0) {
       return;
     }
-    addOver89(YEARS_OLD.matcher(text), text, spans, false);
-    addOver89(AGED.matcher(text), text, spans, false);
-    addOver89(SHORTHAND.matcher(text), text, spans, true);
-    Matcher decade = DECADE.matcher(text);
-    while (decade.find()) {
-      spans.add(new PhiSpan(decade.start(1), decade.end(), PhiType.AGE));
+    addOver89(text, YEARS_OLD, starts, spans, false);
+    addOver89(text, SHORTHAND, starts, spans, true);
+    addOver89(text, BETWEEN_COMMAS, starts, spans, true);
+    int next = 0;
+    for (int word = 0; word < text.words(); word++) {
+      if (text.wordHas(word, Cue.AGE) && text.wordStart(word) >= next) {
+        Matcher aged = text.lookingAt(AGED, text.wordStart(word));
+        if (aged != null) {
+          next = aged.end();
+          if (isOver89(Integer.parseInt(aged.group(1)))) {
+            spans.add(new PhiSpan(aged.start(1), aged.end(1), PhiType.AGE));
+          }
+        }
+      }
+    }
+    addWords(text, DECADE, 1, spans, Cue.POSSESSIVE);
+  }
+
+  /** Adds group {@code group} of each match of {@code pattern} at a word with one of the cues. */
+  private static void addWords(
+      ScannedText text, Pattern pattern, int group, List<PhiSpan> spans, Cue... cues) {
+    if (!text.hasAny(cues)) {
+      return;
+    }
+    int next = 0;
+    for (int word = 0; word < text.words(); word++) {
+      if (text.wordHasAny(word, cues) && text.wordStart(word) >= next) {
+        Matcher matcher = text.lookingAt(pattern, text.wordStart(word));
+        if (matcher != null) {
+          spans.add(new PhiSpan(matcher.start(group), matcher.end(group), PhiType.AGE));
+          next = matcher.end();
+        }
+      }
     }
   }
 
   private static void addOver89(
-      Matcher matcher, String text, List<PhiSpan> spans, boolean checkVitals) {
-    while (matcher.find()) {
-      int age = Integer.parseInt(matcher.group(1));
-      if (age < 90 || age > 125) {
+      ScannedText text, Pattern pattern, int[] starts, List<PhiSpan> spans, boolean checkVitals) {
+    int next = 0;
+    for (int start : starts) {
+      if (start < next) {
         continue;
       }
+      Matcher matcher = text.lookingAt(pattern, start);
+      if (matcher == null) {
+        continue;
+      }
+      next = matcher.end();
       if (checkVitals
-          && VITAL_SIGN_WORDS.contains(TextScan.previousWord(text, matcher.start(1), 4))) {
+          && VITAL_SIGN_WORDS.contains(TextScan.previousWord(text.text(), matcher.start(1), 4))) {
         continue;
       }
       spans.add(new PhiSpan(matcher.start(1), matcher.end(1), PhiType.AGE));
     }
+  }
+
+  private static boolean isOver89(int age) {
+    return age >= 90 && age <= 125;
   }
 }

@@ -20,22 +20,25 @@ import org.clinicalingest.spi.PhiType;
  *   <li>Month names, full or abbreviated, any case: {@code 12-Mar-2019}, {@code 12 March 2019},
  *       {@code 12th of March}, {@code March 12, 2019}, {@code Mar 12th}, {@code March 2019}.
  *       Without a year, a month written in lower case must be a full name other than {@code may}
- *       and {@code march}, so {@code may 5} and {@code dec 2} (decrease) are not dates.
+ *       and {@code march}, so {@code may 5} and {@code dec 2} (decrease) are not dates, unless a
+ *       word that introduces a date comes just before ({@code dob mar 2}, {@code transcribed may
+ *       19}) or the day has an ordinal suffix ({@code 3rd of march}).
  *   <li>Month and year in numbers: {@code 03/2019}, {@code 2019-03}.
  *   <li>A birth date in eight digits after {@code DOB} or {@code born}: {@code DOB 19500101}.
  *   <li>Month and day alone ({@code 3/12}) only after a word that introduces a date ({@code on},
- *       {@code since}, {@code DOS}, {@code seen}...), and never a simple fraction such as {@code
- *       1/2} or a ratio written before a dose.
+ *       {@code since}, {@code DOS}, {@code seen}, {@code born}, {@code given}, {@code resulted},
+ *       {@code transcribed}, {@code follow up}, {@code appointment}, {@code ends}, {@code by}...).
+ *       What reads as a simple fraction ({@code 1/2}, {@code 3/4}) counts only after a word that
+ *       always means a date ({@code DOB}, {@code admitted}, {@code signed}...) or when a
+ *       preposition or the end of the clause follows ({@code on 1/4 at 12:10}, not {@code on 1/2
+ *       tab}); after {@code by}, a score ({@code by 3/10}, {@code 4/5}) is not a date.
  * </ul>
  *
  * Blood pressures ({@code 120/80}), codes ({@code 8480-6}), times and lab values fail the month and
- * day checks or the shapes above. A bare year, a weekday or a month alone is not matched.
+ * day checks or the shapes above. A bare year, a weekday or a month alone is not matched. Each
+ * pattern is tried only at the numbers or month names where it can start ({@link ScannedText}).
  */
 final class DateRecognizer implements Recognizer {
-
-  private static final String[] MONTH_STEMS = {
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"
-  };
 
   private static final String MONTH =
       "(?<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -87,12 +90,36 @@ final class DateRecognizer implements Recognizer {
           "(?i)\\b(?:dob|d\\.o\\.b\\.?|date[ \\t]+of[ \\t]+birth|birth[ \\t]*date|born)[ \\t:#=]*"
               + "((?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01]))(?!\\d)");
 
+  /** Words after which a month and day are a date: {@code seen on 3/12}, {@code DOB mar 2}. */
+  private static final String INTRODUCER =
+      "(?:(?<dateword>dated?|dos|dob|born|admitted|admission|adm|discharged?|transcribed"
+          + "|resulted|signed|appointment|appt|effective|expires?|expired)"
+          + "|on|since|from|until|till|thru|through|seen|visit|starting|started|began|given"
+          + "|procedure|service|today|follow[ \\t-]?up|f/u|ends?|ended|due|returns?|returned"
+          + "|(?<by>by))";
+
   private static final Pattern INTRODUCED_MONTH_DAY =
       Pattern.compile(
-          "(?i)(?=[osfutdavbe])\\b(?:on|since|from|until|till|thru|through|dated?|dos|dob|admitted|admission"
-              + "|discharged?|seen|visit|starting|started|began|effective)[ \\t:]+"
-              + "((0?[1-9]|1[0-2])/(0?[1-9]|[12]\\d|3[01]))(?![\\w/]|[.-]\\d)"
+          "(?i)\\b"
+              + INTRODUCER
+              + "[ \\t:,]+(?<date>(?<month>0?[1-9]|1[0-2])/(?<day>0?[1-9]|[12]\\d|3[01]))"
+              + "(?![\\w/]|[.-]\\d)"
               + "(?![ \\t]*(?:-|to)[ \\t]*\\d)");
+
+  /** An introducer right before a position: {@code on }, {@code DOB: }. */
+  private static final Pattern INTRODUCED_BEFORE =
+      Pattern.compile("(?i)\\b" + INTRODUCER + "[ \\t:,]+$");
+
+  /** What may follow a date that looks like a fraction: the end of a clause, {@code at 10:30}. */
+  private static final Pattern AFTER_FRACTION_DATE =
+      Pattern.compile(
+          "(?i)[ \\t]*(?:$|[.;,)|\\n\\r]|(?:at|with|for|after|before|and|but|or|in|to|when"
+              + "|because|from|via|per|on)\\b)");
+
+  /**
+   * Denominators of clinical scores ({@code 3/10} pain, {@code 4/5} strength, {@code 2/6} murmur).
+   */
+  private static final Set<Integer> SCALES = Set.of(3, 4, 5, 6, 10);
 
   /** Full month names but {@code may} and {@code march}, which are also common words. */
   private static final Set<String> LOWER_CASE_MONTHS_WITHOUT_YEAR =
@@ -109,70 +136,214 @@ final class DateRecognizer implements Recognizer {
           "december");
 
   @Override
-  public void find(String text, List<PhiSpan> spans) {
-    if (!TextScan.hasDigit(text)) {
+  public void find(ScannedText text, List<PhiSpan> spans) {
+    if (text.numbers() == 0) {
       return;
     }
-    if (TextScan.startsAnyWord(
-        TextScan.lower(text), "dob", "d.o.b", "date of birth", "birth", "born")) {
-      Matcher compact = COMPACT_BIRTH_DATE.matcher(text);
-      while (compact.find()) {
-        add(compact.start(1), compact.end(1), spans);
+    if (text.has(Cue.BIRTH) && hasNumberOfLength(text, 8)) {
+      int next = 0;
+      for (int word = 0; word < text.words(); word++) {
+        if (text.wordHas(word, Cue.BIRTH) && text.wordStart(word) >= next) {
+          Matcher compact = text.lookingAt(COMPACT_BIRTH_DATE, text.wordStart(word));
+          if (compact != null) {
+            add(compact.start(1), compact.end(1), spans);
+            next = compact.end();
+          }
+        }
       }
     }
-    if (TextScan.separatedDigits(text, "/.-") > 0) {
-      findNumeric(text, spans);
-    }
-    if (TextScan.startsAnyWord(TextScan.lower(text), MONTH_STEMS)) {
+    findNumeric(text, spans);
+    if (text.has(Cue.MONTH)) {
       findNamedMonths(text, spans);
     }
   }
 
-  private static void findNumeric(String text, List<PhiSpan> spans) {
-    Matcher numeric = NUMERIC.matcher(text);
-    while (numeric.find()) {
-      int first = Integer.parseInt(numeric.group(1));
-      int second = Integer.parseInt(numeric.group(3));
-      boolean dotted = numeric.group(2).equals(".");
-      if ((isMonthDay(first, second) || isMonthDay(second, first))
-          && (!dotted || numeric.group(4).length() == 4)) {
-        add(numeric.start(), numeric.end(), spans);
+  private static void findNumeric(ScannedText text, List<PhiSpan> spans) {
+    IntList numeric = new IntList();
+    IntList yearFirst = new IntList();
+    IntList monthYear = new IntList();
+    for (int number = 0; number < text.numbers(); number++) {
+      int end = text.numberEnd(number);
+      char separator = text.charAt(end);
+      if ("/.-".indexOf(separator) < 0 || !text.isDigitAt(end + 1)) {
+        continue;
+      }
+      int start = text.numberStart(number);
+      int length = end - start;
+      int nextLength = number + 1 < text.numbers() ? text.numberLength(number + 1) : 0;
+      if (length <= 2) {
+        numeric.add(start);
+        if (separator == '/' && nextLength == 4) {
+          monthYear.add(start);
+        }
+      } else if (length == 4) {
+        yearFirst.add(start);
+        if (separator == '-' && nextLength == 2) {
+          monthYear.add(start);
+        }
       }
     }
-    addAll(YEAR_FIRST.matcher(text), spans);
-    addAll(NUMERIC_MONTH_YEAR.matcher(text), spans);
-    Matcher introduced = INTRODUCED_MONTH_DAY.matcher(text);
-    while (introduced.find()) {
-      int month = Integer.parseInt(introduced.group(2));
-      int day = Integer.parseInt(introduced.group(3));
-      if (!(day <= 8 && month < day)) {
-        add(introduced.start(1), introduced.end(1), spans);
+    int[] numericStarts = numeric.sorted();
+    int next = 0;
+    for (int start : numericStarts) {
+      Matcher date = start < next ? null : text.lookingAt(NUMERIC, start);
+      if (date == null) {
+        continue;
+      }
+      next = date.end();
+      int first = Integer.parseInt(date.group(1));
+      int second = Integer.parseInt(date.group(3));
+      boolean dotted = date.group(2).equals(".");
+      if ((isMonthDay(first, second) || isMonthDay(second, first))
+          && (!dotted || date.group(4).length() == 4)) {
+        add(date.start(), date.end(), spans);
+      }
+    }
+    addAll(text, YEAR_FIRST, yearFirst.sorted(), spans);
+    addAll(text, NUMERIC_MONTH_YEAR, monthYear.sorted(), spans);
+    if (numericStarts.length == 0 || !text.has(Cue.DATE_INTRODUCER)) {
+      return;
+    }
+    next = 0;
+    for (int word = 0; word < text.words(); word++) {
+      if (!text.wordHas(word, Cue.DATE_INTRODUCER)
+          || text.wordStart(word) < next
+          || !numberFollows(text, text.wordEnd(word))) {
+        continue;
+      }
+      Matcher introduced = text.lookingAt(INTRODUCED_MONTH_DAY, text.wordStart(word));
+      if (introduced == null) {
+        continue;
+      }
+      next = introduced.end();
+      int month = Integer.parseInt(introduced.group("month"));
+      int day = Integer.parseInt(introduced.group("day"));
+      int end = introduced.end("date");
+      boolean fraction = day <= 8 && month < day && introduced.group("dateword") == null;
+      boolean score = introduced.group("by") != null && month <= day && SCALES.contains(day);
+      if (!score && (!fraction || text.lookingAt(AFTER_FRACTION_DATE, end) != null)) {
+        add(introduced.start("date"), end, spans);
       }
     }
   }
 
-  private static void findNamedMonths(String text, List<PhiSpan> spans) {
-    addAll(MONTH_YEAR.matcher(text), spans);
-    Matcher dayMonth = DAY_MONTH.matcher(text);
-    while (dayMonth.find()) {
+  private static void findNamedMonths(ScannedText text, List<PhiSpan> spans) {
+    IntList months = new IntList();
+    for (int word = 0; word < text.words(); word++) {
+      if (text.wordHas(word, Cue.MONTH)) {
+        months.add(text.wordStart(word));
+      }
+    }
+    int[] monthStarts = months.sorted();
+    addAll(text, MONTH_YEAR, monthStarts, spans);
+    int next = 0;
+    for (int start : dayBeforeMonthStarts(text)) {
+      Matcher dayMonth = start < next ? null : text.lookingAt(DAY_MONTH, start);
+      if (dayMonth == null) {
+        continue;
+      }
+      next = dayMonth.end();
       boolean year =
           dayMonth.group("year") != null
               || dayMonth.group("shortyear") != null
               || dayMonth.group("apyear") != null;
-      if (acceptsMonth(dayMonth.group("month"), year)) {
+      if (acceptsMonth(dayMonth.group("month"), year || hasOrdinal(text, dayMonth))) {
         add(dayMonth.start(), dayMonth.end(), spans);
       }
     }
-    Matcher monthDay = MONTH_DAY.matcher(text);
-    while (monthDay.find()) {
-      if (acceptsMonth(monthDay.group("month"), monthDay.group("year") != null)) {
+    next = 0;
+    for (int start : monthStarts) {
+      Matcher monthDay = start < next ? null : text.lookingAt(MONTH_DAY, start);
+      if (monthDay == null) {
+        continue;
+      }
+      next = monthDay.end();
+      if (acceptsMonth(monthDay.group("month"), monthDay.group("year") != null)
+          || text.findIn(INTRODUCED_BEFORE, Math.max(0, start - 30), start, true) != null) {
         add(monthDay.start(), monthDay.end(), spans);
       }
     }
   }
 
+  /**
+   * Numbers of one or two digits followed by a month, perhaps after an ordinal suffix ({@code
+   * 12th}, also glued to the month: {@code 12thMarch}) or {@code of}.
+   */
+  private static int[] dayBeforeMonthStarts(ScannedText text) {
+    IntList starts = new IntList();
+    for (int number = 0; number < text.numbers(); number++) {
+      if (text.numberLength(number) > 2) {
+        continue;
+      }
+      int end = text.numberEnd(number);
+      int word = text.wordFrom(end);
+      if (word < text.words() && text.wordStart(word) == end && isOrdinal(text, word)) {
+        if (text.wordLength(word) > 2) {
+          starts.add(text.numberStart(number));
+          continue;
+        }
+        word++;
+      }
+      if (word < text.words() && text.wordIs(word, "of")) {
+        word++;
+      }
+      if (word < text.words() && text.wordHas(word, Cue.MONTH)) {
+        starts.add(text.numberStart(number));
+      }
+    }
+    return starts.sorted();
+  }
+
+  private static boolean isOrdinal(ScannedText text, int word) {
+    return text.wordLength(word) >= 2 && startsWithOrdinal(text.text(), text.wordStart(word));
+  }
+
+  /** Whether {@code st}, {@code nd}, {@code rd} or {@code th} starts at {@code index}, any case. */
+  private static boolean startsWithOrdinal(String text, int index) {
+    return text.regionMatches(true, index, "st", 0, 2)
+        || text.regionMatches(true, index, "nd", 0, 2)
+        || text.regionMatches(true, index, "rd", 0, 2)
+        || text.regionMatches(true, index, "th", 0, 2);
+  }
+
+  /**
+   * Whether a number follows {@code position} after blanks, colons or commas, perhaps after the
+   * {@code up} of {@code follow up} or the {@code /u} of {@code f/u}, as the pattern needs.
+   */
+  private static boolean numberFollows(ScannedText text, int position) {
+    String value = text.text();
+    int at = position;
+    if (text.charAt(at) == '-' || text.charAt(at) == ' ' || text.charAt(at) == '\t') {
+      at++;
+    }
+    if (value.regionMatches(true, at, "up", 0, 2)) {
+      at += 2;
+    } else if (value.regionMatches(true, position, "/u", 0, 2)) {
+      at = position + 2;
+    }
+    while (" \t:,".indexOf(text.charAt(at)) >= 0 && at < text.length()) {
+      at++;
+    }
+    return text.isDigitAt(at);
+  }
+
+  private static boolean hasNumberOfLength(ScannedText text, int length) {
+    for (int number = 0; number < text.numbers(); number++) {
+      if (text.numberLength(number) == length) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean isMonthDay(int month, int day) {
     return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+  }
+
+  /** Whether the day has an ordinal suffix, as in {@code 3rd of march} or {@code 12th may}. */
+  private static boolean hasOrdinal(ScannedText text, Matcher dayMonth) {
+    int end = dayMonth.end("day");
+    return end + 2 <= dayMonth.start("month") && startsWithOrdinal(text.text(), end);
   }
 
   private static boolean acceptsMonth(String month, boolean withYear) {
@@ -182,9 +353,14 @@ final class DateRecognizer implements Recognizer {
     return LOWER_CASE_MONTHS_WITHOUT_YEAR.contains(month);
   }
 
-  private static void addAll(Matcher matcher, List<PhiSpan> spans) {
-    while (matcher.find()) {
-      add(matcher.start(), matcher.end(), spans);
+  private static void addAll(ScannedText text, Pattern pattern, int[] starts, List<PhiSpan> spans) {
+    int next = 0;
+    for (int start : starts) {
+      Matcher matcher = start < next ? null : text.lookingAt(pattern, start);
+      if (matcher != null) {
+        add(matcher.start(), matcher.end(), spans);
+        next = matcher.end();
+      }
     }
   }
 

@@ -13,7 +13,9 @@ import org.clinicalingest.spi.PhiType;
  * {@code 1.2.3.4.5} or a decimal is left alone). IPv6 candidates (hex groups and colons) are
  * checked by a small parser: eight groups, or fewer around one {@code ::}, optionally ending in an
  * IPv4 address. Times such as {@code 14:30:00} have too few groups; a compressed form must also
- * show a hex letter or a group of three or more digits, so that {@code 12::30} is not taken.
+ * show a hex letter or a group of three or more digits, so that {@code 12::30} is not taken. IPv4
+ * is tried only at four numbers joined by single dots, IPv6 only at each colon and the hex digits
+ * before it, and only in a text with {@code ::} or seven colons.
  */
 final class IpAddressRecognizer implements Recognizer {
 
@@ -30,24 +32,72 @@ final class IpAddressRecognizer implements Recognizer {
               + "|[0-9A-Fa-f]{0,4})(?![\\w:]|\\.\\d)");
 
   @Override
-  public void find(String text, List<PhiSpan> spans) {
-    if (!TextScan.hasDigit(text)) {
+  public void find(ScannedText text, List<PhiSpan> spans) {
+    if (text.numbers() == 0) {
       return;
     }
-    if (TextScan.separatedDigits(text, ".") >= 3) {
-      Matcher v4 = V4.matcher(text);
-      while (v4.find()) {
+    int next = 0;
+    for (int number = 0; number + 3 < text.numbers(); number++) {
+      int start = text.numberStart(number);
+      if (start < next || text.numberLength(number) > 3 || !dottedQuad(text, number)) {
+        continue;
+      }
+      Matcher v4 = text.lookingAt(V4, start);
+      if (v4 != null) {
         spans.add(new PhiSpan(v4.start(), v4.end(), PhiType.IP));
+        next = v4.end();
       }
     }
-    if (text.contains("::") || colons(text) >= 7) {
-      Matcher v6 = V6_CANDIDATE.matcher(text);
-      while (v6.find()) {
-        if (isIpv6(v6.group())) {
-          spans.add(new PhiSpan(v6.start(), v6.end(), PhiType.IP));
+    String value = text.text();
+    if (value.contains("::") || colons(value) >= 7) {
+      next = 0;
+      for (int start : v6Starts(value)) {
+        if (start < next) {
+          continue;
+        }
+        Matcher v6 = text.lookingAt(V6_CANDIDATE, start);
+        if (v6 != null) {
+          if (isIpv6(v6.group())) {
+            spans.add(new PhiSpan(v6.start(), v6.end(), PhiType.IP));
+          }
+          next = v6.end();
         }
       }
     }
+  }
+
+  /** Whether the number and the three after it are joined by single dots. */
+  private static boolean dottedQuad(ScannedText text, int number) {
+    for (int i = number; i < number + 3; i++) {
+      if (text.numberEnd(i) + 1 != text.numberStart(i + 1)
+          || text.charAt(text.numberEnd(i)) != '.') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Where an IPv6 address can start: its first colon, or the run of up to four hex digits before
+   * it.
+   */
+  private static int[] v6Starts(String text) {
+    IntList starts = new IntList();
+    for (int colon = text.indexOf(':'); colon >= 0; colon = text.indexOf(':', colon + 1)) {
+      int start = colon;
+      while (start > 0 && colon - start < 4 && isHex(text.charAt(start - 1))) {
+        start--;
+      }
+      starts.add(start);
+      if (start != colon) {
+        starts.add(colon);
+      }
+    }
+    return starts.sorted();
+  }
+
+  private static boolean isHex(char c) {
+    return ScannedText.isDigit(c) || (char) ((c | 0x20) - 'a') < 6;
   }
 
   private static int colons(String text) {

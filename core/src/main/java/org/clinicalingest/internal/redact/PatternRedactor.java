@@ -10,8 +10,10 @@ import org.clinicalingest.spi.PhiSpan;
  * addresses, medical record and other record numbers, dates, US street addresses, cities and ZIP
  * codes in an address, and ages over 89.
  *
- * <p>Design: one small recogniser per family, each with precompiled patterns and cheap guards (no
- * digit, no {@code @}), run in turn over the text; their spans are merged by {@link SpanMerger}.
+ * <p>Design: one small recogniser per family, each with precompiled patterns; the text is scanned
+ * once into words and numbers ({@link ScannedText}) and each recogniser tries its patterns only at
+ * the numbers and cue words where they can start, which is what makes a note of 600 characters cost
+ * tens of microseconds rather than a millisecond. Their spans are merged by {@link SpanMerger}.
  * Precision matters as much as recall: clinical text is full of numbers (blood pressures, doses,
  * lab values, codes, times), so a number counts only in a shape or after a word that makes it PHI.
  * Names need the patient's record ({@link RecordTerms}) or a language model.
@@ -31,7 +33,7 @@ public final class PatternRedactor {
           new ZipCodeRecognizer(),
           new AgeRecognizer());
 
-  /** Creates a redactor; its patterns are compiled once per class. */
+  /** Creates a redactor; its patterns are compiled once per class, its matchers once per thread. */
   public PatternRedactor() {}
 
   /**
@@ -42,9 +44,14 @@ public final class PatternRedactor {
    */
   public List<PhiSpan> find(String text) {
     Objects.requireNonNull(text, "text");
+    ScannedText scanned = new ScannedText(text);
     List<PhiSpan> spans = new ArrayList<>();
-    for (Recognizer recognizer : recognizers) {
-      recognizer.find(text, spans);
+    try {
+      for (Recognizer recognizer : recognizers) {
+        recognizer.find(scanned, spans);
+      }
+    } finally {
+      scanned.release();
     }
     return SpanMerger.merge(spans);
   }

@@ -2,6 +2,7 @@ package org.clinicalingest.internal.redact;
 
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.clinicalingest.spi.PhiSpan;
@@ -11,39 +12,56 @@ import org.clinicalingest.spi.PhiType;
  * Medical record numbers and other record, account, plan, licence and device numbers.
  *
  * <p>Design: such numbers have no shape of their own, so they are found by the word before them.
- * {@code MRN}, {@code MR#}, {@code medical record number}, {@code chart #}, {@code patient ID} and
- * a bare {@code #} before five or more digits give {@link PhiType#MRN}. Account, policy, licence,
- * DEA, NPI, passport, serial, Medicare and similar words give {@link PhiType#ID}; words that are
- * also ordinary ({@code group}, {@code plan}, {@code case}, {@code member}, {@code order}...) count
- * only with {@code number}, {@code no.}, {@code #} or {@code ID} after them. All keywords sit in
- * one pattern so that the leftmost one wins: {@code account #123456} is an ID, not a bare-{@code #}
- * MRN. The value must hold at least three digits and not be followed by a unit ({@code plan 500
- * mg}). Two shapes stand alone because a checksum makes them precise: payment card numbers (13–19
- * digits, plain or in groups of four, passing the Luhn check) and IBANs (passing the mod-97 check),
- * both {@link PhiType#ID}.
+ * {@code MRN}, {@code MR#}, {@code medical record number}, {@code Med Rec No.}, {@code record #},
+ * {@code chart #}, {@code hosp #}, {@code EMPI}, {@code patient ID} and a bare {@code #} before
+ * five or more digits give {@link PhiType#MRN}. Account, policy, licence, DEA, NPI, CSN, FIN,
+ * passport, serial, Medicare and similar words give {@link PhiType#ID}. Words that are also
+ * ordinary ({@code group}, {@code plan}, {@code case}, {@code member}, {@code claim}, {@code
+ * order}...) count with {@code number}, {@code no.}, {@code #} or {@code ID} after them, or without
+ * one before a value that reads as an identifier: five digits or more with a letter ({@code Claim
+ * H54771505}, {@code 3ZF0-KZ4-FV62}) or six digits or more, and not a date. Where the number was
+ * given may stand between keyword and colon: {@code Prior MRN at St. Luke's Hospital: MR-855418}.
+ * All keywords sit in one pattern so that the leftmost one wins: {@code account #123456} is an ID,
+ * not a bare-{@code #} MRN. The value must hold at least three digits and not be followed by a unit
+ * ({@code plan 500 mg}). Two shapes stand alone because a checksum makes them precise: payment card
+ * numbers (13–19 digits, plain or in groups of four, passing the Luhn check) and IBANs in any case
+ * (passing the mod-97 check), both {@link PhiType#ID}. The keyword pattern is tried only at words
+ * with a {@link Cue#RECORD_NUMBER} cue and at {@code #}, when a number follows on the line.
  */
 final class RecordNumberRecognizer implements Recognizer {
 
   private static final String QUALIFIER = "(?:id|identifier|number|num|nbr|no\\.?|#)";
 
   private static final String MRN_KEYWORDS =
-      "mrn|mr[ \\t]*#|mr[ \\t]*no\\.?|med(?:ical)?[ \\t]*rec(?:ord)?s?(?:[ \\t]*"
+      "mrn|mr[ \\t]*#|mr[ \\t]*no\\.?|med(?:ical)?[ \\t]*rec(?:ord)?s?\\.?(?:[ \\t]*"
           + QUALIFIER
           + ")?"
-          + "|chart[ \\t]*"
+          + "|(?:chart|hospital|hosp\\.?|rec(?:ord)?s?\\.?)[ \\t]*"
           + QUALIFIER
-          + "|hospital[ \\t]*"
-          + QUALIFIER
-          + "|unit[ \\t]*(?:number|no\\.?)"
+          + "|unit[ \\t]*(?:number|no\\.?)|e?mpi"
           + "|(?:patient|pt)[ \\t]*(?:id|identifier|number|no\\.?|#)";
 
-  private static final String ID_KEYWORDS =
-      "acc(?:oun)?t|acct|policy|licen[cs]e|lic\\.?|(?-i:DL|SN|TIN|EIN)|dea|npi|upin|passport"
-          + "|vin|serial|s/n|imei|udi|mbi|hicn|medicare|medicaid|accession|identification|id"
-          + "|(?:member|subscriber|beneficiary|insurance|ins|group|grp|plan|claim|case|ref|reference"
+  /** Words that are also ordinary ({@code claim}, {@code case}): without a qualifier, see above. */
+  private static final String ORDINARY_ID_WORDS =
+      "member|subscriber|beneficiary|insurance|ins|group|grp|plan|claim|case|ref|reference"
           + "|order|confirmation|ticket|badge|employee|student|certificate|cert|device|specimen"
-          + "|rx|prescription|visit|encounter|invoice|billing|card|pharmacy|tax)[ \\t]*"
+          + "|rx|prescription|visit|encounter|enc\\.?|invoice|billing|card|pharmacy|tax";
+
+  private static final String ID_KEYWORDS =
+      "acc(?:oun)?t|acct\\.?|policy|licen[cs]e|lic\\.?|(?-i:DL|SN|TIN|EIN|CSN|FIN)|dea|npi|upin"
+          + "|passport|vin|serial|s/n|imei|udi|mbi|hicn|medicare|medicaid|accession|identification"
+          + "|id|(?:"
+          + ORDINARY_ID_WORDS
+          + ")[ \\t]*"
           + QUALIFIER;
+
+  /**
+   * Where the number was given, between keyword and colon: {@code MRN at St. Luke's Hospital:},
+   * {@code account with Acme Billing #}.
+   */
+  private static final String SOURCE =
+      "[ \\t]+(?:at|from|with|in|for|per)[ \\t]+(?:[\\p{L}\\d'’.&-]+[ \\t]+){0,6}?"
+          + "[\\p{L}\\d'’.&-]+[ \\t]*[:#=][ \\t]*";
 
   private static final Pattern WITH_KEYWORD =
       Pattern.compile(
@@ -51,13 +69,21 @@ final class RecordNumberRecognizer implements Recognizer {
               + MRN_KEYWORDS
               + ")|(?<id>"
               + ID_KEYWORDS
+              + ")|(?<ordinary>"
+              + ORDINARY_ID_WORDS
               + ")|(?<hash>#))"
-              + "[ \\t]*(?:"
+              + "[ \\t]*(?<qualifier>"
               + QUALIFIER
-              + "[ \\t]*)?(?:(?:is|was|of)[ \\t]+)?[:#=]?[ \\t]*"
+              + "[ \\t]*)?(?:"
+              + SOURCE
+              + "|(?:(?:is|was|of)[ \\t]+)?[:#=]?[ \\t]*)"
               + "(?<value>(?=(?:[A-Za-z/-]*\\d){3})[A-Za-z0-9](?:[A-Za-z0-9/-]{0,38}[A-Za-z0-9])?)"
               + "(?![\\w-]|\\.\\d)"
               + "(?![ \\t]*(?:mg|mcg|g|ml|units?|%|mmhg|kg|lbs?|cm|mm|bpm|x)\\b)");
+
+  /** A date or a range of numbers, which an ordinary word without qualifier does not take. */
+  private static final Pattern DATE_OR_RANGE =
+      Pattern.compile("\\d{1,4}[-/.]\\d{1,4}(?:[-/.]\\d{1,4})?");
 
   private static final Pattern CARD =
       Pattern.compile(
@@ -65,41 +91,103 @@ final class RecordNumberRecognizer implements Recognizer {
               + "|\\d{4}([ -])\\d{6}\\2\\d{4,5})(?![\\d-]|\\.\\d)");
 
   private static final Pattern IBAN =
-      Pattern.compile("\\b[A-Z]{2}\\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?\\b");
+      Pattern.compile(
+          "\\b[A-Z]{2}\\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?\\b",
+          Pattern.CASE_INSENSITIVE);
 
   private static final BigInteger NINETY_SEVEN = BigInteger.valueOf(97);
 
   @Override
-  public void find(String text, List<PhiSpan> spans) {
-    int digits = TextScan.digitCount(text);
+  public void find(ScannedText text, List<PhiSpan> spans) {
+    int digits = text.digits();
     if (digits < 3) {
       return;
     }
-    Matcher keyword = WITH_KEYWORD.matcher(text);
-    while (keyword.find()) {
-      String value = keyword.group("value");
+    int next = 0;
+    for (int start : keywordStarts(text)) {
+      Matcher keyword = start < next ? null : text.lookingAt(WITH_KEYWORD, start);
+      if (keyword == null) {
+        continue;
+      }
+      next = keyword.end();
+      String number = keyword.group("value");
       if (keyword.group("hash") != null
-          && !value.chars().allMatch(c -> c >= '0' && c <= '9' || c == '-')) {
+          && (!number.chars().allMatch(c -> c >= '0' && c <= '9' || c == '-')
+              || TextScan.digits(number).length() < 5)) {
         continue;
       }
-      if (keyword.group("hash") != null && TextScan.digits(value).length() < 5) {
+      if (keyword.group("ordinary") != null
+          && keyword.group("qualifier") == null
+          && !looksLikeIdentifier(number)) {
         continue;
       }
-      PhiType type = keyword.group("id") != null ? PhiType.ID : PhiType.MRN;
+      PhiType type = keyword.group("mrn") != null ? PhiType.MRN : PhiType.ID;
+      if (keyword.group("hash") != null) {
+        type = PhiType.MRN;
+      }
       spans.add(new PhiSpan(keyword.start("value"), keyword.end("value"), type));
     }
-    Matcher card = CARD.matcher(text);
-    while (digits >= 13 && TextScan.longestDigitRun(text, " -") >= 13 && card.find()) {
-      if (luhn(TextScan.digits(card.group()))) {
-        spans.add(new PhiSpan(card.start(), card.end(), PhiType.ID));
+    if (digits >= 13 && text.longestDigitChain(" -") >= 13) {
+      next = 0;
+      for (int number = 0; number < text.numbers(); number++) {
+        int start = text.numberStart(number);
+        int length = text.numberLength(number);
+        boolean grouped = length == 4 && " -".indexOf(text.charAt(text.numberEnd(number))) >= 0;
+        Matcher card = start < next || length < 13 && !grouped ? null : text.lookingAt(CARD, start);
+        if (card != null) {
+          if (luhn(TextScan.digits(card.group()))) {
+            spans.add(new PhiSpan(card.start(), card.end(), PhiType.ID));
+          }
+          next = card.end();
+        }
       }
     }
-    Matcher iban = IBAN.matcher(text);
-    while (digits >= 10 && iban.find()) {
-      if (validIban(iban.group().replace(" ", ""))) {
-        spans.add(new PhiSpan(iban.start(), iban.end(), PhiType.ID));
+    if (digits >= 10) {
+      next = 0;
+      for (int word = 0; word < text.words(); word++) {
+        int start = text.wordStart(word);
+        if (start < next || text.wordLength(word) != 2 || !text.isDigitAt(text.wordEnd(word))) {
+          continue;
+        }
+        Matcher iban = text.lookingAt(IBAN, start);
+        if (iban != null) {
+          if (validIban(iban.group().replace(" ", "").toUpperCase(Locale.ROOT))) {
+            spans.add(new PhiSpan(iban.start(), iban.end(), PhiType.ID));
+          }
+          next = iban.end();
+        }
       }
     }
+  }
+
+  /**
+   * Whether a value after an ordinary word reads as an identifier: five digits or more with a
+   * letter ({@code H54771505}, {@code 3ZF0-KZ4-FV62}), or six digits or more; not a date.
+   */
+  private static boolean looksLikeIdentifier(String value) {
+    int digits = TextScan.digits(value).length();
+    boolean letter = value.chars().anyMatch(Character::isLetter);
+    return (digits >= 6 || digits >= 5 && letter) && !DATE_OR_RANGE.matcher(value).matches();
+  }
+
+  /**
+   * The words with a record-number cue and each {@code #}, in order, where a number follows on the
+   * same line, as the value must.
+   */
+  private static int[] keywordStarts(ScannedText text) {
+    IntList starts = new IntList();
+    for (int word = 0; word < text.words(); word++) {
+      if (text.wordHas(word, Cue.RECORD_NUMBER) && text.numberFollowsOnLine(text.wordEnd(word))) {
+        starts.add(text.wordStart(word));
+      }
+    }
+    String value = text.text();
+    for (int hash = value.indexOf('#'); hash >= 0; hash = value.indexOf('#', hash + 1)) {
+      if (text.numberFollowsOnLine(hash)) {
+        starts.add(hash);
+      }
+    }
+    return starts.sorted();
   }
 
   static boolean luhn(String digits) {

@@ -12,7 +12,9 @@ import org.clinicalingest.spi.PhiType;
  * <p>Design: {@code 123-45-6789} is distinctive enough to stand alone; other spellings ({@code 123
  * 45 6789}, {@code 123456789}) are just nine digits, so they count only after a keyword such as
  * {@code SSN} or {@code social security number}. Groups of zeros never occur in real numbers and
- * are left alone; areas 666 and 900–999 are kept, since synthetic data and ITINs use them.
+ * are left alone; areas 666 and 900–999 are kept, since synthetic data and ITINs use them. The
+ * dashed shape is tried only at three-digit numbers followed by a dash, the keyword pattern only at
+ * words that can start a keyword.
  */
 final class SsnRecognizer implements Recognizer {
 
@@ -26,23 +28,40 @@ final class SsnRecognizer implements Recognizer {
               + "((\\d{3})[ .-]?(\\d{2})[ .-]?(\\d{4}))(?![\\w-])");
 
   @Override
-  public void find(String text, List<PhiSpan> spans) {
-    if (TextScan.digitCount(text) < 9) {
+  public void find(ScannedText text, List<PhiSpan> spans) {
+    if (text.digits() < 9) {
       return;
     }
-    Matcher dashed = DASHED.matcher(text);
-    while (dashed.find()) {
-      if (plausible(dashed.group(1), dashed.group(2), dashed.group(3))) {
-        spans.add(new PhiSpan(dashed.start(), dashed.end(), PhiType.SSN));
+    int next = 0;
+    for (int number = 0; number < text.numbers(); number++) {
+      int start = text.numberStart(number);
+      if (start < next
+          || text.numberLength(number) != 3
+          || text.charAt(text.numberEnd(number)) != '-') {
+        continue;
+      }
+      Matcher dashed = text.lookingAt(DASHED, start);
+      if (dashed != null) {
+        if (plausible(dashed.group(1), dashed.group(2), dashed.group(3))) {
+          spans.add(new PhiSpan(dashed.start(), dashed.end(), PhiType.SSN));
+        }
+        next = dashed.end();
       }
     }
-    if (!TextScan.containsAny(TextScan.lower(text), "ss", "soc")) {
+    if (!text.has(Cue.SSN)) {
       return;
     }
-    Matcher keyword = WITH_KEYWORD.matcher(text);
-    while (keyword.find()) {
-      if (plausible(keyword.group(2), keyword.group(3), keyword.group(4))) {
-        spans.add(new PhiSpan(keyword.start(1), keyword.end(1), PhiType.SSN));
+    next = 0;
+    for (int word = 0; word < text.words(); word++) {
+      if (!text.wordHas(word, Cue.SSN) || text.wordStart(word) < next) {
+        continue;
+      }
+      Matcher keyword = text.lookingAt(WITH_KEYWORD, text.wordStart(word));
+      if (keyword != null) {
+        if (plausible(keyword.group(2), keyword.group(3), keyword.group(4))) {
+          spans.add(new PhiSpan(keyword.start(1), keyword.end(1), PhiType.SSN));
+        }
+        next = keyword.end();
       }
     }
   }

@@ -22,7 +22,8 @@ import org.clinicalingest.spi.PhiType;
  * {@link PhiType#LOCATION} and the ZIP as {@link PhiType#ZIP}; the state is not PHI and stays.
  * Boxes are found as {@code PO Box 77}, {@code Postbox 53} and the military {@code PSC 1437, Box
  * 3833} with its {@code APO AA 66791} line; an apartment or suite number alone ({@code Apt. 3B}) is
- * part of an address too.
+ * part of an address too. The street pattern is tried only at a number with a street suffix among
+ * the next few words of its line, the others only at their cue words ({@code box}, {@code apt}).
  */
 final class StreetAddressRecognizer implements Recognizer {
 
@@ -168,31 +169,90 @@ final class StreetAddressRecognizer implements Recognizer {
           "were");
 
   @Override
-  public void find(String text, List<PhiSpan> spans) {
-    if (!TextScan.hasDigit(text)) {
+  public void find(ScannedText text, List<PhiSpan> spans) {
+    if (text.numbers() == 0) {
       return;
     }
-    Matcher street = STREET.matcher(text);
-    while (street.find()) {
-      if (isStreet(street.group("name"), street.group("suffix"))
-          && !isDoctorTitle(text, street.group("suffix"), street.end("suffix"))) {
-        spans.add(new PhiSpan(street.start(), street.end(), PhiType.ADDRESS));
-        addTail(text, street.end(), spans);
+    if (text.has(Cue.STREET_SUFFIX)) {
+      int next = 0;
+      for (int number = 0; number < text.numbers(); number++) {
+        int start = text.numberStart(number);
+        if (start < next || text.numberLength(number) > 6 || !suffixFollows(text, number)) {
+          continue;
+        }
+        Matcher street = text.lookingAt(STREET, start);
+        if (street == null) {
+          continue;
+        }
+        next = street.end();
+        if (isStreet(street.group("name"), street.group("suffix"))
+            && !isDoctorTitle(text, street.group("suffix"), street.end("suffix"))) {
+          spans.add(new PhiSpan(street.start(), street.end(), PhiType.ADDRESS));
+          addTail(text, street.end(), spans);
+        }
       }
     }
-    String lower = TextScan.lower(text);
-    Matcher box = PO_BOX.matcher(text);
-    while (lower.contains("box") && box.find()) {
-      spans.add(new PhiSpan(box.start(), box.end(), PhiType.ADDRESS));
-      addTail(text, box.end(), spans);
+    if (text.has(Cue.BOX)) {
+      IntList starts = new IntList();
+      for (int word = 0; word < text.words(); word++) {
+        if (text.wordHas(word, Cue.BOX)) {
+          for (int before = Math.max(0, word - 2); before <= word; before++) {
+            starts.add(text.wordStart(before));
+          }
+        }
+      }
+      int next = 0;
+      for (int start : starts.sorted()) {
+        Matcher box = start < next ? null : text.lookingAt(PO_BOX, start);
+        if (box != null) {
+          spans.add(new PhiSpan(box.start(), box.end(), PhiType.ADDRESS));
+          addTail(text, box.end(), spans);
+          next = box.end();
+        }
+      }
     }
-    Matcher military = MILITARY_POST_OFFICE.matcher(text);
-    while (text.contains("PO A") && military.find()) {
-      spans.add(new PhiSpan(military.start(), military.end(), PhiType.ADDRESS));
+    addAtWords(text, Cue.MILITARY_POST, MILITARY_POST_OFFICE, spans);
+    addAtWords(text, Cue.UNIT, UNIT_ALONE, spans);
+  }
+
+  /**
+   * Whether a street suffix follows the number on its line, within the seven blank-separated chunks
+   * that a direction, four name words and the suffix can take.
+   */
+  private static boolean suffixFollows(ScannedText text, int number) {
+    int end = text.numberEnd(number);
+    int lineEnd = text.text().indexOf('\n', end);
+    if (lineEnd < 0) {
+      lineEnd = text.length();
     }
-    Matcher unit = UNIT_ALONE.matcher(text);
-    while (TextScan.containsAny(lower, "apt", "apartment", "suite", "ste") && unit.find()) {
-      spans.add(new PhiSpan(unit.start(), unit.end(), PhiType.ADDRESS));
+    int chunks = 0;
+    for (int word = text.wordFrom(end);
+        word < text.words() && text.wordStart(word) < lineEnd;
+        word++) {
+      char before = text.charAt(text.wordStart(word) - 1);
+      if ((before == ' ' || before == '\t') && ++chunks > 7) {
+        return false;
+      }
+      if (text.wordHas(word, Cue.STREET_SUFFIX)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void addAtWords(ScannedText text, Cue cue, Pattern pattern, List<PhiSpan> spans) {
+    if (!text.has(cue)) {
+      return;
+    }
+    int next = 0;
+    for (int word = 0; word < text.words(); word++) {
+      if (text.wordHas(word, cue) && text.wordStart(word) >= next) {
+        Matcher matcher = text.lookingAt(pattern, text.wordStart(word));
+        if (matcher != null) {
+          spans.add(new PhiSpan(matcher.start(), matcher.end(), PhiType.ADDRESS));
+          next = matcher.end();
+        }
+      }
     }
   }
 
@@ -213,14 +273,13 @@ final class StreetAddressRecognizer implements Recognizer {
   /**
    * Whether a suffix {@code Dr} is a title: followed by a capitalised word, as in {@code Dr Smith}.
    */
-  private static boolean isDoctorTitle(String text, String suffix, int end) {
-    return suffix.equalsIgnoreCase("dr")
-        && DOCTOR_NAME_AFTER.matcher(text).region(end, text.length()).lookingAt();
+  private static boolean isDoctorTitle(ScannedText text, String suffix, int end) {
+    return suffix.equalsIgnoreCase("dr") && text.lookingAt(DOCTOR_NAME_AFTER, end) != null;
   }
 
-  private static void addTail(String text, int from, List<PhiSpan> spans) {
-    Matcher tail = TAIL.matcher(text).region(from, text.length());
-    if (!tail.lookingAt()) {
+  private static void addTail(ScannedText text, int from, List<PhiSpan> spans) {
+    Matcher tail = text.lookingAt(TAIL, from);
+    if (tail == null) {
       return;
     }
     if (tail.group("city") != null) {

@@ -19,6 +19,7 @@ import org.clinicalingest.spi.PhiType;
  * {@code near} ({@code lives in Woburn, MA}); after {@code from}, state codes that are also
  * credentials ({@code MD}, {@code PA}, {@code MA}, {@code DC}: {@code a letter from Smith, MD})
  * count only as full names. Street addresses and their tails are {@link StreetAddressRecognizer}'s.
+ * A five-digit number is looked at only when a word that may be a state ends just before it.
  */
 final class ZipCodeRecognizer implements Recognizer {
 
@@ -65,39 +66,79 @@ final class ZipCodeRecognizer implements Recognizer {
   private static final int LOOK_BACK = 60;
 
   @Override
-  public void find(String text, List<PhiSpan> spans) {
-    Matcher city = CITY_IN_STATE.matcher(text);
-    while (text.indexOf(',') >= 0 && city.find()) {
-      if (!city.group("preposition").equalsIgnoreCase("from")
-          || !UsPlaces.CREDENTIAL_STATE_CODES.contains(city.group("state"))) {
-        spans.add(new PhiSpan(city.start("city"), city.end("city"), PhiType.LOCATION));
+  public void find(ScannedText text, List<PhiSpan> spans) {
+    String value = text.text();
+    if (text.has(Cue.CITY_PREPOSITION) && value.indexOf(',') >= 0) {
+      int next = 0;
+      for (int word = 0; word < text.words(); word++) {
+        int start = text.wordStart(word);
+        if (!text.wordHas(word, Cue.CITY_PREPOSITION) || start < next) {
+          continue;
+        }
+        Matcher city = text.lookingAt(CITY_IN_STATE, start);
+        if (city == null) {
+          continue;
+        }
+        next = city.end();
+        if (!city.group("preposition").equalsIgnoreCase("from")
+            || !UsPlaces.CREDENTIAL_STATE_CODES.contains(city.group("state"))) {
+          spans.add(new PhiSpan(city.start("city"), city.end("city"), PhiType.LOCATION));
+        }
       }
     }
-    if (!TextScan.hasDigit(text)) {
+    if (text.numbers() == 0) {
       return;
     }
-    Matcher keyword = KEYWORD.matcher(text);
-    while (TextScan.containsAny(TextScan.lower(text), "zip", "post") && keyword.find()) {
-      spans.add(new PhiSpan(keyword.start(1), keyword.end(1), PhiType.ZIP));
+    if (text.has(Cue.ZIP)) {
+      int next = 0;
+      for (int word = 0; word < text.words(); word++) {
+        if (text.wordHas(word, Cue.ZIP) && text.wordStart(word) >= next) {
+          Matcher keyword = text.lookingAt(KEYWORD, text.wordStart(word));
+          if (keyword != null) {
+            spans.add(new PhiSpan(keyword.start(1), keyword.end(1), PhiType.ZIP));
+            next = keyword.end();
+          }
+        }
+      }
     }
-    if (TextScan.longestDigitRun(text, "") < 5) {
-      return;
-    }
-    Matcher candidate = ZIP_CANDIDATE.matcher(text);
-    while (candidate.find()) {
-      int from = Math.max(0, candidate.start() - LOOK_BACK);
-      Matcher cityState =
-          CITY_STATE_BEFORE.matcher(text).region(from, candidate.end()).useTransparentBounds(true);
-      if (cityState.find()) {
+    int next = 0;
+    for (int number = 0; number < text.numbers(); number++) {
+      int start = text.numberStart(number);
+      if (start < next || text.numberLength(number) != 5 || !afterStateLikeWord(text, start)) {
+        continue;
+      }
+      Matcher candidate = text.lookingAt(ZIP_CANDIDATE, start);
+      if (candidate == null) {
+        continue;
+      }
+      next = candidate.end();
+      int from = Math.max(0, start - LOOK_BACK);
+      Matcher cityState = text.findIn(CITY_STATE_BEFORE, from, candidate.end(), true);
+      if (cityState != null) {
         spans.add(new PhiSpan(cityState.start("city"), cityState.end("city"), PhiType.LOCATION));
         spans.add(new PhiSpan(cityState.start("zip"), cityState.end("zip"), PhiType.ZIP));
         continue;
       }
-      Matcher state =
-          STATE_BEFORE.matcher(text).region(from, candidate.end()).useTransparentBounds(true);
-      if (state.find()) {
+      Matcher state = text.findIn(STATE_BEFORE, from, candidate.end(), true);
+      if (state != null) {
         spans.add(new PhiSpan(state.start("zip"), state.end("zip"), PhiType.ZIP));
       }
     }
+  }
+
+  /**
+   * Whether a word of two letters or more ends just before {@code start}, separated from it only by
+   * blanks, a comma or a dot, as a state must be: {@code MA 02115}, {@code Texas, 79901}.
+   */
+  private static boolean afterStateLikeWord(ScannedText text, int start) {
+    int position = start;
+    while (position > 0 && " \t,.".indexOf(text.charAt(position - 1)) >= 0) {
+      position--;
+    }
+    int word = text.wordFrom(position) - 1;
+    return position < start
+        && word >= 0
+        && text.wordEnd(word) == position
+        && text.wordLength(word) >= 2;
   }
 }

@@ -40,7 +40,10 @@ class AgeRecognizerTest {
         "a nonagenarian | nonagenarian",
         "a ninety-two year old man | ninety-two",
         "NINETY YEARS OF AGE | NINETY",
-        "one hundred and one years old | one hundred and one"
+        "one hundred and one years old | one hundred and one",
+        "Nancy Gunter, 90, female. Admit date | 90",
+        "SMITH, JOHN, 93, M | 93",
+        "a centenarian | centenarian"
       })
   void findsAgesOver89(String text, String expected) {
     assertThat(Found.by(recognizer, text)).containsExactly(Found.one(PhiType.AGE, expected));
@@ -72,7 +75,10 @@ class AgeRecognizerTest {
         "SpO2 94% on RA",
         "in her 80s",
         "given 100 mg",
-        "stage 93 of protocol"
+        "stage 93 of protocol",
+        "BP 130/80, HR 92, male patient",
+        "weights 95 and 97, male patient",
+        "sodium 138, 92, female nurse"
       })
   void leavesYoungerAgesAndOtherNumbersAlone(String text) {
     assertThat(Found.by(recognizer, text)).isEmpty();

@@ -46,7 +46,26 @@ class DateRecognizerTest {
         "seen on 3/12 in clinic | 3/12",
         "DOS 11/2 | 11/2",
         "DOB 19500101 | 19500101",
-        "date of birth: 20011231. | 20011231"
+        "date of birth: 20011231. | 20011231",
+        "Electronically signed on 1/4 at 12:10 PM | 1/4",
+        "returns on 5/7 for sinusitis | 5/7",
+        "Follow up 2/5 with Dr. Gonzalez | 2/5",
+        "f/u 3/12 in clinic | 3/12",
+        "born 10/20, referred by Dr. Apgar | 10/20",
+        "TSH 3.08 mIU/L resulted 2/26. | 2/26",
+        "last Tdap given 11/9. | 11/9",
+        "dictated by Dr. Lee, transcribed 5/29. | 5/29",
+        "Next appointment 7/3 at 1:20 AM | 7/3",
+        "Hope is to wean oxygen by 10/26; | 10/26",
+        "prior authorization ends 8/16; | 8/16",
+        "seen today, 3/27, in clinic | 3/27",
+        "dob mar 2 | mar 2",
+        "transcribed may 19. | may 19",
+        "telephone encounter on dec 11 at 5:10 am | dec 11",
+        "follow-up visit on the 3rd of march | 3rd of march",
+        "next appointment march 24 at 0625 | march 24",
+        "MRN: H9078475561    DOB: 1/5 Called 911 from home | 1/5",
+        "admitted 1/2 for pneumonia | 1/2"
       })
   void findsDates(String text, String expected) {
     assertThat(Found.by(recognizer, text)).containsExactly(Found.one(PhiType.DATE, expected));
@@ -79,7 +98,18 @@ class DateRecognizerTest {
         "Plt 150-400",
         "ranges 2010-2015",
         "order 19500101",
-        "DOB 19501301"
+        "DOB 19501301",
+        "pain improved by 3/10",
+        "strength improved by 4/5",
+        "grade 2/6 murmur noted on 2/6 exam",
+        "started on 1/2 tab daily",
+        "given 1/2 tab at bedtime",
+        "returns 2/3 of the time",
+        "due to 1/2 dose",
+        "follow up in 2-3 weeks",
+        "will follow up with 3 of march patients",
+        "the mar 3 lesions were seen",
+        "take 2may help sleep"
       })
   void leavesClinicalNumbersAndBareYearsAlone(String text) {
     assertThat(Found.by(recognizer, text)).isEmpty();

@@ -55,6 +55,66 @@ class PhoneRecognizerTest {
     assertThat(Found.by(recognizer, text)).contains(Found.one(PhiType.FAX, fax));
   }
 
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      value = {
+        "d/c home w/ VNA, VNA ph 850/678-8547 | 850/678-8547",
+        "Her sister Janet (603/766-8568) is the primary caregiver | 603/766-8568",
+        "Emergency contact: father Shmuel, 305/355-9397. | 305/355-9397",
+        "Contact her grandson Dylan at 3604946761 with results | 3604946761",
+        "Left voicemail for his brother Carl Alvarado at 3147126924. | 3147126924",
+        "call 9076683864 sooner if worse | 9076683864",
+        "best number is on file; alternate 4233905146. | 4233905146",
+        "VNA ph 2035758280 | 2035758280",
+        "Her mother Susan (8086350436) is the primary caregiver | 8086350436",
+        "daughter reachable at 1-973-839-1525 after work | 1-973-839-1525",
+        "no text received on my registered 024 971 50 30 | 024 971 50 30",
+        "please call me on 0961-7596216 | 0961-7596216",
+        "416 60 039 office | 416 60 039",
+        "28-64-66-98 office | 28-64-66-98",
+        "home 555-123-4567 ext. 12 | 555-123-4567 ext. 12",
+        "tel 202/379-2430. 0700 pt a&ox3 | 202/379-2430"
+      })
+  void findsNumbersInTheFormsNotesWriteThem(String text, String expected) {
+    assertThat(Found.by(recognizer, text)).containsExactly(Found.one(PhiType.PHONE, expected));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      value = {
+        "Records faxed to Dr. Mulligan at 701/383-5782 today | 701/383-5782",
+        "appeal faxed to 7062108457. | 7062108457",
+        "3660170548-Fax | 3660170548",
+        "Please fax signed orders to 603/972-0427 (attn: RN) | 603/972-0427"
+      })
+  void findsFaxNumbersInTheFormsNotesWriteThem(String text, String fax) {
+    assertThat(Found.by(recognizer, text)).containsExactly(Found.one(PhiType.FAX, fax));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "amoxicillin 250/500-1000 mg daily",
+        "Call MRN 2345678901 for records",
+        "called re: lot 2345678901",
+        "contacted pharmacy re NDC 0002-3227-30",
+        "Called daughter; mailing address Boston 02115-1234",
+        "contacted from workstation 192.168.10.25",
+        "called, pain 7/10, BP 120/80, HR 72",
+        "called at 0700 and again at 1430",
+        "contact precautions since 2019-03-12",
+        "phoned; weight 82.3 kg, glucose 110, Cr 1.6",
+        "Patient contacted; ID 2345678901 verified",
+        "called about her 1234567 steps"
+      })
+  void leavesNumbersNearContactWordsAloneUnlessTheyLookLikePhones(String text) {
+    assertThat(Found.by(recognizer, text)).isEmpty();
+  }
+
   @Test
   void findsNumberOnTheLineAfterItsKeyword() {
     assertThat(Found.by(recognizer, "Personal Info:\nPhone:\n358 0594\n"))

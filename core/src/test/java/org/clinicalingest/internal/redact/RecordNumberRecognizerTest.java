@@ -26,7 +26,15 @@ class RecordNumberRecognizerTest {
         "chart # 7788990 | 7788990",
         "Patient ID: P-0042-117 | P-0042-117",
         "pt #5551234 | 5551234",
-        "see #8876543 for details | 8876543"
+        "see #8876543 for details | 8876543",
+        "MRN# 1234567 | 1234567",
+        "Med Rec No. A123456 | A123456",
+        "Record number 7788990 on the wristband | 7788990",
+        "Hosp # 554433 | 554433",
+        "EMPI 12345678 | 12345678",
+        "Prior MRN at Mercy Hospital Gainesville: MR-855418. | MR-855418",
+        "prior mrn at baton rouge regional medical center: m3361332. | m3361332",
+        "MRN from St. Luke's Hospital # 00568756 | 00568756"
       })
   void findsMedicalRecordNumbers(String text, String expected) {
     assertThat(Found.by(recognizer, text)).containsExactly(Found.one(PhiType.MRN, expected));
@@ -55,7 +63,18 @@ class RecordNumberRecognizerTest {
         "Rx #7654321 | 7654321",
         "card 4111111111111111 | 4111111111111111",
         "paid with 4111 1111 1111 1111 | 4111 1111 1111 1111",
-        "IBAN GB82WEST12345698765432 | GB82WEST12345698765432"
+        "IBAN GB82WEST12345698765432 | GB82WEST12345698765432",
+        "my iban is gb82west12345698765432 | gb82west12345698765432",
+        "acct 123456789 | 123456789",
+        "Acct. 12345678 | 12345678",
+        "encounter # 4455667 | 4455667",
+        "policy no. W123456789 | W123456789",
+        "CSN 123456789 | 123456789",
+        "FIN 998877665 | 998877665",
+        "Claim H54771505 submitted to the insurer | H54771505",
+        "Claim CLM-2023-9480528 submitted | CLM-2023-9480528",
+        "claim 3ZF0-KZ4-FV62 submitted | 3ZF0-KZ4-FV62",
+        "order 12345678 placed | 12345678"
       })
   void findsOtherRecordNumbers(String text, String expected) {
     assertThat(Found.by(recognizer, text)).containsExactly(Found.one(PhiType.ID, expected));
@@ -87,7 +106,16 @@ class RecordNumberRecognizerTest {
         "4111111111111112 fails Luhn",
         "GB82WEST12345698765431 fails mod 97",
         "claim denied 2024",
-        "Medicare covers it"
+        "Medicare covers it",
+        "case of 12345 cells counted",
+        "visit 2019-03-12 in clinic",
+        "plan 10000 units nightly",
+        "group 2 of 3 sessions",
+        "card 4111 on file",
+        "order 1/2 tab twice daily",
+        "record of 120/80 at home",
+        "MRN at bedside on wristband",
+        "claim 12345 pending"
       })
   void leavesWordsWithoutANumberAlone(String text) {
     assertThat(Found.by(recognizer, text)).isEmpty();

@@ -179,6 +179,7 @@ class RecordTermsTest {
         .containsExactly(
             Found.one(PhiType.NAME, "WILL"),
             Found.one(PhiType.NAME, "SMITHERS"),
+            Found.one(PhiType.NAME, "will"),
             Found.one(PhiType.NAME, "smithers"),
             Found.one(PhiType.NAME, "Smithers"),
             Found.one(PhiType.NAME, "Will"));
@@ -200,8 +201,94 @@ class RecordTermsTest {
 
   @Test
   void findsNothingForAPatientWithoutTerms() {
-    RecordTerms terms = RecordTerms.of(Patient.builder().patientId("pat-0005").build());
+    RecordTerms terms = RecordTerms.of(Patient.builder().patientId("anonymous").build());
     assertThat(terms.isEmpty()).isTrue();
-    assertThat(terms.find("Bob965 Keeling57 555-814-8772")).isEmpty();
+    assertThat(terms.find("Bob965 Keeling57 555-814-8772 anonymous")).isEmpty();
+  }
+
+  @Test
+  void findsThePatientsOwnIdAsMedicalRecordNumber() {
+    Patient patient = Patient.builder().patientId("P-2624170266").familyName("Barrett").build();
+    assertThat(
+            find(
+                patient,
+                "Reviewed the chart of Barrett (P-2624170266); mrn p-2624170266; id 2624170266."))
+        .containsExactly(
+            Found.one(PhiType.NAME, "Barrett"),
+            Found.one(PhiType.MRN, "P-2624170266"),
+            Found.one(PhiType.MRN, "p-2624170266"));
+    Patient numeric = Patient.builder().patientId("0287949331").build();
+    assertThat(find(numeric, "chart of Scarborough, Mildred (0287949331)"))
+        .containsExactly(Found.one(PhiType.MRN, "0287949331"));
+  }
+
+  private static final Patient FAITH_WISE =
+      Patient.builder()
+          .patientId("pat-0006")
+          .givenNames(List.of("Faith", "Nolan"))
+          .familyName("Wise")
+          .emergencyContactName("Grace Hunt")
+          .city("Mobile")
+          .build();
+
+  @Test
+  void findsCommonWordNamesInNameOrderInAnyCase() {
+    assertThat(find(FAITH_WISE, "patient is nolan wise. reviewed the chart of wise, nolan."))
+        .containsExactly(
+            Found.one(PhiType.NAME, "nolan"),
+            Found.one(PhiType.NAME, "wise"),
+            Found.one(PhiType.NAME, "wise"),
+            Found.one(PhiType.NAME, "nolan"));
+    assertThat(find(FAITH_WISE, "faith wise, 24, female. WISE, FAITH -- 24 yo."))
+        .containsExactly(
+            Found.one(PhiType.NAME, "faith"),
+            Found.one(PhiType.NAME, "wise"),
+            Found.one(PhiType.NAME, "WISE"),
+            Found.one(PhiType.NAME, "FAITH"));
+  }
+
+  @Test
+  void findsCommonWordNamesAfterARelationOrLabelOrBeforeAReportingVerb() {
+    assertThat(
+            find(
+                FAITH_WISE,
+                "his daughter grace called. DTR GRACE HUNT @ BEDSIDE. faith reports feeling"
+                    + " better; Faith agrees. Patient: wise. her sister joan wise visits."))
+        .containsExactly(
+            Found.one(PhiType.NAME, "grace"),
+            Found.one(PhiType.NAME, "GRACE HUNT"),
+            Found.one(PhiType.NAME, "faith"),
+            Found.one(PhiType.NAME, "Faith"),
+            Found.one(PhiType.NAME, "wise"),
+            Found.one(PhiType.NAME, "wise"));
+  }
+
+  @Test
+  void findsACommonWordCityBeforeAStateOrZipOrAtTheEndOfAClause() {
+    assertThat(
+            find(
+                FAITH_WISE,
+                "lives alone in mobile; home: 12 oak st, mobile, al 36601. at home in mobile,"
+                    + " 36662."))
+        .containsExactly(
+            Found.one(PhiType.LOCATION, "mobile"),
+            Found.one(PhiType.LOCATION, "mobile"),
+            Found.one(PhiType.LOCATION, "mobile"));
+  }
+
+  @Test
+  void leavesCommonWordNamesAloneWhereNothingMakesThemNames() {
+    String text =
+        "Grace period for the authorization ends. Keep faith, be wise. Mobile phone on file."
+            + " Lives in a mobile home; in mobile units. wise to rest. hope is to wean. Faith is"
+            + " important. his son will call; pt may need help; patient rose from chair.";
+    assertThat(find(FAITH_WISE, text)).isEmpty();
+    Patient willRose =
+        Patient.builder()
+            .patientId("pat-0007")
+            .givenNames(List.of("Will"))
+            .familyName("Rose")
+            .build();
+    assertThat(find(willRose, "his son will call; pt rose from chair; will rose come?")).isEmpty();
   }
 }

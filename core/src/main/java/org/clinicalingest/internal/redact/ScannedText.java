@@ -1,0 +1,473 @@
+package org.clinicalingest.internal.redact;
+
+import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A text cut once into runs of ASCII letters (words, each with its {@link Cue cues}) and runs of
+ * ASCII digits (numbers), shared by every recogniser that looks at it.
+ *
+ * <p>Design: running each recogniser's patterns over the whole text with {@link Matcher#find()}
+ * cost most of the redaction time: the regex engine tries every position of every text for every
+ * pattern. Here one pass over the characters finds the words and numbers and looks each word up in
+ * a trie of all cue words; a recogniser then tries its patterns only where they can start (a number
+ * of the right length, a word with its cue) with {@link #lookingAt}. A pattern tried this way at
+ * every position where it could match, in order, skipping positions inside the previous match,
+ * finds exactly what {@code find()} finds, since the region is the rest of the text and its bounds
+ * are transparent: look-behinds see what comes before. Matchers are made once per pattern and text
+ * and reused; letters and digits are ASCII only, as {@code \w}, {@code \d} and {@code [a-z]} are in
+ * the patterns. One instance per text and thread: not thread-safe.
+ */
+final class ScannedText {
+
+  private static final CueTrie CUES = new CueTrie();
+
+  private static final ThreadLocal<Matchers> MATCHERS = ThreadLocal.withInitial(Matchers::new);
+
+  private final String text;
+  private int[] wordStarts;
+  private int[] wordEnds;
+  private long[] wordCues;
+  private int words;
+  private int[] numberStarts;
+  private int[] numberEnds;
+  private int numbers;
+  private long cues;
+  private int digits;
+
+  private final Matchers matchers;
+  private Pattern[] boundPatterns = new Pattern[8];
+  private Matcher[] boundMatchers = new Matcher[8];
+  private int bound;
+
+  ScannedText(String text) {
+    this.text = text;
+    this.matchers = Matchers.borrow();
+    int length = text.length();
+    int capacity = Math.max(16, length / 5);
+    wordStarts = new int[capacity];
+    wordEnds = new int[capacity];
+    wordCues = new long[capacity];
+    numberStarts = new int[capacity];
+    numberEnds = new int[capacity];
+    char[] chars = text.toCharArray();
+    int position = 0;
+    while (position < length) {
+      char c = chars[position];
+      if (c >= '0' && c <= '9') {
+        int start = position;
+        do {
+          position++;
+        } while (position < length && isDigit(chars[position]));
+        addNumber(start, position);
+      } else if (isLetter(c)) {
+        int start = position;
+        int node = CUES.next(CueTrie.ROOT, c);
+        long found = CUES.prefixCues(node);
+        position++;
+        while (position < length && isLetter(c = chars[position])) {
+          node = CUES.next(node, c);
+          found |= CUES.prefixCues(node);
+          position++;
+        }
+        found |= CUES.exactCues(node);
+        addWord(start, position, found);
+      } else {
+        position++;
+      }
+    }
+  }
+
+  String text() {
+    return text;
+  }
+
+  int length() {
+    return text.length();
+  }
+
+  /** The character at {@code index}, or {@code 0} outside the text. */
+  char charAt(int index) {
+    return index >= 0 && index < text.length() ? text.charAt(index) : 0;
+  }
+
+  boolean isDigitAt(int index) {
+    return isDigit(charAt(index));
+  }
+
+  int words() {
+    return words;
+  }
+
+  int wordStart(int word) {
+    return wordStarts[word];
+  }
+
+  int wordEnd(int word) {
+    return wordEnds[word];
+  }
+
+  int wordLength(int word) {
+    return wordEnds[word] - wordStarts[word];
+  }
+
+  boolean wordHas(int word, Cue cue) {
+    return (wordCues[word] & cue.bit()) != 0;
+  }
+
+  boolean wordHasAny(int word, Cue... cues) {
+    for (Cue cue : cues) {
+      if (wordHas(word, cue)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  boolean hasAny(Cue... cues) {
+    for (Cue cue : cues) {
+      if (has(cue)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether some word of the text has the cue. */
+  boolean has(Cue cue) {
+    return (cues & cue.bit()) != 0;
+  }
+
+  /** Whether the word equals {@code lowerCase} in any case. */
+  boolean wordIs(int word, String lowerCase) {
+    return wordLength(word) == lowerCase.length()
+        && text.regionMatches(true, wordStarts[word], lowerCase, 0, lowerCase.length());
+  }
+
+  /** The first word that starts at or after {@code position}, or {@link #words()} if none. */
+  int wordFrom(int position) {
+    int low = 0;
+    int high = words;
+    while (low < high) {
+      int middle = (low + high) >>> 1;
+      if (wordStarts[middle] < position) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
+    }
+    return low;
+  }
+
+  /** The first number that starts at or after {@code position}, or {@link #numbers()} if none. */
+  int numberFrom(int position) {
+    int low = 0;
+    int high = numbers;
+    while (low < high) {
+      int middle = (low + high) >>> 1;
+      if (numberStarts[middle] < position) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
+    }
+    return low;
+  }
+
+  /** Whether a number starts at or after {@code position} on the same line. */
+  boolean numberFollowsOnLine(int position) {
+    int number = numberFrom(position);
+    if (number == numbers) {
+      return false;
+    }
+    int lineEnd = text.indexOf('\n', position);
+    return lineEnd < 0 || numberStarts[number] < lineEnd;
+  }
+
+  int numbers() {
+    return numbers;
+  }
+
+  int numberStart(int number) {
+    return numberStarts[number];
+  }
+
+  int numberEnd(int number) {
+    return numberEnds[number];
+  }
+
+  int numberLength(int number) {
+    return numberEnds[number] - numberStarts[number];
+  }
+
+  /** The value of a number of at most nine digits. */
+  int numberValue(int number) {
+    int value = 0;
+    for (int i = numberStarts[number]; i < numberEnds[number]; i++) {
+      value = value * 10 + text.charAt(i) - '0';
+    }
+    return value;
+  }
+
+  /** How many ASCII digits the text holds. */
+  int digits() {
+    return digits;
+  }
+
+  /**
+   * Tries {@code pattern} at {@code from} against the rest of the text, with transparent and
+   * non-anchoring bounds, so that look-arounds, {@code ^} and {@code $} see the whole text.
+   *
+   * @return the matcher, positioned on the match, or null if the pattern does not match there; it
+   *     stays valid until the next call with the same pattern
+   */
+  Matcher lookingAt(Pattern pattern, int from) {
+    Matcher matcher = matcher(pattern);
+    matcher.region(from, text.length());
+    matcher.useAnchoringBounds(false);
+    matcher.useTransparentBounds(true);
+    return matcher.lookingAt() ? matcher : null;
+  }
+
+  /**
+   * Finds {@code pattern} in {@code from..to}, with {@code ^} and {@code $} anchored at the
+   * region's ends.
+   *
+   * @param transparent whether look-arounds and word boundaries see the text beyond the region
+   * @return the matcher after its first match, or null if there is none; further matches in the
+   *     region follow with {@link Matcher#find()}
+   */
+  Matcher findIn(Pattern pattern, int from, int to, boolean transparent) {
+    Matcher matcher = matcher(pattern);
+    matcher.region(from, to);
+    matcher.useAnchoringBounds(true);
+    matcher.useTransparentBounds(transparent);
+    return matcher.find() ? matcher : null;
+  }
+
+  /**
+   * The most digits in a chain of numbers that follow each other with at most two characters of
+   * {@code separators} between them, e.g. 10 for {@code (555) 814-8772} with {@code " ()-"}.
+   */
+  int longestDigitChain(String separators) {
+    int longest = 0;
+    int chain = 0;
+    for (int number = 0; number < numbers; number++) {
+      boolean joined = number > 0 && joins(number - 1, separators);
+      chain = (joined ? chain : 0) + numberEnds[number] - numberStarts[number];
+      longest = Math.max(longest, chain);
+    }
+    return longest;
+  }
+
+  /** Whether numbers {@code number} and the next one are separated by one or two separators. */
+  boolean joins(int number, String separators) {
+    int gap = numberStarts[number + 1] - numberEnds[number];
+    if (gap < 1 || gap > 2) {
+      return false;
+    }
+    for (int i = numberEnds[number]; i < numberStarts[number + 1]; i++) {
+      if (separators.indexOf(text.charAt(i)) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Tries {@code pattern} on exactly {@code from..to}.
+   *
+   * @return whether the whole region matches
+   */
+  boolean matches(Pattern pattern, int from, int to) {
+    Matcher matcher = matcher(pattern);
+    matcher.region(from, to);
+    matcher.useAnchoringBounds(true);
+    matcher.useTransparentBounds(true);
+    return matcher.matches();
+  }
+
+  /**
+   * Gives the matchers this scan borrowed back to its thread, for the next text; the scan must not
+   * be used afterwards.
+   */
+  void release() {
+    matchers.giveBack();
+  }
+
+  private Matcher matcher(Pattern pattern) {
+    for (int i = 0; i < bound; i++) {
+      if (boundPatterns[i] == pattern) {
+        return boundMatchers[i];
+      }
+    }
+    if (bound == boundPatterns.length) {
+      boundPatterns = Arrays.copyOf(boundPatterns, bound * 2);
+      boundMatchers = Arrays.copyOf(boundMatchers, bound * 2);
+    }
+    Matcher matcher = matchers.get(pattern).reset(text);
+    boundPatterns[bound] = pattern;
+    boundMatchers[bound] = matcher;
+    bound++;
+    return matcher;
+  }
+
+  private void addWord(int start, int end, long found) {
+    if (words == wordStarts.length) {
+      wordStarts = Arrays.copyOf(wordStarts, words * 2);
+      wordEnds = Arrays.copyOf(wordEnds, words * 2);
+      wordCues = Arrays.copyOf(wordCues, words * 2);
+    }
+    wordStarts[words] = start;
+    wordEnds[words] = end;
+    wordCues[words] = found;
+    words++;
+    cues |= found;
+  }
+
+  private void addNumber(int start, int end) {
+    if (numbers == numberStarts.length) {
+      numberStarts = Arrays.copyOf(numberStarts, numbers * 2);
+      numberEnds = Arrays.copyOf(numberEnds, numbers * 2);
+    }
+    numberStarts[numbers] = start;
+    numberEnds[numbers] = end;
+    numbers++;
+    digits += end - start;
+  }
+
+  static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  static boolean isLetter(char c) {
+    return (char) ((c | 0x20) - 'a') < 26;
+  }
+
+  /**
+   * One matcher per pattern, kept per thread so that a text does not pay for making them.
+   *
+   * <p>Design: {@link Pattern#matcher} allocates the matcher's group and state arrays, which cost
+   * as much as trying a pattern at a few places. A scan borrows its thread's matchers and gives
+   * them back when it is done; a scan made while they are lent out (one scan inside another) gets
+   * matchers of its own.
+   */
+  private static final class Matchers {
+    private Pattern[] patterns = new Pattern[64];
+    private Matcher[] matchers = new Matcher[64];
+    private int size;
+    private boolean lent;
+
+    static Matchers borrow() {
+      Matchers matchers = MATCHERS.get();
+      if (matchers.lent) {
+        return new Matchers();
+      }
+      matchers.lent = true;
+      return matchers;
+    }
+
+    void giveBack() {
+      lent = false;
+    }
+
+    Matcher get(Pattern pattern) {
+      int mask = patterns.length - 1;
+      int slot = System.identityHashCode(pattern) & mask;
+      while (patterns[slot] != null) {
+        if (patterns[slot] == pattern) {
+          return matchers[slot];
+        }
+        slot = (slot + 1) & mask;
+      }
+      if (2 * (size + 1) > patterns.length) {
+        grow();
+        return get(pattern);
+      }
+      Matcher matcher = pattern.matcher("");
+      patterns[slot] = pattern;
+      matchers[slot] = matcher;
+      size++;
+      return matcher;
+    }
+
+    private void grow() {
+      Pattern[] oldPatterns = patterns;
+      Matcher[] oldMatchers = matchers;
+      patterns = new Pattern[oldPatterns.length * 2];
+      matchers = new Matcher[oldPatterns.length * 2];
+      int mask = patterns.length - 1;
+      for (int i = 0; i < oldPatterns.length; i++) {
+        if (oldPatterns[i] != null) {
+          int slot = System.identityHashCode(oldPatterns[i]) & mask;
+          while (patterns[slot] != null) {
+            slot = (slot + 1) & mask;
+          }
+          patterns[slot] = oldPatterns[i];
+          matchers[slot] = oldMatchers[i];
+        }
+      }
+    }
+  }
+
+  /**
+   * The cue words of every {@link Cue}, in a trie over the letters a–z.
+   *
+   * <p>Design: a flat array of 26 children per node, so that looking a word up costs one array read
+   * per letter and stops at the first letter no cue word has there.
+   */
+  private static final class CueTrie {
+    static final int ROOT = 1;
+    private static final int DEAD = 0;
+
+    private int[] children = new int[26 * 64];
+    private long[] prefixCues = new long[64];
+    private long[] exactCues = new long[64];
+    private int nodes = 2;
+
+    CueTrie() {
+      for (Cue cue : Cue.values()) {
+        for (String word : cue.words()) {
+          boolean prefix = word.endsWith("*");
+          String letters = prefix ? word.substring(0, word.length() - 1) : word;
+          int node = ROOT;
+          for (int i = 0; i < letters.length(); i++) {
+            int index = node * 26 + letters.charAt(i) - 'a';
+            if (children[index] == DEAD) {
+              int child = newNode();
+              children[index] = child;
+            }
+            node = children[index];
+          }
+          if (prefix) {
+            prefixCues[node] |= cue.bit();
+          } else {
+            exactCues[node] |= cue.bit();
+          }
+        }
+      }
+    }
+
+    int next(int node, char letter) {
+      return node == DEAD ? DEAD : children[node * 26 + (letter | 0x20) - 'a'];
+    }
+
+    long prefixCues(int node) {
+      return prefixCues[node];
+    }
+
+    long exactCues(int node) {
+      return exactCues[node];
+    }
+
+    private int newNode() {
+      if (nodes == prefixCues.length) {
+        children = Arrays.copyOf(children, nodes * 2 * 26);
+        prefixCues = Arrays.copyOf(prefixCues, nodes * 2);
+        exactCues = Arrays.copyOf(exactCues, nodes * 2);
+      }
+      return nodes++;
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package org.clinicalingest.internal.redact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class ScannedTextTest {
+
+  private static final Pattern AFTER_LETTER = Pattern.compile("(?<=[a-z])\\d+(?=!)");
+
+  @Test
+  void cutsTextIntoAsciiLetterRunsAndDigitRuns() {
+    ScannedText text = new ScannedText("MRN123456, Dr. Hoß 4/7 ok");
+    List<String> words = new ArrayList<>();
+    for (int word = 0; word < text.words(); word++) {
+      words.add(text.text().substring(text.wordStart(word), text.wordEnd(word)));
+    }
+    List<String> numbers = new ArrayList<>();
+    for (int number = 0; number < text.numbers(); number++) {
+      numbers.add(text.text().substring(text.numberStart(number), text.numberEnd(number)));
+    }
+    assertThat(words).containsExactly("MRN", "Dr", "Ho", "ok");
+    assertThat(numbers).containsExactly("123456", "4", "7");
+    assertThat(text.digits()).isEqualTo(8);
+    assertThat(text.numberValue(0)).isEqualTo(123456);
+    text.release();
+  }
+
+  @Test
+  void givesWordsTheirCuesByWholeWordOrPrefix() {
+    ScannedText text = new ScannedText("MRNno 1; Mayo may; medications");
+    assertThat(text.wordHas(0, Cue.RECORD_NUMBER)).isTrue();
+    assertThat(text.wordHas(1, Cue.MONTH)).isFalse();
+    assertThat(text.wordHas(2, Cue.MONTH)).isTrue();
+    assertThat(text.wordHas(3, Cue.RECORD_NUMBER)).isFalse();
+    assertThat(text.has(Cue.MONTH)).isTrue();
+    assertThat(text.has(Cue.WWW)).isFalse();
+    text.release();
+  }
+
+  @Test
+  void triesAPatternAtAPositionSeeingTheWholeText() {
+    ScannedText text = new ScannedText("ab12! 34!");
+    Matcher match = text.lookingAt(AFTER_LETTER, 2);
+    assertThat(match).isNotNull();
+    assertThat(match.group()).isEqualTo("12");
+    assertThat(text.lookingAt(AFTER_LETTER, 6)).isNull();
+    assertThat(text.findIn(AFTER_LETTER, 0, 9, true).start()).isEqualTo(2);
+    text.release();
+  }
+
+  @Test
+  void keepsEachScanOnItsOwnTextWhenScansNest() {
+    ScannedText outer = new ScannedText("x1!");
+    ScannedText inner = new ScannedText("yy22!");
+    assertThat(inner.lookingAt(AFTER_LETTER, 2).group()).isEqualTo("22");
+    assertThat(outer.lookingAt(AFTER_LETTER, 1).group()).isEqualTo("1");
+    inner.release();
+    outer.release();
+    ScannedText next = new ScannedText("zz333!");
+    assertThat(next.lookingAt(AFTER_LETTER, 2).group()).isEqualTo("333");
+    next.release();
+  }
+}
