@@ -64,7 +64,13 @@ final class NdjsonRecordReader implements RecordReader {
         return Optional.empty();
       }
     } catch (IOException e) {
-      throw new ReadException(source + ": read failed " + ReadMessages.afterRecord(recordIndex), e);
+      throw new ReadException(
+          source
+              + ": read failed at byte "
+              + lines.contentBytesRead()
+              + " "
+              + ReadMessages.afterRecord(recordIndex),
+          e);
     }
     RecordPosition position =
         new RecordPosition(

@@ -23,11 +23,13 @@ import org.clinicalingest.ReadException;
  * file. Any other object must be NDJSON, which is confirmed by its first object ending on its first
  * line (or failing there, which the NDJSON reader then quarantines as a bad line). An object that
  * goes on over several lines is no shape of FORMAT.md, nor is an object with a later {@code
- * patients} key (a wrapped file must start with it): both fail with a {@link ReadException} rather
- * than turning every line of the file into a bad record, unless the file is named as NDJSON ({@code
- * .ndjson} or {@code .jsonl}, optionally {@code .gz}): then its first line is taken to be broken
- * and the NDJSON reader quarantines it. The pass reads at most about one record. Otherwise file
- * names are not consulted. Stateless.
+ * patients} key (a wrapped file must start with it), nor is content whose first non-blank byte is
+ * neither {@code [} nor {@code {} (garbage, another encoding): they fail with a {@link
+ * ReadException} rather than turning every line of the file into a bad record, unless the file is
+ * named as NDJSON ({@code .ndjson} or {@code .jsonl}, optionally {@code .gz}) and the object spans
+ * several lines or the content starts with neither bracket: then its first line is taken to be
+ * broken and the NDJSON reader quarantines it, as it would any later line. The pass reads at most
+ * about one record. Otherwise file names are not consulted. Stateless.
  */
 final class ShapeDetector {
   private static final int BUFFER_BYTES = 64 * 1024;
@@ -46,38 +48,57 @@ final class ShapeDetector {
    */
   static Shape detect(Path path, String source, JsonFactory factory, ReadLimits limits) {
     try (SourceFile file = SourceFile.open(path)) {
-      InputStream content = new BufferedInputStream(file.content(), BUFFER_BYTES);
-      long offset = 0;
-      int first = content.read();
-      if (first == 0xEF) {
-        if (content.read() != 0xBB || content.read() != 0xBF) {
-          throw notDetected(source, "it starts with neither '[' nor '{' (in UTF-8)");
-        }
-        offset = 3;
-        first = content.read();
+      CountingInputStream counted = new CountingInputStream(file.content());
+      try {
+        return detectContent(
+            path, source, factory, limits, new BufferedInputStream(counted, BUFFER_BYTES));
+      } catch (IOException e) {
+        throw new ReadException(
+            source
+                + ": cannot read the file to detect its shape: read failed at byte "
+                + counted.count(),
+            e);
       }
-      while (isBlank(first)) {
-        first = content.read();
-        offset++;
-      }
-      if (first < 0) {
-        return Shape.NDJSON;
-      }
-      if (first == '[') {
-        return Shape.ARRAY;
-      }
-      if (first != '{') {
-        throw notDetected(
-            source,
-            "the first non-blank byte, at offset "
-                + offset
-                + ", is neither '[' nor '{' (in UTF-8)");
-      }
-      InputStream object = new SequenceInputStream(new ByteArrayInputStream(OPEN_BRACE), content);
-      return detectObject(source, factory, object, limits, isNamedAsNdjson(path));
     } catch (IOException e) {
       throw new ReadException(source + ": cannot read the file to detect its shape", e);
     }
+  }
+
+  private static Shape detectContent(
+      Path path, String source, JsonFactory factory, ReadLimits limits, InputStream content)
+      throws IOException {
+    long offset = 0;
+    int first = content.read();
+    if (first == 0xEF) {
+      if (content.read() != 0xBB || content.read() != 0xBF) {
+        if (isNamedAsNdjson(path)) {
+          return Shape.NDJSON;
+        }
+        throw notDetected(source, "it starts with neither '[' nor '{' (in UTF-8)");
+      }
+      offset = 3;
+      first = content.read();
+    }
+    while (isBlank(first)) {
+      first = content.read();
+      offset++;
+    }
+    if (first < 0) {
+      return Shape.NDJSON;
+    }
+    if (first == '[') {
+      return Shape.ARRAY;
+    }
+    if (first != '{') {
+      if (isNamedAsNdjson(path)) {
+        return Shape.NDJSON;
+      }
+      throw notDetected(
+          source,
+          "the first non-blank byte, at offset " + offset + ", is neither '[' nor '{' (in UTF-8)");
+    }
+    InputStream object = new SequenceInputStream(new ByteArrayInputStream(OPEN_BRACE), content);
+    return detectObject(source, factory, object, limits, isNamedAsNdjson(path));
   }
 
   private static Shape detectObject(
