@@ -85,6 +85,7 @@ public final class IngestionPipeline implements AutoCloseable {
         builder.writer,
         builder.quarantineSink,
         builder.quarantineRawRecords,
+        builder.resume,
         builder.chunkRows,
         builder.threads,
         builder.progressListener,
@@ -123,6 +124,7 @@ public final class IngestionPipeline implements AutoCloseable {
     private BulkWriter writer;
     private QuarantineSink quarantineSink;
     private boolean quarantineRawRecords;
+    private boolean resume;
     private int chunkRows = 10_000;
     private int threads = Runtime.getRuntime().availableProcessors();
     private ProgressListener progressListener;
@@ -138,6 +140,7 @@ public final class IngestionPipeline implements AutoCloseable {
       copy.writer = writer;
       copy.quarantineSink = quarantineSink;
       copy.quarantineRawRecords = quarantineRawRecords;
+      copy.resume = resume;
       copy.chunkRows = chunkRows;
       copy.threads = threads;
       copy.progressListener = progressListener;
@@ -184,6 +187,17 @@ public final class IngestionPipeline implements AutoCloseable {
      */
     public Builder quarantineRawRecords(boolean enabled) {
       this.quarantineRawRecords = enabled;
+      return this;
+    }
+
+    /**
+     * Continues an interrupted run: records of each source that the writer's checkpoints show
+     * committed are skipped, and the earlier run's id is kept. Off by default; a plain rerun is
+     * idempotent anyway, only slower. A source that changed since (size, modification time or
+     * content of its head) is ingested in full.
+     */
+    public Builder resume(boolean enabled) {
+      this.resume = enabled;
       return this;
     }
 

@@ -32,6 +32,8 @@ import org.clinicalingest.spi.PhiType;
  * @param redactedSpans spans redacted in free text, by type
  * @param stageTimes time spent in each stage, summed over threads
  * @param bytesRead bytes consumed from the source files
+ * @param alreadyCommitted top-level records skipped by a resumed run because an earlier run
+ *     committed them; they are not counted in {@code read}
  */
 public record RunSummary(
     String runId,
@@ -44,7 +46,8 @@ public record RunSummary(
     long unknownFields,
     Map<PhiType, Long> redactedSpans,
     Map<Stage, Duration> stageTimes,
-    long bytesRead) {
+    long bytesRead,
+    long alreadyCommitted) {
 
   public RunSummary {
     sources = List.copyOf(sources);
@@ -78,6 +81,7 @@ public record RunSummary(
       json.writeNumberField("elapsed_ms", elapsed.toMillis());
       json.writeNumberField("records_per_second", Math.round(recordsPerSecond()));
       json.writeNumberField("bytes_read", bytesRead);
+      json.writeNumberField("already_committed", alreadyCommitted);
       writeCounts(json, "read", read);
       writeCounts(json, "written", written);
       writeCounts(json, "quarantined", quarantined);

@@ -291,6 +291,74 @@ class IngestionPipelineTest {
   }
 
   @Test
+  void resumedRunSkipsCommittedChunksAndWritesTheRestOnce() throws IOException {
+    List<String> patients = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      patients.add(patient(String.format("MRN-2%02d", i), "Al", "Bo", encounter("enc-2" + i)));
+    }
+    Path file = ndjson(patients.toArray(String[]::new));
+    RecordingWriter writer = new RecordingWriter().failingAt(3);
+    IngestionPipeline pipeline = pipeline(writer).toBuilder().chunkRows(4).build();
+    assertThatThrownBy(() -> pipeline.run(file)).isInstanceOf(WriteException.class);
+    int chunksBeforeCrash = writer.chunks().size();
+    writer.recovered();
+
+    RunSummary resumed = pipeline.toBuilder().resume(true).build().run(file);
+
+    assertThat(chunksBeforeCrash).isEqualTo(3);
+    assertThat(resumed.alreadyCommitted()).isEqualTo(6);
+    assertThat(resumed.read()).isEqualTo(new RecordCounts(6, 6, 0));
+    assertThat(resumed.isBalanced()).isTrue();
+    assertThat(writer.rows(Table.PATIENTS)).hasSize(12);
+    assertThat(writer.chunks()).hasSize(6);
+    assertThat(writer.chunks().get(3).firstRecordIndex()).isEqualTo(6);
+    assertThat(writer.chunks().get(5).runId()).isEqualTo(writer.chunks().get(0).runId());
+  }
+
+  @Test
+  void concurrentChunkWritesKeepTheLaterRecordOfAnId() throws IOException {
+    List<String> patients = new ArrayList<>();
+    Map<String, String> lastGivenName = new java.util.HashMap<>();
+    Map<String, String> lastPatientOfEncounter = new java.util.HashMap<>();
+    for (int i = 0; i < 300; i++) {
+      String id = String.format("MRN-3%03d", i % 120);
+      String encounterId = "enc-3" + (i % 90);
+      patients.add(patient(id, "Given" + i, "Family", encounter(encounterId)));
+      lastGivenName.put(id, "Given" + i);
+      lastPatientOfEncounter.put(encounterId, id);
+    }
+    Path file = ndjson(patients.toArray(String[]::new));
+    RecordingWriter writer = new RecordingWriter().concurrently(4);
+    RedactionPolicy keepGivenNames =
+        RedactionPolicy.builder().field(PhiField.GIVEN_NAMES, Operator.KEEP).build();
+
+    RunSummary summary =
+        pipeline(writer).toBuilder()
+            .policy(keepGivenNames)
+            .chunkRows(6)
+            .threads(3)
+            .build()
+            .run(file);
+
+    assertThat(summary.isBalanced()).isTrue();
+    assertThat(summary.duplicates()).isEqualTo(new RecordCounts(180, 210, 0));
+    assertThat(writer.rows(Table.PATIENTS)).hasSize(120);
+    lastGivenName.forEach(
+        (id, given) ->
+            assertThat(value(Table.PATIENTS, writer.rows(Table.PATIENTS).get(id), "given_names"))
+                .as("patient %s keeps its last record", id)
+                .isEqualTo(List.of(given)));
+    lastPatientOfEncounter.forEach(
+        (encounterId, patientId) ->
+            assertThat(
+                    value(
+                        Table.ENCOUNTERS,
+                        writer.rows(Table.ENCOUNTERS).get(encounterId),
+                        "patient_id"))
+                .isEqualTo(patientId));
+  }
+
+  @Test
   void reportsProgressAndClosesItsParts() throws IOException {
     Path file = ndjson(patient("MRN-015", "Ab", "Cd"), patient("MRN-016", "Ef", "Gh"));
     RecordingWriter writer = new RecordingWriter();

@@ -11,6 +11,12 @@ package org.clinicalingest.spi;
  * WriteResult#failures()} and writes the rest. A store failure (lost connection, full disk) throws
  * {@link org.clinicalingest.WriteException} naming the table and chunk.
  *
+ * <p>A chunk holds a {@link Table#CHECKPOINTS} row for each of its table parts ({@link
+ * Table#checkpointedTables()}). A writer that supports resuming writes each of them in the same
+ * transaction as the part it names, and answers {@link #checkpoint}; a writer may also write them
+ * as a table of their own and return nothing, and resumed runs then redo every chunk (writes are
+ * idempotent, so the result is the same).
+ *
  * <p>Implementations must allow {@link #maxConcurrentWrites()} calls of {@link #write} at once.
  */
 public interface BulkWriter extends AutoCloseable {
@@ -25,6 +31,17 @@ public interface BulkWriter extends AutoCloseable {
   /** How many chunks this writer can write at once (e.g. its connection pool size); at least 1. */
   default int maxConcurrentWrites() {
     return 1;
+  }
+
+  /**
+   * The ranges of a source file committed by earlier runs, for resuming.
+   *
+   * @param sourceKey the source's identity, as in the {@code source_key} column
+   * @return the committed ranges and the run that wrote them, or empty if there are none
+   * @throws org.clinicalingest.WriteException if the store cannot be read
+   */
+  default java.util.Optional<SourceCheckpoint> checkpoint(String sourceKey) {
+    return java.util.Optional.empty();
   }
 
   @Override

@@ -89,7 +89,22 @@ public enum Table {
       text("record_id"),
       new Column("reasons", TEXT_ARRAY, false),
       text("raw_record"),
-      new Column("rejected_at", TIMESTAMP, false));
+      new Column("rejected_at", TIMESTAMP, false)),
+  /**
+   * Which record ranges of which source file are committed, one row per table part of a chunk,
+   * written in the same transaction as that part's rows; {@link #checkpointedTables()} lists the
+   * parts. A range is committed when every part's row exists. Resumed runs skip those ranges.
+   */
+  CHECKPOINTS(
+      "ingest_checkpoints",
+      3,
+      key("source_key"),
+      new Column("first_record_index", BIGINT, false),
+      key("table_name"),
+      new Column("last_record_index", BIGINT, false),
+      required("run_id"),
+      required("source"),
+      new Column("committed_at", TIMESTAMP, false));
 
   private final String tableName;
   private final List<Column> columns;
@@ -114,6 +129,11 @@ public enum Table {
   /** The primary key columns; they lead the column list. */
   public List<Column> keyColumns() {
     return keyColumns;
+  }
+
+  /** The tables whose part of a chunk carries a checkpoint row: the data and the quarantine. */
+  public static List<Table> checkpointedTables() {
+    return List.of(PATIENTS, ENCOUNTERS, OBSERVATIONS, QUARANTINE);
   }
 
   /** The three data tables, parents first. */

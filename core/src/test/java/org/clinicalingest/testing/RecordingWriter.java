@@ -6,12 +6,15 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.clinicalingest.WriteException;
 import org.clinicalingest.spi.BulkWriter;
 import org.clinicalingest.spi.Chunk;
+import org.clinicalingest.spi.RecordRange;
 import org.clinicalingest.spi.Row;
 import org.clinicalingest.spi.RowFailure;
+import org.clinicalingest.spi.SourceCheckpoint;
 import org.clinicalingest.spi.Table;
 import org.clinicalingest.spi.WriteResult;
 
@@ -24,8 +27,10 @@ public final class RecordingWriter implements BulkWriter {
   private final List<Chunk> chunks = new ArrayList<>();
   private final Map<Table, Map<String, Row>> tables = new EnumMap<>(Table.class);
   private final List<Row> quarantine = new ArrayList<>();
+  private final List<Row> checkpoints = new ArrayList<>();
   private Predicate<Row> refuse = row -> false;
   private long failAtSequence = -1;
+  private int maxConcurrentWrites = 1;
   private boolean closed;
 
   public RecordingWriter() {
@@ -40,6 +45,20 @@ public final class RecordingWriter implements BulkWriter {
     return this;
   }
 
+  /**
+   * Lets the pipeline write this many chunks at once; each write then waits a random moment before
+   * it commits, so that writes finish out of order as a pooled store's would.
+   */
+  public RecordingWriter concurrently(int writes) {
+    this.maxConcurrentWrites = writes;
+    return this;
+  }
+
+  @Override
+  public int maxConcurrentWrites() {
+    return maxConcurrentWrites;
+  }
+
   /** Makes the writer fail as a lost store would when it gets the chunk of this sequence. */
   public RecordingWriter failingAt(long sequence) {
     this.failAtSequence = sequence;
@@ -47,7 +66,19 @@ public final class RecordingWriter implements BulkWriter {
   }
 
   @Override
-  public synchronized WriteResult write(Chunk chunk) {
+  public WriteResult write(Chunk chunk) {
+    if (maxConcurrentWrites > 1) {
+      try {
+        Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextInt(4));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new WriteException("interrupted writing " + chunk.describe());
+      }
+    }
+    return commit(chunk);
+  }
+
+  private synchronized WriteResult commit(Chunk chunk) {
     if (chunk.sequence() == failAtSequence) {
       throw new WriteException("store lost while writing " + chunk.describe());
     }
@@ -67,8 +98,36 @@ public final class RecordingWriter implements BulkWriter {
       written.put(table, count);
     }
     quarantine.addAll(chunk.rows(Table.QUARANTINE));
+    checkpoints.addAll(chunk.rows(Table.CHECKPOINTS));
     written.put(Table.QUARANTINE, (long) chunk.rows(Table.QUARANTINE).size());
     return new WriteResult(written, failures);
+  }
+
+  /** Ranges whose four table parts all have a checkpoint row, as a database writer reports them. */
+  @Override
+  public synchronized Optional<SourceCheckpoint> checkpoint(String sourceKey) {
+    Map<List<Object>, Integer> parts = new LinkedHashMap<>();
+    String runId = null;
+    for (Row row : checkpoints) {
+      if (row.values().get(0).equals(sourceKey)) {
+        parts.merge(List.of(row.values().get(1), row.values().get(3)), 1, Integer::sum);
+        runId = (String) row.values().get(4);
+      }
+    }
+    List<RecordRange> committed = new ArrayList<>();
+    parts.forEach(
+        (range, count) -> {
+          if (count == Table.checkpointedTables().size()) {
+            committed.add(new RecordRange((Long) range.get(0), (Long) range.get(1)));
+          }
+        });
+    return runId == null ? Optional.empty() : Optional.of(new SourceCheckpoint(runId, committed));
+  }
+
+  /** Stops failing, as a store that came back would. */
+  public synchronized RecordingWriter recovered() {
+    this.failAtSequence = -1;
+    return this;
   }
 
   /** The chunks written, in order. */

@@ -59,44 +59,72 @@ final class ChunkCommitter {
     }
   }
 
-  void commit(PreparedBatch prepared) {
+  /**
+   * Remembers the ids a batch writes, in read order, before its write starts.
+   *
+   * @return the batch's rows whose id an earlier chunk already wrote, by kind; the caller must let
+   *     earlier writes commit first when any are counted, so that the later record wins
+   */
+  RecordCounts recordIds(PreparedBatch prepared) {
+    long[] repeated = new long[3];
+    for (Table table : Table.dataTables()) {
+      LongHashSet ids = writtenIds.get(table);
+      for (Row row : prepared.rows().get(table)) {
+        if (!ids.add(LongHashSet.hash(row.key()))) {
+          repeated[table.ordinal()]++;
+        }
+      }
+    }
+    return new RecordCounts(repeated[0], repeated[1], repeated[2]);
+  }
+
+  /**
+   * Writes and commits a batch, then the quarantine rows of any rows the store refused. Safe to
+   * call from several threads for different batches.
+   *
+   * @return the rejections of the refused rows
+   */
+  List<Rejection> write(PreparedBatch prepared) {
     RecordBatch batch = prepared.batch();
     Instant now = clock.instant();
     Map<Table, List<Row>> rows = new EnumMap<>(prepared.rows());
     rows.put(Table.QUARANTINE, quarantineRows(prepared.rejections(), now));
-    Chunk chunk =
-        new Chunk(
-            runId,
-            batch.sequence(),
-            batch.source(),
-            batch.firstRecordIndex(),
-            batch.lastRecordIndex(),
-            rows);
+    rows.put(Table.CHECKPOINTS, checkpointRows(batch, now));
+    Chunk chunk = chunk(batch, rows);
 
     WriteResult result = write(chunk);
     List<Rejection> refused = refusedRows(prepared, result.failures(), chunk);
     if (!refused.isEmpty()) {
       Map<Table, List<Row>> quarantineOnly = new EnumMap<>(Table.class);
       quarantineOnly.put(Table.QUARANTINE, quarantineRows(refused, now));
-      Chunk followUp =
-          new Chunk(
-              runId,
-              batch.sequence(),
-              batch.source(),
-              batch.firstRecordIndex(),
-              batch.lastRecordIndex(),
-              quarantineOnly);
-      WriteResult followUpResult = write(followUp);
-      if (!followUpResult.failures().isEmpty()) {
-        throw new WriteException(
-            "the store refused quarantine rows for "
-                + chunk.describe()
-                + ": "
-                + followUpResult.failures().get(0).reason());
-      }
+      write(chunk(batch, quarantineOnly));
     }
+    return refused;
+  }
 
-    account(prepared, refused);
+  /**
+   * Accounts for a written batch and hands its rejections to the sink; called in read order from
+   * one thread.
+   */
+  void account(PreparedBatch prepared, RecordCounts repeatedIds, List<Rejection> refused) {
+    RecordCounts refusedCounts = countByKind(refused);
+    long[] rows = new long[3];
+    for (Table table : Table.dataTables()) {
+      rows[table.ordinal()] = prepared.rows().get(table).size();
+    }
+    RecordCounts batchWritten =
+        new RecordCounts(
+                rows[0] - refusedCounts.patients(),
+                rows[1] - refusedCounts.encounters(),
+                rows[2] - refusedCounts.observations())
+            .plus(prepared.duplicates());
+    read = read.plus(prepared.read());
+    written = written.plus(batchWritten);
+    quarantined = quarantined.plus(countByKind(prepared.rejections())).plus(refusedCounts);
+    duplicates = duplicates.plus(prepared.duplicates()).plus(repeatedIds);
+    unknownFields += prepared.unknownFields();
+    prepared.spanCounts().forEach((type, count) -> spanCounts.merge(type, count, Long::sum));
+
     List<Rejection> allRejections = new ArrayList<>(prepared.rejections());
     allRejections.addAll(refused);
     for (Rejection rejection : allRejections) {
@@ -105,6 +133,16 @@ final class ChunkCommitter {
         sink.accept(rejection);
       }
     }
+  }
+
+  private Chunk chunk(RecordBatch batch, Map<Table, List<Row>> rows) {
+    return new Chunk(
+        runId,
+        batch.sequence(),
+        batch.source(),
+        batch.firstRecordIndex(),
+        batch.lastRecordIndex(),
+        rows);
   }
 
   private WriteResult write(Chunk chunk) {
@@ -159,43 +197,29 @@ final class ChunkCommitter {
     return -1;
   }
 
-  private void account(PreparedBatch prepared, List<Rejection> refused) {
-    long[] writtenRows = new long[3];
-    long[] duplicateRows = new long[3];
-    for (Table table : Table.dataTables()) {
-      int kind = table.ordinal();
-      LongHashSet ids = writtenIds.get(table);
-      for (Row row : prepared.rows().get(table)) {
-        writtenRows[kind]++;
-        if (!ids.add(LongHashSet.hash(row.key()))) {
-          duplicateRows[kind]++;
-        }
-      }
-    }
-    RecordCounts refusedCounts = countByKind(refused);
-    RecordCounts batchWritten =
-        new RecordCounts(
-                writtenRows[0] - refusedCounts.patients(),
-                writtenRows[1] - refusedCounts.encounters(),
-                writtenRows[2] - refusedCounts.observations())
-            .plus(prepared.duplicates());
-    read = read.plus(prepared.read());
-    written = written.plus(batchWritten);
-    quarantined = quarantined.plus(countByKind(prepared.rejections())).plus(refusedCounts);
-    duplicates =
-        duplicates
-            .plus(prepared.duplicates())
-            .plus(new RecordCounts(duplicateRows[0], duplicateRows[1], duplicateRows[2]));
-    unknownFields += prepared.unknownFields();
-    prepared.spanCounts().forEach((type, count) -> spanCounts.merge(type, count, Long::sum));
-  }
-
   private static RecordCounts countByKind(List<Rejection> rejections) {
     long[] counts = new long[RecordKind.values().length];
     for (Rejection rejection : rejections) {
       counts[rejection.kind().ordinal()]++;
     }
     return new RecordCounts(counts[0], counts[1], counts[2]);
+  }
+
+  /** One checkpoint row per table part, each to be committed with that part. */
+  private List<Row> checkpointRows(RecordBatch batch, Instant committedAt) {
+    List<Row> rows = new ArrayList<>();
+    for (Table table : Table.checkpointedTables()) {
+      rows.add(
+          Row.of(
+              batch.sourceKey(),
+              batch.firstRecordIndex(),
+              table.tableName(),
+              batch.lastRecordIndex(),
+              runId,
+              batch.source(),
+              committedAt));
+    }
+    return rows;
   }
 
   private List<Row> quarantineRows(List<Rejection> rejections, Instant rejectedAt) {

@@ -4,12 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -33,7 +33,9 @@ import org.clinicalingest.spi.BulkWriter;
 import org.clinicalingest.spi.InputFormat;
 import org.clinicalingest.spi.NerRedactor;
 import org.clinicalingest.spi.QuarantineSink;
+import org.clinicalingest.spi.RecordRange;
 import org.clinicalingest.spi.RecordReader;
+import org.clinicalingest.spi.SourceCheckpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,8 +62,14 @@ public final class PipelineRunner {
 
   /** Ingests the sources in order and returns the run's summary. */
   public RunSummary run(List<Path> sources) {
-    String runId = UUID.randomUUID().toString();
     long startNanos = System.nanoTime();
+    List<SourcePlan> plans = plan(sources);
+    String runId =
+        plans.stream()
+            .map(SourcePlan::earlierRunId)
+            .filter(id -> !id.isEmpty())
+            .findFirst()
+            .orElseGet(() -> UUID.randomUUID().toString());
     StageTimes times = new StageTimes();
     Clock clock = settings.clock();
     RedactionPolicy policy = settings.policy();
@@ -76,6 +84,7 @@ public final class PipelineRunner {
         new ChunkCommitter(runId, settings.writer(), settings.quarantineSink(), clock, times);
     long totalBytes = totalBytes(sources);
     AtomicLong bytesRead = new AtomicLong();
+    AtomicLong alreadyCommitted = new AtomicLong();
 
     LOG.info("run {} started: {} source(s), {} bytes", runId, sources.size(), totalBytes);
     ExecutorService workers =
@@ -85,18 +94,35 @@ public final class PipelineRunner {
     Thread reader =
         threads("clinical-ingest-reader")
             .newThread(
-                () -> read(sources, processor, workers, inOrder, inFlight, bytesRead, times));
+                () ->
+                    read(
+                        plans,
+                        processor,
+                        workers,
+                        inOrder,
+                        inFlight,
+                        bytesRead,
+                        alreadyCommitted,
+                        times));
     reader.start();
-    try {
+    OrderedWrites writes =
+        new OrderedWrites(
+            committer,
+            settings.writer().maxConcurrentWrites(),
+            threads("clinical-ingest-writer"),
+            written -> {
+              inFlight.release();
+              reportProgress(committer, bytesRead.get(), totalBytes, startNanos);
+            });
+    try (writes) {
       while (true) {
-        PreparedBatch prepared = await(inOrder.take());
+        PreparedBatch prepared = Futures.await(inOrder.take());
         if (prepared == null) {
           break;
         }
-        committer.commit(prepared);
-        inFlight.release();
-        reportProgress(committer, bytesRead.get(), totalBytes, startNanos);
+        writes.submit(prepared);
       }
+      writes.completeAll();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IngestException("run " + runId + " was interrupted", e);
@@ -118,7 +144,8 @@ public final class PipelineRunner {
             committer.unknownFields(),
             committer.spanCounts(),
             times.snapshot(),
-            bytesRead.get());
+            bytesRead.get(),
+            alreadyCommitted.get());
     LOG.info(
         "run {} finished: read {}, written {}, quarantined {}, duplicates {}",
         runId,
@@ -129,27 +156,64 @@ public final class PipelineRunner {
     return summary;
   }
 
+  /**
+   * Identifies each source and, when resuming, reads what the store already holds of it. Without
+   * resume nothing is skipped: a plain rerun writes everything again, idempotently.
+   */
+  private List<SourcePlan> plan(List<Path> sources) {
+    List<SourcePlan> plans = new ArrayList<>();
+    for (Path source : sources) {
+      String key = SourceIdentity.keyOf(source);
+      Optional<SourceCheckpoint> checkpoint =
+          settings.resume() ? settings.writer().checkpoint(key) : Optional.empty();
+      plans.add(
+          new SourcePlan(
+              source,
+              key,
+              checkpoint.map(SourceCheckpoint::committed).orElse(List.of()),
+              checkpoint.map(SourceCheckpoint::runId).orElse("")));
+      checkpoint.ifPresent(
+          found ->
+              LOG.info(
+                  "resuming {}: {} records committed by run {}",
+                  source,
+                  found.committedRecords(),
+                  found.runId()));
+    }
+    return plans;
+  }
+
   private void read(
-      List<Path> sources,
+      List<SourcePlan> plans,
       RecordProcessor processor,
       ExecutorService workers,
       BlockingQueue<Future<PreparedBatch>> inOrder,
       Semaphore inFlight,
       AtomicLong bytesRead,
+      AtomicLong alreadyCommitted,
       StageTimes times) {
     SequenceCounter sequences = new SequenceCounter();
     long bytesOfFinishedSources = 0;
+    long skippedBefore = 0;
     try {
-      for (Path source : sources) {
+      for (SourcePlan plan : plans) {
+        Path source = plan.path();
         try (RecordReader reader = settings.format().open(source, settings.quarantineRaw())) {
           ChunkAssembler assembler =
-              new ChunkAssembler(reader, source.toString(), settings.chunkRows(), sequences);
+              new ChunkAssembler(
+                  reader,
+                  source.toString(),
+                  plan.key(),
+                  plan.committed(),
+                  settings.chunkRows(),
+                  sequences);
           while (true) {
             inFlight.acquire();
             long start = System.nanoTime();
             Optional<RecordBatch> batch = assembler.next();
             times.add(Stage.READ, System.nanoTime() - start);
             bytesRead.set(bytesOfFinishedSources + reader.bytesRead());
+            alreadyCommitted.set(skippedBefore + assembler.skipped());
             if (batch.isEmpty()) {
               inFlight.release();
               break;
@@ -158,6 +222,7 @@ public final class PipelineRunner {
             inOrder.put(workers.submit(() -> processor.process(next)));
           }
           bytesOfFinishedSources += reader.bytesRead();
+          skippedBefore += assembler.skipped();
         }
       }
       inOrder.put(END);
@@ -166,24 +231,6 @@ public final class PipelineRunner {
       inOrder.add(CompletableFuture.failedFuture(e));
     } catch (RuntimeException | Error e) {
       inOrder.add(CompletableFuture.failedFuture(e));
-    }
-  }
-
-  private static PreparedBatch await(Future<PreparedBatch> future) throws InterruptedException {
-    try {
-      return future.get();
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IngestException ingest) {
-        throw ingest;
-      }
-      if (cause instanceof InterruptedException interrupted) {
-        throw interrupted;
-      }
-      if (cause instanceof Error error) {
-        throw error;
-      }
-      throw new IngestException("pipeline stage failed: " + cause.getClass().getName(), cause);
     }
   }
 
@@ -231,6 +278,10 @@ public final class PipelineRunner {
     };
   }
 
+  /** A source with its identity and the ranges an earlier run committed. */
+  private record SourcePlan(
+      Path path, String key, List<RecordRange> committed, String earlierRunId) {}
+
   /** Collects the parts a run needs; built by {@link org.clinicalingest.IngestionPipeline}. */
   public record PipelineSettings(
       InputFormat format,
@@ -239,6 +290,7 @@ public final class PipelineRunner {
       BulkWriter writer,
       QuarantineSink quarantineSink,
       boolean quarantineRaw,
+      boolean resume,
       int chunkRows,
       int threads,
       ProgressListener progressListener,

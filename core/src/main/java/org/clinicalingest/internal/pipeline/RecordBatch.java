@@ -3,8 +3,13 @@ package org.clinicalingest.internal.pipeline;
 import java.util.List;
 import org.clinicalingest.spi.SourceRecord;
 
-/** Consecutive top-level records of one source, read but not yet processed. */
-record RecordBatch(long sequence, String source, List<SourceRecord> records, long rowCount) {
+/**
+ * Consecutive top-level records of one source, read but not yet processed.
+ *
+ * @param sourceKey the source's identity for checkpoints
+ */
+record RecordBatch(
+    long sequence, String source, String sourceKey, List<SourceRecord> records, long rowCount) {
 
   RecordBatch {
     records = List.copyOf(records);

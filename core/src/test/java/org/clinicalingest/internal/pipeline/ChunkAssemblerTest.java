@@ -13,6 +13,7 @@ import org.clinicalingest.model.Observation;
 import org.clinicalingest.model.Patient;
 import org.clinicalingest.spi.ParsedRecord;
 import org.clinicalingest.spi.RecordPosition;
+import org.clinicalingest.spi.RecordRange;
 import org.clinicalingest.spi.RecordReader;
 import org.clinicalingest.spi.SourceRecord;
 import org.clinicalingest.spi.UnreadableRecord;
@@ -52,7 +53,13 @@ class ChunkAssemblerTest {
     ReadException failure = new ReadException("a.json: malformed JSON at byte 100");
     List<SourceRecord> records = List.of(patient(0, 0, 0), patient(1, 0, 0));
     ChunkAssembler assembler =
-        new ChunkAssembler(new ListReader(records, failure), "a.json", 100, new SequenceCounter());
+        new ChunkAssembler(
+            new ListReader(records, failure),
+            "a.json",
+            "key",
+            List.of(),
+            100,
+            new SequenceCounter());
 
     assertThat(assembler.next()).get().extracting(batch -> batch.records().size()).isEqualTo(2);
     assertThatThrownBy(assembler::next).isSameAs(failure);
@@ -63,9 +70,38 @@ class ChunkAssemblerTest {
     assertThat(assembler(List.of(), 10).next()).isEmpty();
   }
 
+  @Test
+  void skipsCommittedRangesAndEndsABatchBeforeThem() {
+    List<SourceRecord> records = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      records.add(patient(i, 0, 0));
+    }
+    ChunkAssembler assembler =
+        new ChunkAssembler(
+            new ListReader(records, null),
+            "a.ndjson",
+            "key",
+            List.of(new RecordRange(2, 4), new RecordRange(7, 7)),
+            100,
+            new SequenceCounter());
+
+    List<RecordBatch> batches = drain(assembler);
+
+    assertThat(batches)
+        .extracting(batch -> batch.records().stream().map(r -> r.position().recordIndex()).toList())
+        .containsExactly(List.of(0L, 1L), List.of(5L, 6L), List.of(8L, 9L));
+    assertThat(assembler.skipped()).isEqualTo(4);
+    assertThat(batches).allMatch(batch -> batch.sourceKey().equals("key"));
+  }
+
   private static ChunkAssembler assembler(List<SourceRecord> records, int targetRows) {
     return new ChunkAssembler(
-        new ListReader(records, null), "a.ndjson", targetRows, new SequenceCounter());
+        new ListReader(records, null),
+        "a.ndjson",
+        "key",
+        List.of(),
+        targetRows,
+        new SequenceCounter());
   }
 
   private static List<RecordBatch> drain(ChunkAssembler assembler) {

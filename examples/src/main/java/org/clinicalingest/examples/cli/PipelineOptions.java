@@ -81,6 +81,13 @@ final class PipelineOptions {
   boolean quarantineRaw;
 
   @Option(
+      names = "--resume",
+      description =
+          "Continue an interrupted run: skip what the store's checkpoints show committed"
+              + " (a plain rerun is idempotent too, only slower).")
+  boolean resume;
+
+  @Option(
       names = "--max-record-bytes",
       paramLabel = "N",
       description = "Largest record accepted, in bytes (default: 10 MB).")
@@ -103,7 +110,11 @@ final class PipelineOptions {
 
   private IngestionPipeline.Builder configure(
       IngestionPipeline.Builder builder, IngestCommand.StoreOptions store) {
-    builder.chunkRows(chunkRows).policy(policy()).quarantineRawRecords(quarantineRaw);
+    builder
+        .chunkRows(chunkRows)
+        .policy(policy())
+        .quarantineRawRecords(quarantineRaw)
+        .resume(resume);
     if (threads != null) {
       builder.threads(threads);
     }

@@ -20,6 +20,12 @@ final class SummaryPrinter {
         summary.read().total(),
         summary.elapsed().toMillis() / 1000.0,
         summary.recordsPerSecond());
+    if (summary.alreadyCommitted() > 0) {
+      out.printf(
+          Locale.ROOT,
+          "resumed: %,d records committed by an earlier run were skipped%n",
+          summary.alreadyCommitted());
+    }
     out.printf(Locale.ROOT, "%-12s %12s %12s %12s%n", "", "patients", "encounters", "observations");
     row(out, "read", summary.read());
     row(out, "written", summary.written());

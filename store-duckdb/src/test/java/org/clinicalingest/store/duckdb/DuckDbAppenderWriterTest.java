@@ -282,12 +282,12 @@ class DuckDbAppenderWriterTest {
                     connection,
                     "SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'Clinical'"
                         + " AND table_name LIKE 'ci\\_%' ESCAPE '\\'"))
-            .isEqualTo(4);
+            .isEqualTo(Table.values().length);
         assertThat(
                 StoredRows.read(connection, Table.PATIENTS, writer.qualifiedName(Table.PATIENTS)))
             .containsExactly(patient("pat-1").row());
         assertThat(StoredRows.count(connection, "SELECT count(*) FROM duckdb_tables()"))
-            .isEqualTo(4);
+            .isEqualTo(Table.values().length);
       }
     }
   }

@@ -6,11 +6,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.clinicalingest.spi.BulkWriter;
 import org.clinicalingest.spi.Chunk;
+import org.clinicalingest.spi.SourceCheckpoint;
 import org.clinicalingest.spi.WriteResult;
 import org.clinicalingest.store.postgres.internal.ChunkWriter;
 import org.clinicalingest.store.postgres.internal.ConnectionSource;
@@ -108,6 +110,17 @@ public final class PostgresCopyWriter implements BulkWriter {
       throw new IllegalStateException("PostgresCopyWriter is closed");
     }
     return chunkWriter.write(Objects.requireNonNull(chunk, "chunk"));
+  }
+
+  /**
+   * The ranges of a source committed by earlier runs: those whose every table part's checkpoint row
+   * is committed.
+   *
+   * @throws org.clinicalingest.WriteException if the server cannot be read
+   */
+  @Override
+  public Optional<SourceCheckpoint> checkpoint(String sourceKey) {
+    return chunkWriter.checkpoint(sourceKey);
   }
 
   /**

@@ -30,6 +30,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.clinicalingest.WriteException;
 import org.clinicalingest.spi.Chunk;
+import org.clinicalingest.spi.RecordRange;
 import org.clinicalingest.spi.Row;
 import org.clinicalingest.spi.RowFailure;
 import org.clinicalingest.spi.Table;
@@ -112,6 +113,46 @@ class PostgresCopyWriterIT {
           .as("primary key of %s", table)
           .isEqualTo(table.keyColumns().stream().map(c -> c.name()).toList());
     }
+  }
+
+  @Test
+  void reportsARangeCommittedOnlyWhenEveryTablePartHasItsCheckpoint() throws Exception {
+    String sourceKey = "source-" + newPrefix();
+    Map<Table, List<Row>> complete = new EnumMap<>(Table.class);
+    complete.put(Table.OBSERVATIONS, List.of(observation("ckpt-1", "n")));
+    complete.put(Table.CHECKPOINTS, checkpointRows(sourceKey, 0, 9, Table.checkpointedTables()));
+    Map<Table, List<Row>> partial = new EnumMap<>(Table.class);
+    partial.put(
+        Table.CHECKPOINTS,
+        checkpointRows(sourceKey, 10, 19, List.of(Table.PATIENTS, Table.ENCOUNTERS)));
+
+    assertThat(writer.checkpoint(sourceKey)).isEmpty();
+    writer.write(TestRows.chunk(0, complete));
+    writer.write(TestRows.chunk(1, partial));
+
+    assertThat(writer.checkpoint(sourceKey))
+        .hasValueSatisfying(
+            checkpoint -> {
+              assertThat(checkpoint.runId()).isEqualTo("run-ckpt");
+              assertThat(checkpoint.committed()).containsExactly(new RecordRange(0, 9));
+            });
+    assertThat(
+            queryValue(
+                "SELECT count(*) FROM \""
+                    + schema
+                    + "\".observations WHERE observation_id = 'ckpt-1'"))
+        .isEqualTo(1L);
+  }
+
+  private static List<Row> checkpointRows(
+      String sourceKey, long first, long last, List<Table> parts) {
+    List<Row> rows = new ArrayList<>();
+    for (Table part : parts) {
+      rows.add(
+          Row.of(
+              sourceKey, first, part.tableName(), last, "run-ckpt", "test.ndjson", Instant.now()));
+    }
+    return rows;
   }
 
   @Test

@@ -15,24 +15,24 @@ import java.util.concurrent.TimeUnit;
  * Stops and starts the throwaway test server through {@code CLINICALINGEST_PG_CTL}, as set by
  * scripts/with-postgres.sh, to cause real faults.
  */
-final class PostgresServer {
+public final class PostgresServer {
 
   private PostgresServer() {}
 
   /** Stops the server at once, ending every session ({@code pg_ctl stop -m fast}). */
-  static void stop() {
+  public static void stop() {
     pgCtl("-m", "fast", "-w", "stop");
   }
 
   /** Starts the server with the options it was first started with and waits until it accepts. */
-  static void start() {
+  public static void start() {
     String data = env("CLINICALINGEST_PG_DATA");
     Path log = Path.of(data).getParent().resolve("server.log");
     pgCtl("-o", env("CLINICALINGEST_PG_OPTIONS"), "-l", log.toString(), "-w", "start");
   }
 
   /** Whether the server is running ({@code pg_ctl status}). */
-  static boolean isRunning() {
+  public static boolean isRunning() {
     return run(command("status")) == 0;
   }
 

@@ -22,7 +22,7 @@ import org.clinicalingest.spi.Table;
  * The PostgreSQL server of the integration tests, from {@code CLINICALINGEST_PG_URL}. Without it
  * the tests fail, saying how to run them: they never skip silently.
  */
-final class PostgresTestDatabase {
+public final class PostgresTestDatabase {
 
   private static final String HOW_TO_RUN =
       "run the PostgreSQL tests through scripts/with-postgres.sh"
@@ -31,7 +31,7 @@ final class PostgresTestDatabase {
   private PostgresTestDatabase() {}
 
   /** The JDBC URL of the test server. */
-  static String url() {
+  public static String url() {
     String url = System.getenv("CLINICALINGEST_PG_URL");
     if (url == null || url.isBlank()) {
       fail("CLINICALINGEST_PG_URL is not set: " + HOW_TO_RUN);
@@ -40,7 +40,7 @@ final class PostgresTestDatabase {
   }
 
   /** A new connection to the test server, in auto-commit mode. */
-  static Connection connect() {
+  public static Connection connect() {
     String url = url();
     try {
       return DriverManager.getConnection(url);
@@ -50,12 +50,12 @@ final class PostgresTestDatabase {
   }
 
   /** A fresh schema name, so each test class works apart from the others. */
-  static String newSchema(String purpose) {
+  public static String newSchema(String purpose) {
     return purpose + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
   }
 
   /** Drops a schema and everything in it. */
-  static void dropSchema(String schema) throws SQLException {
+  public static void dropSchema(String schema) throws SQLException {
     try (Connection connection = connect();
         Statement statement = connection.createStatement()) {
       statement.execute("DROP SCHEMA IF EXISTS \"" + schema + "\" CASCADE");
@@ -63,7 +63,7 @@ final class PostgresTestDatabase {
   }
 
   /** Runs statements on a new connection. */
-  static void execute(String... sql) throws SQLException {
+  public static void execute(String... sql) throws SQLException {
     try (Connection connection = connect();
         Statement statement = connection.createStatement()) {
       for (String each : sql) {
@@ -73,7 +73,7 @@ final class PostgresTestDatabase {
   }
 
   /** The first column of the first row of a query. */
-  static Object queryValue(String sql) throws SQLException {
+  public static Object queryValue(String sql) throws SQLException {
     try (Connection connection = connect();
         Statement statement = connection.createStatement();
         ResultSet result = statement.executeQuery(sql)) {
@@ -82,7 +82,7 @@ final class PostgresTestDatabase {
   }
 
   /** The values of the first column of a query, as strings. */
-  static List<String> queryColumn(String sql) throws SQLException {
+  public static List<String> queryColumn(String sql) throws SQLException {
     List<String> values = new ArrayList<>();
     try (Connection connection = connect();
         Statement statement = connection.createStatement();
@@ -95,12 +95,12 @@ final class PostgresTestDatabase {
   }
 
   /** Rows in a table, in key order, values read back as the Java types of {@link Row}. */
-  static List<Row> readRows(String schema, String prefix, Table table) throws SQLException {
+  public static List<Row> readRows(String schema, String prefix, Table table) throws SQLException {
     return readRows(schema, prefix, table, "true");
   }
 
   /** Rows in a table that match a condition, in key order. */
-  static List<Row> readRows(String schema, String prefix, Table table, String condition)
+  public static List<Row> readRows(String schema, String prefix, Table table, String condition)
       throws SQLException {
     String columns =
         table.columns().stream().map(c -> "\"" + c.name() + "\"").collect(Collectors.joining(", "));

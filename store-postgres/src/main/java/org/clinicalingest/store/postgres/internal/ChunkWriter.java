@@ -7,9 +7,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -20,7 +22,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.clinicalingest.WriteException;
 import org.clinicalingest.spi.Chunk;
+import org.clinicalingest.spi.RecordRange;
+import org.clinicalingest.spi.Row;
 import org.clinicalingest.spi.RowFailure;
+import org.clinicalingest.spi.SourceCheckpoint;
 import org.clinicalingest.spi.Table;
 import org.clinicalingest.spi.WriteResult;
 import org.slf4j.Logger;
@@ -38,13 +43,16 @@ import org.slf4j.LoggerFactory;
  * Parallel parts run on a fixed executor with one thread per connection; no task ever waits for
  * another task or holds two connections, so the writer cannot deadlock, even with one connection.
  * If a part fails for good the other parts of the chunk still finish (committed parts stay, a rerun
- * repairs the rest) and one {@link WriteException} is thrown.
+ * repairs the rest) and one {@link WriteException} is thrown. The chunk's checkpoint rows are not a
+ * part of their own: each goes into the transaction of the part it names, so a resumed run skips a
+ * range only when every part of it is committed.
  */
 public final class ChunkWriter implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ChunkWriter.class);
   private static final AtomicInteger WRITERS = new AtomicInteger();
   private static final Set<String> CONCURRENT_CREATION = Set.of("23505", "42P06", "42P07");
+  private static final int CHECKPOINT_TABLE_COLUMN = 2;
 
   private final String schema;
   private final Map<Table, TableStatements> statements = new EnumMap<>(Table.class);
@@ -74,7 +82,8 @@ public final class ChunkWriter implements AutoCloseable {
     this.connections = connections;
     String name = "clinicalingest-postgres-" + WRITERS.incrementAndGet();
     this.resilience = new ResilientCalls(name, resilience);
-    this.partsInParallel = parallelTables ? Math.min(Table.values().length, maxConnections) : 1;
+    this.partsInParallel =
+        parallelTables ? Math.min(Table.checkpointedTables().size(), maxConnections) : 1;
     this.maxConcurrentWrites = Math.max(1, maxConnections / partsInParallel);
     this.executor =
         partsInParallel > 1 ? Executors.newFixedThreadPool(maxConnections, threads(name)) : null;
@@ -98,17 +107,26 @@ public final class ChunkWriter implements AutoCloseable {
    */
   public WriteResult write(Chunk chunk) {
     String position = chunk.describe();
+    Map<String, Checkpoint> checkpoints = new HashMap<>();
+    for (Row row : chunk.rows(Table.CHECKPOINTS)) {
+      checkpoints.put(
+          (String) row.values().get(CHECKPOINT_TABLE_COLUMN),
+          new Checkpoint(statements.get(Table.CHECKPOINTS), row));
+    }
     List<PreparedPart> parts = new ArrayList<>();
+    List<Checkpoint> partCheckpoints = new ArrayList<>();
     for (Table table : Table.values()) {
-      if (!chunk.rows(table).isEmpty()) {
+      Checkpoint checkpoint = checkpoints.get(table.tableName());
+      if (table != Table.CHECKPOINTS && (!chunk.rows(table).isEmpty() || checkpoint != null)) {
         parts.add(PreparedPart.prepare(table, chunk.rows(table), position));
+        partCheckpoints.add(checkpoint);
       }
     }
     ensureTables(position);
     List<List<RowFailure>> serverFailures =
         partsInParallel > 1 && parts.size() > 1
-            ? writeInParallel(parts, position)
-            : writeInSequence(parts, position);
+            ? writeInParallel(parts, partCheckpoints, position)
+            : writeInSequence(parts, partCheckpoints, position);
     Map<Table, Long> written = new EnumMap<>(Table.class);
     List<RowFailure> failures = new ArrayList<>();
     for (int i = 0; i < parts.size(); i++) {
@@ -146,18 +164,22 @@ public final class ChunkWriter implements AutoCloseable {
     }
   }
 
-  private List<List<RowFailure>> writeInSequence(List<PreparedPart> parts, String position) {
+  private List<List<RowFailure>> writeInSequence(
+      List<PreparedPart> parts, List<Checkpoint> checkpoints, String position) {
     List<List<RowFailure>> failures = new ArrayList<>();
-    for (PreparedPart part : parts) {
-      failures.add(writePart(part, position));
+    for (int i = 0; i < parts.size(); i++) {
+      failures.add(writePart(parts.get(i), checkpoints.get(i), position));
     }
     return failures;
   }
 
-  private List<List<RowFailure>> writeInParallel(List<PreparedPart> parts, String position) {
+  private List<List<RowFailure>> writeInParallel(
+      List<PreparedPart> parts, List<Checkpoint> checkpoints, String position) {
     List<Future<List<RowFailure>>> futures = new ArrayList<>();
-    for (PreparedPart part : parts) {
-      futures.add(executor.submit(() -> writePart(part, position)));
+    for (int i = 0; i < parts.size(); i++) {
+      PreparedPart part = parts.get(i);
+      Checkpoint checkpoint = checkpoints.get(i);
+      futures.add(executor.submit(() -> writePart(part, checkpoint, position)));
     }
     List<List<RowFailure>> failures = new ArrayList<>();
     RuntimeException thrown = null;
@@ -186,15 +208,50 @@ public final class ChunkWriter implements AutoCloseable {
     return failures;
   }
 
-  private List<RowFailure> writePart(PreparedPart part, String position) {
-    if (part.size() == 0) {
+  private List<RowFailure> writePart(PreparedPart part, Checkpoint checkpoint, String position) {
+    if (part.size() == 0 && checkpoint == null) {
       return List.of();
     }
     TableStatements table = statements.get(part.table());
     return resilience.call(
         "COPY into " + table.displayName(),
         position,
-        () -> onConnection(connection -> PartLoad.run(connection, table, part)));
+        () -> onConnection(connection -> PartLoad.run(connection, table, part, checkpoint)));
+  }
+
+  /**
+   * The ranges of a source whose every table part is committed, and the latest run that wrote one.
+   *
+   * @throws WriteException if the store cannot be read
+   */
+  public Optional<SourceCheckpoint> checkpoint(String sourceKey) {
+    ensureTables("checkpoints of source " + sourceKey);
+    return resilience.call(
+        "reading " + statements.get(Table.CHECKPOINTS).displayName(),
+        "checkpoints of source " + sourceKey,
+        () ->
+            onConnection(
+                connection -> {
+                  List<RecordRange> ranges = new ArrayList<>();
+                  String runId = null;
+                  try (PreparedStatement query =
+                      connection.prepareStatement(
+                          statements.get(Table.CHECKPOINTS).committedRanges())) {
+                    query.setString(1, sourceKey);
+                    query.setInt(2, Table.checkpointedTables().size());
+                    try (ResultSet result = query.executeQuery()) {
+                      while (result.next()) {
+                        ranges.add(new RecordRange(result.getLong(1), result.getLong(2)));
+                        if (runId == null) {
+                          runId = result.getString(3);
+                        }
+                      }
+                    }
+                  }
+                  return runId == null
+                      ? Optional.<SourceCheckpoint>empty()
+                      : Optional.of(new SourceCheckpoint(runId, ranges));
+                }));
   }
 
   private void ensureTables(String position) {

@@ -32,8 +32,9 @@ import org.postgresql.copy.CopyManager;
  * of the rows separately, recursively, until the refused rows stand alone. A chunk with k bad rows
  * of n costs about 2k·log2(n) extra loads; a clean chunk costs one. The good rows of every half
  * land in the same transaction, so the part still commits atomically, and the upsert makes a
- * repeated run leave the same rows. Any other failure leaves this class: the caller evicts the
- * connection and retries the whole part, or gives up.
+ * repeated run leave the same rows. The part's checkpoint row is inserted in the same transaction,
+ * so it is committed exactly when the rows are. Any other failure leaves this class: the caller
+ * evicts the connection and retries the whole part, or gives up.
  */
 final class PartLoad {
 
@@ -61,15 +62,19 @@ final class PartLoad {
    * @throws SQLException on any failure that is not a refused row; nothing was committed then,
    *     unless the answer to the commit itself was lost, which a repeated upsert makes harmless
    */
-  static List<RowFailure> run(Connection connection, TableStatements statements, PreparedPart part)
+  static List<RowFailure> run(
+      Connection connection, TableStatements statements, PreparedPart part, Checkpoint checkpoint)
       throws SQLException {
     PartLoad load =
         new PartLoad(
             connection, statements, part, connection.unwrap(PGConnection.class).getCopyAPI());
     connection.setAutoCommit(false);
-    if (load.anyKeyExists() || !load.copyStraightIntoTable()) {
+    if (part.size() > 0 && (load.anyKeyExists() || !load.copyStraightIntoTable())) {
       execute(connection, statements.createStaging());
       load.load(0, part.size());
+    }
+    if (checkpoint != null) {
+      checkpoint.insert(connection);
     }
     connection.commit();
     connection.setAutoCommit(true);

@@ -159,6 +159,46 @@ public final class TableStatements {
         + ")";
   }
 
+  /**
+   * Inserts or replaces one checkpoint row, given as parameters in column order; used only on the
+   * checkpoints table.
+   */
+  public String upsertRow() {
+    List<Column> valueColumns =
+        table.columns().subList(table.keyColumns().size(), table.columns().size());
+    String parameters =
+        table.columns().stream().map(column -> "?").collect(Collectors.joining(", "));
+    String assignments =
+        valueColumns.stream()
+            .map(
+                column ->
+                    Identifiers.quote(column.name())
+                        + " = EXCLUDED."
+                        + Identifiers.quote(column.name()))
+            .collect(Collectors.joining(", "));
+    return "INSERT INTO "
+        + qualifiedName
+        + " ("
+        + columnList
+        + ") VALUES ("
+        + parameters
+        + ") ON CONFLICT ("
+        + names(table.keyColumns())
+        + ") DO UPDATE SET "
+        + assignments;
+  }
+
+  /**
+   * The record ranges of one source (parameter 1) whose every table part (parameter 2: their
+   * number) has a checkpoint row, with the run that wrote each, latest first.
+   */
+  public String committedRanges() {
+    return "SELECT first_record_index, last_record_index, max(run_id), max(committed_at) FROM "
+        + qualifiedName
+        + " WHERE source_key = ? GROUP BY first_record_index, last_record_index"
+        + " HAVING count(DISTINCT table_name) = ? ORDER BY max(committed_at) DESC";
+  }
+
   /** Empties the staging table between the loads of a split chunk. */
   public String truncateStaging() {
     return "TRUNCATE " + stagingName;
