@@ -36,9 +36,10 @@ import org.clinicalingest.spi.RecordReader;
  *
  * <p>Invalid UTF-8 that Jackson detects (a stray continuation byte, a bad lead byte, a sequence cut
  * short, an encoded surrogate) is a syntax error like any other: the NDJSON line is unreadable, an
- * array ends with a {@link ReadException}. Jackson decodes overlong forms and sequences beyond
- * U+10FFFF without complaint; such a string is read as decoded (unpaired surrogates for the
- * latter).
+ * array ends with a {@link ReadException}. Content that Jackson would take for UTF-16 or UTF-32 (a
+ * zero byte right after the first) fails {@link #open}; such an NDJSON line is unreadable. Jackson
+ * decodes overlong forms and sequences beyond U+10FFFF without complaint; such a string is read as
+ * decoded (unpaired surrogates for the latter).
  *
  * <pre>{@code
  * JsonInputFormat format = JsonInputFormat.builder().maxRecordBytes(1024 * 1024).build();

@@ -149,7 +149,7 @@ class IngestionPipelineHostileInputTest {
   @Test
   void garbageFirstLineOfAFileNamedAsNdjsonIsQuarantinedAndTheRunGoesOn() {
     Content content =
-        Layout.NDJSON.join(List.of(hex("00 01 FE 7F 41"), utf8(patient(1)), utf8(patient(2))));
+        Layout.NDJSON.join(List.of(hex("01 02 FE 7F 41"), utf8(patient(1)), utf8(patient(2))));
     Path file = write("garbage-first.ndjson", content.bytes());
     RecordingWriter writer = new RecordingWriter();
 
@@ -187,22 +187,45 @@ class IngestionPipelineHostileInputTest {
         Layout.NDJSON.join(
             List.of(
                 utf8(patient(0)),
-                hex("00 13 FF FE 78"),
+                hex("01 13 FF FE 78"),
                 utf8(patient(2)),
                 utf8("}}{{ \"patient_id\": :"),
-                utf8(patient(4))));
+                hex("00 13 FF FE 78"),
+                hex("FF FE 7B 00 7D 00"),
+                utf8(patient(6))));
     Path file = write("garbage.ndjson", content.bytes());
     RecordingWriter writer = new RecordingWriter();
 
     RunSummary summary = run(writer, file);
 
+    String notUtf8 = "malformed JSON: not UTF-8 (it starts like UTF-16 or UTF-32)";
     assertThat(quarantined(writer))
         .containsExactly(
             unreadable(content, 1, "malformed JSON at column 2"),
-            unreadable(content, 3, "malformed JSON at column 1"));
-    assertThat(writer.rows(Table.PATIENTS)).containsOnlyKeys(id(0), id(2), id(4));
-    assertThat(summary.read()).isEqualTo(new RecordCounts(5, 3, 3));
+            unreadable(content, 3, "malformed JSON at column 1"),
+            unreadable(content, 4, notUtf8),
+            unreadable(content, 5, notUtf8));
+    assertThat(writer.rows(Table.PATIENTS)).containsOnlyKeys(id(0), id(2), id(6));
+    assertThat(summary.read()).isEqualTo(new RecordCounts(7, 3, 3));
     assertBalanced(summary, writer);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Layout.class)
+  void utf16ContentWithoutAByteOrderMarkFailsBeforeAnyRecord(Layout layout) {
+    String content =
+        new String(layout.joinText(List.of(patient(0))).bytes(), StandardCharsets.UTF_8);
+    Path file = write(layout.fileName("utf16"), content.getBytes(StandardCharsets.UTF_16LE));
+    RecordingWriter writer = new RecordingWriter();
+
+    ReadException failure = runFailing(writer, file);
+
+    assertThat(failure)
+        .hasMessage(
+            file
+                + ": cannot detect the input shape: the content is not UTF-8 (its second byte is"
+                + " zero, as in UTF-16 or UTF-32)");
+    assertThat(writer.chunks()).isEmpty();
   }
 
   @ParameterizedTest

@@ -178,11 +178,13 @@ final class JsonArrayRecordReader implements RecordReader {
   }
 
   /**
-   * Skips a value that is not an object, checking its size as it goes. A string is read to its end
-   * only when raw text is kept, to know where it ends.
+   * Skips a value that is not an object, checking its size as it goes. A string is read to its end,
+   * which raw text needs to know where it ends, whether or not raw text is kept: Jackson's lazy
+   * skip would pass over invalid UTF-8 and the string limit that decoding reports, so keeping raw
+   * text would otherwise change which records are read and where the file fails.
    */
   private void skipValue(JsonToken token) throws IOException {
-    if (token == JsonToken.VALUE_STRING && delivered.capturing()) {
+    if (token == JsonToken.VALUE_STRING) {
       parser.finishToken();
     }
     int depth = token.isStructStart() ? 1 : 0;

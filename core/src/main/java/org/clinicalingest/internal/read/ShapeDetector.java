@@ -29,7 +29,9 @@ import org.clinicalingest.ReadException;
  * named as NDJSON ({@code .ndjson} or {@code .jsonl}, optionally {@code .gz}) and the object spans
  * several lines or the content starts with neither bracket: then its first line is taken to be
  * broken and the NDJSON reader quarantines it, as it would any later line. The pass reads at most
- * about one record. Otherwise file names are not consulted. Stateless.
+ * about one record. Otherwise file names are not consulted. Content whose first byte is followed by
+ * a zero byte is refused whatever its name: Jackson would take it for UTF-16 or UTF-32 and decode it
+ * without byte offsets. Stateless.
  */
 final class ShapeDetector {
   private static final int BUFFER_BYTES = 64 * 1024;
@@ -37,6 +39,8 @@ final class ShapeDetector {
   private static final String MULTI_LINE_OBJECT =
       "the top-level object's first key is not \"patients\" (as a wrapped file's must be)"
           + " and the object spans several lines (NDJSON has one object per line)";
+  private static final String NOT_UTF8 =
+      "the content is not UTF-8 (its second byte is zero, as in UTF-16 or UTF-32)";
 
   private ShapeDetector() {}
 
@@ -65,7 +69,7 @@ final class ShapeDetector {
   }
 
   private static Shape detectContent(
-      Path path, String source, JsonFactory factory, ReadLimits limits, InputStream content)
+      Path path, String source, JsonFactory factory, ReadLimits limits, BufferedInputStream content)
       throws IOException {
     long offset = 0;
     int first = content.read();
@@ -85,6 +89,9 @@ final class ShapeDetector {
     }
     if (first < 0) {
       return Shape.NDJSON;
+    }
+    if (offset == 0 && secondByteIsZero(content)) {
+      throw notDetected(source, NOT_UTF8);
     }
     if (first == '[') {
       return Shape.ARRAY;
@@ -147,6 +154,18 @@ final class ShapeDetector {
     } finally {
       parser.close();
     }
+  }
+
+  /**
+   * Whether the byte after the one just read is zero. Jackson takes a stream whose first two bytes
+   * hold a zero for UTF-16 or UTF-32 and decodes it so, reporting no byte offsets; FORMAT.md files
+   * are UTF-8, so such content is refused here.
+   */
+  private static boolean secondByteIsZero(BufferedInputStream content) throws IOException {
+    content.mark(1);
+    int second = content.read();
+    content.reset();
+    return second == 0;
   }
 
   private static Shape multiLineObject(String source, boolean namedAsNdjson) {
