@@ -23,13 +23,18 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.clinicalingest.HostileFixtures.Content;
 import org.clinicalingest.HostileFixtures.Layout;
 import org.clinicalingest.HostileFixtures.Quarantined;
+import org.clinicalingest.spi.BulkWriter;
+import org.clinicalingest.spi.Chunk;
+import org.clinicalingest.spi.Rejection;
 import org.clinicalingest.spi.Table;
+import org.clinicalingest.spi.WriteResult;
 import org.clinicalingest.testing.RecordingWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,6 +76,37 @@ class IngestionPipelineHostileInputTest {
         .hasMessageEndingWith(" after record 1");
     assertThat(writer.rows(Table.PATIENTS)).containsOnlyKeys(ids(2));
     assertAccounted(writer, times(2, ONE_EACH));
+  }
+
+  @Test
+  void truncatedArrayAccountsForWritesStillRunningWhenTheReadFails() {
+    Content content = Layout.ARRAY.joinText(List.of(patient(0), "42", patient(2)));
+    long cut = content.offset(2) + patient(2).indexOf("Family") + 3;
+    Path file = write("in-flight.json", content.truncated(cut));
+    RecordingWriter recording = new RecordingWriter();
+    List<Rejection> sink = new CopyOnWriteArrayList<>();
+    List<Progress> progress = new CopyOnWriteArrayList<>();
+    IngestionPipeline pipeline =
+        IngestionPipeline.builder()
+            .writer(new SlowWriter(recording))
+            .inputFormat(DEFAULTS)
+            .clock(HostileFixtures.CLOCK)
+            .threads(2)
+            .chunkRows(1)
+            .quarantineSink(sink::add)
+            .progressListener(progress::add)
+            .build();
+
+    ReadException failure = catchThrowableOfType(ReadException.class, () -> pipeline.run(file));
+
+    assertThat(failure).hasMessageStartingWith(file + ": unexpected end of input at byte " + cut);
+    assertThat(sink)
+        .extracting(rejection -> rejection.position().recordIndex())
+        .containsExactly(1L);
+    Progress last = progress.get(progress.size() - 1);
+    assertThat(last.recordsRead()).isEqualTo(4);
+    assertThat(last.recordsWritten() + last.recordsQuarantined()).isEqualTo(4);
+    assertAccounted(recording, new RecordCounts(2, 1, 1));
   }
 
   @Test
@@ -1015,6 +1051,39 @@ class IngestionPipelineHostileInputTest {
   }
 
   // ---- helpers
+
+  /**
+   * Holds every write for a moment before passing it on, so that writes are still running when a
+   * read failure reaches the pipeline.
+   */
+  private static final class SlowWriter implements BulkWriter {
+    private final RecordingWriter delegate;
+
+    SlowWriter(RecordingWriter delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public WriteResult write(Chunk chunk) {
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new WriteException("interrupted writing " + chunk.describe());
+      }
+      return delegate.write(chunk);
+    }
+
+    @Override
+    public int maxConcurrentWrites() {
+      return 4;
+    }
+
+    @Override
+    public void close() {
+      delegate.close();
+    }
+  }
 
   private RunSummary run(RecordingWriter writer, Path file) {
     return run(writer, file, DEFAULTS);
