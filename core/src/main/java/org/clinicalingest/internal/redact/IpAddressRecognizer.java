@@ -13,7 +13,8 @@ import org.clinicalingest.spi.PhiType;
  * {@code 1.2.3.4.5} or a decimal is left alone). IPv6 candidates (hex groups and colons) are
  * checked by a small parser: eight groups, or fewer around one {@code ::}, optionally ending in an
  * IPv4 address. Times such as {@code 14:30:00} have too few groups; a compressed form must also
- * show a hex letter or a group of three or more digits, so that {@code 12::30} is not taken.
+ * show a hex letter or a group of three or more digits, so that {@code 12::30} is not taken. An
+ * IPv6 address need hold no digit ({@code dead:beef::cafe}).
  */
 final class IpAddressRecognizer implements Recognizer {
 
@@ -31,9 +32,6 @@ final class IpAddressRecognizer implements Recognizer {
 
   @Override
   public void find(String text, List<PhiSpan> spans) {
-    if (!TextScan.hasDigit(text)) {
-      return;
-    }
     if (TextScan.separatedDigits(text, ".") >= 3) {
       Matcher v4 = V4.matcher(text);
       while (v4.find()) {
