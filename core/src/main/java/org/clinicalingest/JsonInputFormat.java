@@ -14,10 +14,14 @@ import org.clinicalingest.spi.RecordReader;
  * <p>The shape is detected from the content, not from the file name: after a UTF-8 byte order mark
  * and blanks, {@code [} starts an array, {@code {"patients": [...]}} is a wrapped file, and any
  * other object must close on its first line (NDJSON); anything else fails {@link #open} with a
- * {@link ReadException}. Gzip is recognised by its magic bytes. An empty or blank file has no
- * record. Files are streamed with bounded buffers, whatever their size. Each record carries its
- * position: zero-based index, one-based line, one-based column and zero-based byte offset in the
- * uncompressed content, where columns, like offsets, count bytes (a byte order mark included).
+ * {@link ReadException}, unless the file is named {@code .ndjson} or {@code .jsonl} (optionally
+ * {@code .gz}): then its broken first line is quarantined like any other bad line. Gzip is
+ * recognised by its magic bytes; its members are read one after another, and bytes after the last
+ * one (garbage, a damaged or cut-off member) are a read error, never a silent end of the file. An
+ * empty or blank file has no record. Files are streamed with bounded buffers, whatever their size.
+ * Each record carries its position: zero-based index, one-based line, one-based column and
+ * zero-based byte offset in the uncompressed content, where columns, like offsets, count bytes (a
+ * byte order mark included).
  *
  * <p>A record that is bad on its own is returned, and the run goes on: an NDJSON line that is not
  * JSON, not an object, over {@link #maxRecordBytes()} or over another limit, or an array element
@@ -27,7 +31,15 @@ import org.clinicalingest.spi.RecordReader;
  * org.clinicalingest.spi.ParsedRecord}. Inside an array, a syntax error, too deep nesting or a too
  * long string or number leaves no way to find the next record, so {@link RecordReader#next()}
  * throws a {@link ReadException} naming the file and the error's byte offset, line and column,
- * after the records before it were returned.
+ * after the records before it were returned. An I/O error (a truncated or corrupt gzip stream) ends
+ * any shape the same way, naming the byte of the uncompressed content where reading stopped.
+ *
+ * <p>Invalid UTF-8 that Jackson detects (a stray continuation byte, a bad lead byte, a sequence cut
+ * short, an encoded surrogate) is a syntax error like any other: the NDJSON line is unreadable, an
+ * array ends with a {@link ReadException}. Content that Jackson would take for UTF-16 or UTF-32 (a
+ * zero byte right after the first) fails {@link #open}; such an NDJSON line is unreadable. Jackson
+ * decodes overlong forms and sequences beyond U+10FFFF without complaint; such a string is read as
+ * decoded (unpaired surrogates for the latter).
  *
  * <pre>{@code
  * JsonInputFormat format = JsonInputFormat.builder().maxRecordBytes(1024 * 1024).build();

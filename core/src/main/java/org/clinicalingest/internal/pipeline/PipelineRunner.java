@@ -113,7 +113,7 @@ public final class PipelineRunner {
             });
     try (writes) {
       while (true) {
-        PreparedBatch prepared = Futures.await(inOrder.take());
+        PreparedBatch prepared = nextPrepared(inOrder, writes);
         if (prepared == null) {
           break;
         }
@@ -228,6 +228,27 @@ public final class PipelineRunner {
       inOrder.add(CompletableFuture.failedFuture(e));
     } catch (RuntimeException | Error e) {
       inOrder.add(CompletableFuture.failedFuture(e));
+    }
+  }
+
+  /**
+   * The next prepared batch in read order. When reading or preparing failed, the writes already
+   * started are first awaited and accounted for, so that every record read before the failure is
+   * committed and counted (written, or quarantined through the sink) before the failure is thrown.
+   */
+  private static PreparedBatch nextPrepared(
+      BlockingQueue<Future<PreparedBatch>> inOrder, OrderedWrites writes)
+      throws InterruptedException {
+    Future<PreparedBatch> next = inOrder.take();
+    try {
+      return Futures.await(next);
+    } catch (RuntimeException failure) {
+      try {
+        writes.completeAll();
+      } catch (RuntimeException writeFailure) {
+        failure.addSuppressed(writeFailure);
+      }
+      throw failure;
     }
   }
 

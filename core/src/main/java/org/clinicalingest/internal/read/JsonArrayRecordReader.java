@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.clinicalingest.ReadException;
@@ -30,7 +31,10 @@ import org.clinicalingest.spi.UnreadableRecord;
  * pulled from the stream, and only near the limit against the parser's exact offset, which costs an
  * allocation. Raw text is cut byte for byte from a copy the {@link CapturingInputStream} keeps of
  * what the parser pulled, between the offsets the parser reports for the record's first and last
- * bytes. Not thread-safe.
+ * bytes. A plain file is read through a large buffer; a gzip stream is read directly, since it
+ * buffers its compressed input itself, and a {@code BufferedInputStream}, which may fill the
+ * parser's request with several reads, drops the bytes of the earlier ones when a later one fails:
+ * the records just before a damaged spot of a gzip file would not be returned. Not thread-safe.
  */
 final class JsonArrayRecordReader implements RecordReader {
   private static final int BUFFER_BYTES = 1024 * 1024;
@@ -62,11 +66,9 @@ final class JsonArrayRecordReader implements RecordReader {
     this.file = file;
     this.wrapped = wrapped;
     this.limits = limits;
-    this.delivered =
-        new CapturingInputStream(
-            new BufferedInputStream(file.content(), BUFFER_BYTES),
-            captureRaw,
-            limits.maxRecordBytes());
+    InputStream content =
+        file.compressed() ? file.content() : new BufferedInputStream(file.content(), BUFFER_BYTES);
+    this.delivered = new CapturingInputStream(content, captureRaw, limits.maxRecordBytes());
     this.parser = factory.createParser(delivered);
     this.mapper = new PatientMapper(this::checkSize);
   }
@@ -123,7 +125,12 @@ final class JsonArrayRecordReader implements RecordReader {
     } catch (IOException e) {
       failure =
           new ReadException(
-              source + ": read failed " + ReadMessages.afterRecord(recordsReturned), e);
+              source
+                  + ": read failed at byte "
+                  + delivered.delivered()
+                  + " "
+                  + ReadMessages.afterRecord(recordsReturned),
+              e);
       throw failure;
     }
   }
@@ -171,11 +178,13 @@ final class JsonArrayRecordReader implements RecordReader {
   }
 
   /**
-   * Skips a value that is not an object, checking its size as it goes. A string is read to its end
-   * only when raw text is kept, to know where it ends.
+   * Skips a value that is not an object, checking its size as it goes. A string is read to its end,
+   * which raw text needs to know where it ends, whether or not raw text is kept: Jackson's lazy
+   * skip would pass over invalid UTF-8 and the string limit that decoding reports, so keeping raw
+   * text would otherwise change which records are read and where the file fails.
    */
   private void skipValue(JsonToken token) throws IOException {
-    if (token == JsonToken.VALUE_STRING && delivered.capturing()) {
+    if (token == JsonToken.VALUE_STRING) {
       parser.finishToken();
     }
     int depth = token.isStructStart() ? 1 : 0;

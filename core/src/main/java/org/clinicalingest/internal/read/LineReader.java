@@ -120,6 +120,11 @@ final class LineReader {
     return byteOffset;
   }
 
+  /** Bytes of content taken from the input so far: where a failing read stopped. */
+  long contentBytesRead() {
+    return bufferOffset + limit;
+  }
+
   private int readByteOrderMark() throws IOException {
     while (limit < BYTE_ORDER_MARK_BYTES && !endOfInput) {
       fill();

@@ -27,6 +27,13 @@ import org.clinicalingest.spi.UnreadableRecord;
 final class NdjsonRecordReader implements RecordReader {
   private static final int BUFFER_BYTES = 1024 * 1024;
 
+  /**
+   * Reason for a line that Jackson would decode as UTF-16 or UTF-32 rather than report: FORMAT.md
+   * files are UTF-8.
+   */
+  private static final String NOT_UTF8 =
+      "malformed JSON: not UTF-8 (it starts like UTF-16 or UTF-32)";
+
   private final String source;
   private final SourceFile file;
   private final JsonFactory factory;
@@ -64,7 +71,13 @@ final class NdjsonRecordReader implements RecordReader {
         return Optional.empty();
       }
     } catch (IOException e) {
-      throw new ReadException(source + ": read failed " + ReadMessages.afterRecord(recordIndex), e);
+      throw new ReadException(
+          source
+              + ": read failed at byte "
+              + lines.contentBytesRead()
+              + " "
+              + ReadMessages.afterRecord(recordIndex),
+          e);
     }
     RecordPosition position =
         new RecordPosition(
@@ -76,11 +89,24 @@ final class NdjsonRecordReader implements RecordReader {
     int start = lines.contentStart();
     int length = lines.contentEnd() - start;
     String raw = captureRaw ? new String(buffer, start, length, StandardCharsets.UTF_8) : "";
+    if (takenForUtf16Or32(buffer, start, length)) {
+      return Optional.of(new UnreadableRecord(position, NOT_UTF8, raw));
+    }
     try (JsonParser parser = factory.createParser(buffer, start, length)) {
       return Optional.of(readLine(parser, position, raw));
     } catch (IOException e) {
       throw new ReadException(source + ": cannot parse " + position.describe(), e);
     }
+  }
+
+  /**
+   * Whether Jackson, which guesses the encoding of the bytes it is given, would read the line as
+   * UTF-16 or UTF-32: when one of its first two bytes is zero or it starts with a UTF-16 byte order
+   * mark (0xFE and 0xFF never occur in UTF-8).
+   */
+  private static boolean takenForUtf16Or32(byte[] buffer, int start, int length) {
+    int first = buffer[start] & 0xFF;
+    return first == 0 || first == 0xFE || first == 0xFF || (length > 1 && buffer[start + 1] == 0);
   }
 
   private SourceRecord readLine(JsonParser parser, RecordPosition position, String raw)

@@ -19,7 +19,11 @@ import org.clinicalingest.spi.FieldProblem;
  * {@link FieldProblem} names its path (built only then) and the expected type, never the value. A
  * non-object element of {@code encounters} or {@code observations} is kept as an empty placeholder
  * so that list indices equal JSON indices, which the pipeline relies on to map problem paths to
- * records. Unknown fields are skipped and counted. One mapper per reader; not thread-safe.
+ * records. A repeated {@code encounters} or {@code observations} key does not replace the list read
+ * before it, which would make its records vanish unaccounted: the lists are joined, so every nested
+ * record is counted, and the repetition is a problem of the object holding the key, so it is
+ * quarantined with all of them. Unknown fields are skipped and counted. One mapper per reader; not
+ * thread-safe.
  */
 final class PatientMapper {
   private static final Encounter EMPTY_ENCOUNTER = Encounter.builder().build();
@@ -47,6 +51,7 @@ final class PatientMapper {
     encounterIndex = -1;
     observationIndex = -1;
     Patient.Builder patient = Patient.builder();
+    List<Encounter> encounters = null;
     String name;
     while ((name = parser.nextFieldName()) != null) {
       limit.check(parser);
@@ -77,12 +82,12 @@ final class PatientMapper {
         case "emergency_contact_phone" -> patient.emergencyContactPhone(readString(parser, name));
         case "language" -> patient.language(readString(parser, name));
         case "managing_organization" -> patient.managingOrganization(readString(parser, name));
-        case "encounters" -> patient.encounters(readEncounters(parser));
+        case "encounters" -> encounters = readEncounters(parser, encounters);
         default -> skipUnknown(parser);
       }
     }
     limit.check(parser);
-    return patient.build();
+    return patient.encounters(encounters).build();
   }
 
   /** Type problems of the last record read, in reading order. */
@@ -95,17 +100,22 @@ final class PatientMapper {
     return unknownFields;
   }
 
-  private List<Encounter> readEncounters(JsonParser parser) throws IOException {
+  /** Reads an {@code encounters} value, appending to the list of an earlier key of that name. */
+  private List<Encounter> readEncounters(JsonParser parser, List<Encounter> earlier)
+      throws IOException {
+    if (earlier != null) {
+      addProblem("encounters", "encounters appears more than once");
+    }
     JsonToken token = parser.nextToken();
     if (token == JsonToken.VALUE_NULL) {
-      return null;
+      return earlier;
     }
     if (token != JsonToken.START_ARRAY) {
       addProblem("encounters", "encounters must be an array");
       parser.skipChildren();
-      return null;
+      return earlier;
     }
-    List<Encounter> encounters = new ArrayList<>();
+    List<Encounter> encounters = earlier != null ? earlier : new ArrayList<>();
     while ((token = parser.nextToken()) != JsonToken.END_ARRAY && token != null) {
       limit.check(parser);
       encounterIndex = encounters.size();
@@ -123,6 +133,7 @@ final class PatientMapper {
 
   private Encounter readEncounter(JsonParser parser) throws IOException {
     Encounter.Builder encounter = Encounter.builder();
+    List<Observation> observations = null;
     String name;
     while ((name = parser.nextFieldName()) != null) {
       limit.check(parser);
@@ -137,24 +148,29 @@ final class PatientMapper {
         case "reason_display" -> encounter.reasonDisplay(readString(parser, name));
         case "provider_name" -> encounter.providerName(readString(parser, name));
         case "facility_name" -> encounter.facilityName(readString(parser, name));
-        case "observations" -> encounter.observations(readObservations(parser));
+        case "observations" -> observations = readObservations(parser, observations);
         default -> skipUnknown(parser);
       }
     }
-    return encounter.build();
+    return encounter.observations(observations).build();
   }
 
-  private List<Observation> readObservations(JsonParser parser) throws IOException {
+  /** Reads an {@code observations} value, appending to the list of an earlier key of that name. */
+  private List<Observation> readObservations(JsonParser parser, List<Observation> earlier)
+      throws IOException {
+    if (earlier != null) {
+      addProblem("observations", "observations appears more than once");
+    }
     JsonToken token = parser.nextToken();
     if (token == JsonToken.VALUE_NULL) {
-      return null;
+      return earlier;
     }
     if (token != JsonToken.START_ARRAY) {
       addProblem("observations", "observations must be an array");
       parser.skipChildren();
-      return null;
+      return earlier;
     }
-    List<Observation> observations = new ArrayList<>();
+    List<Observation> observations = earlier != null ? earlier : new ArrayList<>();
     while ((token = parser.nextToken()) != JsonToken.END_ARRAY && token != null) {
       limit.check(parser);
       observationIndex = observations.size();

@@ -23,11 +23,15 @@ import org.clinicalingest.ReadException;
  * file. Any other object must be NDJSON, which is confirmed by its first object ending on its first
  * line (or failing there, which the NDJSON reader then quarantines as a bad line). An object that
  * goes on over several lines is no shape of FORMAT.md, nor is an object with a later {@code
- * patients} key (a wrapped file must start with it): both fail with a {@link ReadException} rather
- * than turning every line of the file into a bad record, unless the file is named as NDJSON ({@code
- * .ndjson} or {@code .jsonl}, optionally {@code .gz}): then its first line is taken to be broken
- * and the NDJSON reader quarantines it. The pass reads at most about one record. Otherwise file
- * names are not consulted. Stateless.
+ * patients} key (a wrapped file must start with it), nor is content whose first non-blank byte is
+ * neither {@code [} nor {@code {} (garbage, another encoding): they fail with a {@link
+ * ReadException} rather than turning every line of the file into a bad record, unless the file is
+ * named as NDJSON ({@code .ndjson} or {@code .jsonl}, optionally {@code .gz}) and the object spans
+ * several lines or the content starts with neither bracket: then its first line is taken to be
+ * broken and the NDJSON reader quarantines it, as it would any later line. The pass reads at most
+ * about one record. Otherwise file names are not consulted. Content whose first byte is followed by
+ * a zero byte is refused whatever its name: Jackson would take it for UTF-16 or UTF-32 and decode it
+ * without byte offsets. Stateless.
  */
 final class ShapeDetector {
   private static final int BUFFER_BYTES = 64 * 1024;
@@ -35,6 +39,8 @@ final class ShapeDetector {
   private static final String MULTI_LINE_OBJECT =
       "the top-level object's first key is not \"patients\" (as a wrapped file's must be)"
           + " and the object spans several lines (NDJSON has one object per line)";
+  private static final String NOT_UTF8 =
+      "the content is not UTF-8 (its second byte is zero, as in UTF-16 or UTF-32)";
 
   private ShapeDetector() {}
 
@@ -46,38 +52,60 @@ final class ShapeDetector {
    */
   static Shape detect(Path path, String source, JsonFactory factory, ReadLimits limits) {
     try (SourceFile file = SourceFile.open(path)) {
-      InputStream content = new BufferedInputStream(file.content(), BUFFER_BYTES);
-      long offset = 0;
-      int first = content.read();
-      if (first == 0xEF) {
-        if (content.read() != 0xBB || content.read() != 0xBF) {
-          throw notDetected(source, "it starts with neither '[' nor '{' (in UTF-8)");
-        }
-        offset = 3;
-        first = content.read();
+      CountingInputStream counted = new CountingInputStream(file.content());
+      try {
+        return detectContent(
+            path, source, factory, limits, new BufferedInputStream(counted, BUFFER_BYTES));
+      } catch (IOException e) {
+        throw new ReadException(
+            source
+                + ": cannot read the file to detect its shape: read failed at byte "
+                + counted.count(),
+            e);
       }
-      while (isBlank(first)) {
-        first = content.read();
-        offset++;
-      }
-      if (first < 0) {
-        return Shape.NDJSON;
-      }
-      if (first == '[') {
-        return Shape.ARRAY;
-      }
-      if (first != '{') {
-        throw notDetected(
-            source,
-            "the first non-blank byte, at offset "
-                + offset
-                + ", is neither '[' nor '{' (in UTF-8)");
-      }
-      InputStream object = new SequenceInputStream(new ByteArrayInputStream(OPEN_BRACE), content);
-      return detectObject(source, factory, object, limits, isNamedAsNdjson(path));
     } catch (IOException e) {
       throw new ReadException(source + ": cannot read the file to detect its shape", e);
     }
+  }
+
+  private static Shape detectContent(
+      Path path, String source, JsonFactory factory, ReadLimits limits, BufferedInputStream content)
+      throws IOException {
+    long offset = 0;
+    int first = content.read();
+    if (first == 0xEF) {
+      if (content.read() != 0xBB || content.read() != 0xBF) {
+        if (isNamedAsNdjson(path)) {
+          return Shape.NDJSON;
+        }
+        throw notDetected(source, "it starts with neither '[' nor '{' (in UTF-8)");
+      }
+      offset = 3;
+      first = content.read();
+    }
+    while (isBlank(first)) {
+      first = content.read();
+      offset++;
+    }
+    if (first < 0) {
+      return Shape.NDJSON;
+    }
+    if (offset == 0 && secondByteIsZero(content)) {
+      throw notDetected(source, NOT_UTF8);
+    }
+    if (first == '[') {
+      return Shape.ARRAY;
+    }
+    if (first != '{') {
+      if (isNamedAsNdjson(path)) {
+        return Shape.NDJSON;
+      }
+      throw notDetected(
+          source,
+          "the first non-blank byte, at offset " + offset + ", is neither '[' nor '{' (in UTF-8)");
+    }
+    InputStream object = new SequenceInputStream(new ByteArrayInputStream(OPEN_BRACE), content);
+    return detectObject(source, factory, object, limits, isNamedAsNdjson(path));
   }
 
   private static Shape detectObject(
@@ -126,6 +154,18 @@ final class ShapeDetector {
     } finally {
       parser.close();
     }
+  }
+
+  /**
+   * Whether the byte after the one just read is zero. Jackson takes a stream whose first two bytes
+   * hold a zero for UTF-16 or UTF-32 and decodes it so, reporting no byte offsets; FORMAT.md files
+   * are UTF-8, so such content is refused here.
+   */
+  private static boolean secondByteIsZero(BufferedInputStream content) throws IOException {
+    content.mark(1);
+    int second = content.read();
+    content.reset();
+    return second == 0;
   }
 
   private static Shape multiLineObject(String source, boolean namedAsNdjson) {

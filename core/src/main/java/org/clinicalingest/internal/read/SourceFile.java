@@ -8,12 +8,12 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.zip.GZIPInputStream;
 
 /**
  * One open source file: its bytes are counted as they leave the file, then inflated when the file
- * starts with the gzip magic bytes (whatever its name). The magic is peeked through the channel,
- * which is then rewound, so nothing is buffered twice. Not thread-safe.
+ * starts with the gzip magic bytes (whatever its name), by a {@link StrictGzipInputStream} so that
+ * bytes after the last gzip member are an error rather than a silent end. The magic is peeked
+ * through the channel, which is then rewound, so nothing is buffered twice. Not thread-safe.
  */
 final class SourceFile implements Closeable {
   private static final int GZIP_BUFFER_BYTES = 64 * 1024;
@@ -21,13 +21,16 @@ final class SourceFile implements Closeable {
   private final FileChannel channel;
   private final CountingInputStream counted;
   private final InputStream content;
+  private final boolean compressed;
   private final long totalBytes;
 
-  private SourceFile(FileChannel channel, CountingInputStream counted, InputStream content)
+  private SourceFile(
+      FileChannel channel, CountingInputStream counted, InputStream content, boolean compressed)
       throws IOException {
     this.channel = channel;
     this.counted = counted;
     this.content = content;
+    this.compressed = compressed;
     this.totalBytes = channel.size();
   }
 
@@ -37,8 +40,8 @@ final class SourceFile implements Closeable {
       boolean gzip = startsWithGzipMagic(channel);
       channel.position(0);
       CountingInputStream counted = new CountingInputStream(Channels.newInputStream(channel));
-      InputStream content = gzip ? new GZIPInputStream(counted, GZIP_BUFFER_BYTES) : counted;
-      return new SourceFile(channel, counted, content);
+      InputStream content = gzip ? new StrictGzipInputStream(counted, GZIP_BUFFER_BYTES) : counted;
+      return new SourceFile(channel, counted, content, gzip);
     } catch (IOException | RuntimeException e) {
       channel.close();
       throw e;
@@ -57,6 +60,11 @@ final class SourceFile implements Closeable {
   /** The file's content, inflated if it is gzip. */
   InputStream content() {
     return content;
+  }
+
+  /** Whether the file is gzip-compressed. */
+  boolean compressed() {
+    return compressed;
   }
 
   /** Bytes taken from the file so far (compressed bytes for gzip). */

@@ -30,7 +30,7 @@ final class AgeRecognizer implements Recognizer {
 
   private static final Pattern AGED =
       Pattern.compile(
-          "(?i)(?=a)\\b(?:aged?|ages)[ \\t]*(?:[:=][ \\t]*|of[ \\t]+|is[ \\t]+|was[ \\t]+)?(\\d{2,3})(?![\\w.]|\\.\\d)");
+          "(?i)(?=a)\\b(?:aged?|ages)[ \\t]*(?:[:=][ \\t]*|of[ \\t]+|is[ \\t]+|was[ \\t]+)?(\\d{2,3})(?!\\w|\\.\\d)");
 
   private static final Pattern SHORTHAND =
       Pattern.compile(

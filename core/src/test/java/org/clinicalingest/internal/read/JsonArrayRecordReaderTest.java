@@ -196,6 +196,26 @@ class JsonArrayRecordReaderTest {
 
   @ParameterizedTest
   @ValueSource(booleans = {false, true})
+  void invalidUtf8InANonObjectStringFailsWhetherOrNotRawTextIsKept(boolean captureRaw) {
+    byte[] before = "[{\"patient_id\":\"P-1\"},\n \"ab".getBytes(StandardCharsets.UTF_8);
+    byte[] after = "cd\",\n {\"patient_id\":\"P-3\"}]".getBytes(StandardCharsets.UTF_8);
+    byte[] content = new byte[before.length + 2 + after.length];
+    System.arraycopy(before, 0, content, 0, before.length);
+    content[before.length] = (byte) 0xC3;
+    content[before.length + 1] = (byte) 0x28;
+    System.arraycopy(after, 0, content, before.length + 2, after.length);
+    Path path = write(directory, "records.json", content);
+
+    try (RecordReader reader = FORMAT.open(path, captureRaw)) {
+      assertThat(parsed(reader.next().orElseThrow()).patient().patientId()).isEqualTo("P-1");
+      assertThatThrownBy(reader::next)
+          .isInstanceOf(ReadException.class)
+          .hasMessage(path + ": malformed JSON at byte 29 (line 2, column 7) after record 0");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
   void skipsElementOverRecordSizeAndReadsNext(boolean captureRaw) {
     JsonInputFormat format = JsonInputFormat.builder().maxRecordBytes(200).build();
     String bigKnown =

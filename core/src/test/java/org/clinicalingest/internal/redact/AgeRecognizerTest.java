@@ -31,6 +31,7 @@ class AgeRecognizerTest {
         "AGE: 91 | 91",
         "age 91, lives alone | 91",
         "at the age of 93 | 93",
+        "Lives alone, aged 92. | 92",
         "93M with CHF | 93",
         "Pt is a 93 F with dementia | 93",
         "93 yo M presents | 93",

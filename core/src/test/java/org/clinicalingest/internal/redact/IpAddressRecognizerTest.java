@@ -22,6 +22,7 @@ class IpAddressRecognizerTest {
         "CLIENT 2001:DB8::8A2E:370:7334 | 2001:DB8::8A2E:370:7334",
         "link-local fe80::1 seen | fe80::1",
         "mapped ::ffff:192.0.2.128 | ::ffff:192.0.2.128",
+        "from dead:beef::cafe today | dead:beef::cafe",
         "6e40:4041:c617:e898:c11:40d2:c669:2eb4 | 6e40:4041:c617:e898:c11:40d2:c669:2eb4"
       })
   void findsIpAddresses(String text, String expected) {

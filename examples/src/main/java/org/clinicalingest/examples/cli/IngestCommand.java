@@ -61,6 +61,7 @@ final class IngestCommand implements Callable<Integer> {
       progress.finish();
     }
     SummaryPrinter.print(summary, spec.commandLine().getOut());
+    spec.commandLine().getOut().println(MemoryUse.describe());
     if (summaryJson != null) {
       Files.writeString(summaryJson, summary.toJson());
     }
