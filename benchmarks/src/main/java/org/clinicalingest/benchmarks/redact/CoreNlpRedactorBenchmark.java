@@ -25,9 +25,9 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * Notes per second of {@link CoreNlpRedactor} (scores are notes/s: one operation is one note): one
  * {@code redact(text)} call per note, as the old pipeline did; {@code redactAll} on one thread;
- * {@code redactAll} on all available processors. The cache is off, so every note goes through the
- * model. The first setup of each fork prints the model's load time and the heap it holds (used heap
- * after GC, before and after loading).
+ * {@code redactAll} on all available processors. The text and sentence caches are off, so every
+ * note goes through the model. The first setup of each fork prints the model's load time and the
+ * heap it holds (used heap after GC, before and after loading).
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar CoreNlpRedactorBenchmark}
  */
@@ -42,9 +42,9 @@ public class CoreNlpRedactorBenchmark {
 
   static final int NOTES = 400;
 
-  /** Whether notes without a candidate word skip the model. */
-  @Param({"false", "true"})
-  public boolean skipTextsWithoutCandidates;
+  /** Whether the CRF runs only on windows around candidate words (false: on whole sentences). */
+  @Param({"true", "false"})
+  public boolean windowed;
 
   private List<String> notes;
   private CoreNlpRedactor oneThread;
@@ -58,14 +58,16 @@ public class CoreNlpRedactorBenchmark {
         CoreNlpRedactor.builder()
             .threads(1)
             .cacheSize(0)
-            .skipTextsWithoutCandidates(skipTextsWithoutCandidates)
+            .sentenceCacheSize(0)
+            .windowed(windowed)
             .build();
     allThreads =
         CoreNlpRedactor.builder()
             .threads(Runtime.getRuntime().availableProcessors())
             .batchSize(32)
             .cacheSize(0)
-            .skipTextsWithoutCandidates(skipTextsWithoutCandidates)
+            .sentenceCacheSize(0)
+            .windowed(windowed)
             .build();
   }
 

@@ -15,8 +15,8 @@ import org.clinicalingest.spi.PhiType;
  * IPv4 address. Times such as {@code 14:30:00} have too few groups; a compressed form must also
  * show a hex letter or a group of three or more digits, so that {@code 12::30} is not taken. IPv4
  * is tried only at four numbers joined by single dots, IPv6 only at each colon and the hex digits
- * before it, and only in a text with {@code ::} or seven colons; an IPv6 address need hold no
- * digit ({@code dead:beef::cafe}).
+ * before it, and only in a text with {@code ::} or seven colons; an IPv6 address need hold no digit
+ * ({@code dead:beef::cafe}).
  */
 final class IpAddressRecognizer implements Recognizer {
 

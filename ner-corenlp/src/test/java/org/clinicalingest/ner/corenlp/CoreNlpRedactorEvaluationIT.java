@@ -60,7 +60,7 @@ class CoreNlpRedactorEvaluationIT {
     variants.put("default", CoreNlpRedactor.builder());
     if (Boolean.getBoolean("eval.compare")) {
       variants.put("no-case-restoration", CoreNlpRedactor.builder().restoreCase(false));
-      variants.put("with-skip", CoreNlpRedactor.builder().skipTextsWithoutCandidates(true));
+      variants.put("whole-sentences", CoreNlpRedactor.builder().windowed(false));
       variants.put("no-allow-list", CoreNlpRedactor.builder().allowList(List.of()));
     }
     return variants;

@@ -173,12 +173,20 @@ class CoreNlpRedactorIT {
   }
 
   @Test
-  void cachedAndSkippedResultsEqualModelResults() {
+  void cachedAndWindowedResultsEqualWholeSentenceResults() {
     List<String> texts =
-        List.of("BP 120/80. Denies pain. Foley removed.", "Wife Maria Garcia called.");
-    try (CoreNlpRedactor plain = CoreNlpRedactor.builder().threads(1).cacheSize(0).build();
-        CoreNlpRedactor fast =
-            CoreNlpRedactor.builder().threads(1).skipTextsWithoutCandidates(true).build()) {
+        List.of(
+            "BP 120/80. Denies pain. Foley removed.",
+            "Wife Maria Garcia called. BP 120/80. Seen by Dr. Kevin Foley in Springfield.",
+            "PT SEEN WITH DAUGHTER HOPE. DR. OKAFOR AWARE.");
+    try (CoreNlpRedactor plain =
+            CoreNlpRedactor.builder()
+                .threads(1)
+                .cacheSize(0)
+                .sentenceCacheSize(0)
+                .windowed(false)
+                .build();
+        CoreNlpRedactor fast = CoreNlpRedactor.builder().threads(1).build()) {
       List<Redaction> expected = plain.redactAll(texts);
 
       assertThat(fast.redactAll(texts)).isEqualTo(expected);

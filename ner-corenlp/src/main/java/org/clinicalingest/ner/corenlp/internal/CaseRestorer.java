@@ -67,11 +67,15 @@ public final class CaseRestorer {
    * result has the same length, and the same character positions, as the input.
    */
   public String restore(Words words) {
-    String text = words.text();
-    if (!isMonoCase(words)) {
-      return text;
-    }
-    char[] chars = text.toCharArray();
+    return isMonoCase(words) ? rewrite(words) : words.text();
+  }
+
+  /**
+   * The text with each word in its usual written form, whatever case the text is in; same length
+   * and character positions as the input. Call it for text that {@link #isMonoCase} accepts.
+   */
+  public String rewrite(Words words) {
+    char[] chars = words.text().toCharArray();
     for (int i = 0; i < words.count(); i++) {
       int start = words.start(i);
       String surface = words.surface(i);

@@ -15,19 +15,32 @@ import org.clinicalingest.spi.PhiType;
 /**
  * Finds the name, place and organisation spans of one text with the shared CoreNLP model.
  *
- * <p>Design: the fastest path that kept quality in our measurements is CoreNLP's tokenizer and
- * sentence splitter followed by {@code CRFClassifier#classifySentence} on each sentence's tokens,
- * with no {@code pos}, {@code lemma}, SUTime, numeric or fine-grained annotators, and one
- * classifier instead of the default three. Before the model, text written in one case gets its case
- * restored (same length, so offsets hold), and a text with no candidate word can skip the model.
- * After it, consecutive tokens with the same label form one span; a span whose every token lies
- * inside an allow-listed clinical term is dropped ("Parkinson", "Glasgow Coma Scale"), and so is a
- * place that is not PHI under Safe Harbor (a state or country). Offsets come from CoreNLP's tokens,
- * which are UTF-16 indexes into the text. Title and relation words the model pulls into a name
- * ("Mother Keisha Brown") are trimmed off, and a capitalised word right after a relation ("daughter
- * Hope") is a name even when the model misses it. Immutable and thread-safe.
+ * <p>Design: CoreNLP's tokenizer and sentence splitter, then the English 3-class CRF, with no
+ * {@code pos}, {@code lemma}, SUTime, numeric or fine-grained annotators. Before the model, text
+ * written in one case gets its case restored (same length, so offsets hold). The CRF is the cost
+ * (about 90 % of a note), and most of a clinical note is vitals, doses and common words that it
+ * labels O, so by default it runs only on windows around candidate tokens ({@link TokenKinds}),
+ * with the features of the whole sentence and O fixed on both sides ({@link CrfWindows}); a
+ * sentence without candidates skips the CRF. Without windows, {@code classifySentence} labels every
+ * sentence whole. Labels of a sentence seen before can come from a cache keyed by its words (and
+ * token kinds): the CRF reads nothing else. After the model, consecutive tokens with the same label
+ * form one span; a span whose every token lies inside an allow-listed clinical term is dropped
+ * ("Parkinson", "Glasgow Coma Scale"), and so is a place that is not PHI under Safe Harbor (a state
+ * or country). Offsets come from CoreNLP's tokens, which are UTF-16 indexes into the text. Title
+ * and relation words the model pulls into a name ("Mother Keisha Brown") are trimmed off, and a
+ * capitalised word right after a relation ("daughter Hope") is a name even when the model misses
+ * it. Immutable and thread-safe.
  */
 public final class EntityFinder {
+
+  /** Most particles ("de la", "van der") between two tokens of one window. */
+  private static final int MAX_GAP = 2;
+
+  /**
+   * Tokens added on each side of a window and labelled freely, so that O is fixed one token further
+   * out: the CRF sometimes pulls a dash or comma into a name ("-- Thomas Okafor, RN").
+   */
+  private static final int MARGIN = 1;
 
   private final SharedModel model;
   private final Set<PhiType> categories;
@@ -35,7 +48,8 @@ public final class EntityFinder {
   private final TermMatcher nonPhiPlaces;
   private final CaseRestorer caseRestorer;
   private final boolean restoreCase;
-  private final boolean skipTextsWithoutCandidates;
+  private final CrfWindows windows;
+  private final LruCache<String[]> sentenceCache;
 
   /**
    * A finder reporting {@code categories} (of NAME, LOCATION, ORGANIZATION).
@@ -45,7 +59,10 @@ public final class EntityFinder {
    * @param allowList clinical terms never reported
    * @param nonPhiPlaces places never reported as LOCATION
    * @param restoreCase whether to restore the case of text written in one case
-   * @param skipTextsWithoutCandidates whether to skip the model for texts without a candidate word
+   * @param windowed whether to run the CRF only on windows around candidate tokens (if the model
+   *     allows it), rather than on every whole sentence
+   * @param sentenceCache labels of sentences already seen, by words (and token kinds); null for
+   *     none
    */
   public EntityFinder(
       SharedModel model,
@@ -53,38 +70,172 @@ public final class EntityFinder {
       TermMatcher allowList,
       TermMatcher nonPhiPlaces,
       boolean restoreCase,
-      boolean skipTextsWithoutCandidates) {
+      boolean windowed,
+      LruCache<String[]> sentenceCache) {
     this.model = model;
     this.categories = EnumSet.copyOf(categories);
     this.allowList = allowList;
     this.nonPhiPlaces = nonPhiPlaces;
     this.caseRestorer = new CaseRestorer(model::caseForm);
     this.restoreCase = restoreCase;
-    this.skipTextsWithoutCandidates = skipTextsWithoutCandidates;
+    this.windows = windowed ? model.windows().orElse(null) : null;
+    this.sentenceCache = sentenceCache;
+  }
+
+  /** Whether this finder runs the CRF on windows (false: on whole sentences). */
+  public boolean windowed() {
+    return windows != null;
   }
 
   /** The spans to redact in {@code text}, in text order. */
   public List<PhiSpan> find(String text) {
     Words words = Words.of(text);
-    String modelText = restoreCase ? caseRestorer.restore(words) : text;
+    boolean oneCase = CaseRestorer.isMonoCase(words);
+    String modelText = restoreCase && oneCase ? caseRestorer.rewrite(words) : text;
     Words modelWords = modelText.equals(text) ? words : Words.of(modelText);
     List<int[]> allowed = allowList.find(modelWords);
-    if (skipTextsWithoutCandidates && !Candidates.any(modelWords, allowed, model::caseForm)) {
-      return List.of();
-    }
     Annotation document = new Annotation(modelText);
     model.tokenizer().annotate(document);
     List<PhiSpan> spans = new ArrayList<>();
     for (CoreMap sentence : document.get(CoreAnnotations.SentencesAnnotation.class)) {
-      List<CoreLabel> labelled =
-          model.classifier().classifySentence(sentence.get(CoreAnnotations.TokensAnnotation.class));
-      collect(labelled, modelText, allowed, spans);
+      List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
+      String[] labels = labels(modelText, tokens, allowed, oneCase);
+      if (labels != null) {
+        collect(tokens, labels, modelText, allowed, spans);
+      }
     }
     if (categories.contains(PhiType.NAME)) {
       addNamesAfterRelations(modelWords, allowed, spans);
       spans.sort(Comparator.comparingInt(PhiSpan::start));
     }
     return spans;
+  }
+
+  /** The CRF label of each token (null for O), or null if the sentence has no candidate. */
+  private String[] labels(
+      String text, List<CoreLabel> tokens, List<int[]> allowed, boolean oneCase) {
+    byte[] kinds = null;
+    if (windows != null) {
+      kinds = model.tokenKinds().of(text, tokens, allowed, oneCase);
+      if (!hasCandidate(kinds)) {
+        return null;
+      }
+    }
+    String key = sentenceCache == null ? null : cacheKey(tokens, kinds);
+    if (key != null) {
+      String[] cached = sentenceCache.get(key);
+      if (cached != null) {
+        return cached;
+      }
+    }
+    String[] labels = kinds == null ? labelWhole(tokens) : labelWindows(tokens, kinds);
+    if (key != null) {
+      sentenceCache.put(key, labels);
+    }
+    return labels;
+  }
+
+  private String[] labelWhole(List<CoreLabel> tokens) {
+    List<CoreLabel> labelled = model.classifier().classifySentence(tokens);
+    String[] labels = new String[labelled.size()];
+    for (int i = 0; i < labels.length; i++) {
+      labels[i] = labelled.get(i).get(CoreAnnotations.AnswerAnnotation.class);
+    }
+    return labels;
+  }
+
+  /** Labels each {@linkplain #windows window} of the sentence. */
+  private String[] labelWindows(List<CoreLabel> tokens, byte[] kinds) {
+    String[] labels = new String[kinds.length];
+    List<CoreLabel> prepared = windows.prepare(tokens);
+    for (int[] window : windows(tokens, kinds)) {
+      windows.label(prepared, window[0], window[1], labels);
+    }
+    return labels;
+  }
+
+  /**
+   * The token ranges the CRF must label: runs of tokens that are not {@link TokenKinds#OTHER}
+   * holding a candidate, where two such tokens may be separated by up to {@link #MAX_GAP} particles
+   * ("de la", "van der", "of", "'s", "-", "&amp;") and a possessive may follow. Every other token
+   * is taken as O: punctuation, numbers and common lower-case words, which the CRF labels O in
+   * practice, so the windows' labels are the whole-sentence ones (see {@link CrfWindows}). Each
+   * window is widened by {@link #MARGIN} tokens on each side (the CRF labels them too) and windows
+   * that then touch or overlap are merged.
+   */
+  static List<int[]> windows(List<CoreLabel> tokens, byte[] kinds) {
+    List<int[]> windows = new ArrayList<>();
+    int index = 0;
+    while (index < kinds.length) {
+      if (kinds[index] == TokenKinds.OTHER) {
+        index++;
+        continue;
+      }
+      int from = index;
+      int to = index + 1;
+      boolean candidate = kinds[index] == TokenKinds.CANDIDATE;
+      int next = to;
+      while (next < kinds.length) {
+        if (kinds[next] != TokenKinds.OTHER) {
+          candidate |= kinds[next] == TokenKinds.CANDIDATE;
+          to = ++next;
+        } else if (next - to < MAX_GAP && isParticle(tokens.get(next).word())) {
+          next++;
+        } else {
+          break;
+        }
+      }
+      while (to < kinds.length && isPossessive(tokens.get(to).word())) {
+        to++;
+      }
+      if (candidate) {
+        addWidened(windows, from, to, kinds.length);
+      }
+      index = to;
+    }
+    return windows;
+  }
+
+  private static void addWidened(List<int[]> windows, int from, int to, int length) {
+    int start = Math.max(0, from - MARGIN);
+    int end = Math.min(length, to + MARGIN);
+    int[] last = windows.isEmpty() ? null : windows.get(windows.size() - 1);
+    if (last != null && last[1] >= start) {
+      last[1] = Math.max(last[1], end);
+    } else {
+      windows.add(new int[] {start, end});
+    }
+  }
+
+  private static boolean isParticle(String word) {
+    return TokenKinds.isParticle(word) || isPossessive(word);
+  }
+
+  private static boolean isPossessive(String word) {
+    return word.equals("'s") || word.equals("'") || word.equals("\u2019s") || word.equals("\u2019");
+  }
+
+  private static boolean hasCandidate(byte[] kinds) {
+    for (byte kind : kinds) {
+      if (kind == TokenKinds.CANDIDATE) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The sentence's words, which are all the CRF reads, and the kinds that chose its windows. */
+  private static String cacheKey(List<CoreLabel> tokens, byte[] kinds) {
+    StringBuilder key = new StringBuilder(tokens.size() * 8);
+    for (CoreLabel token : tokens) {
+      key.append(token.word()).append('\u0001');
+    }
+    if (kinds != null) {
+      for (byte kind : kinds) {
+        key.append((char) ('0' + kind));
+      }
+    }
+    return key.toString();
   }
 
   /**
@@ -135,12 +286,16 @@ public final class EntityFinder {
   }
 
   private void collect(
-      List<CoreLabel> tokens, String modelText, List<int[]> allowed, List<PhiSpan> spans) {
+      List<CoreLabel> tokens,
+      String[] labels,
+      String modelText,
+      List<int[]> allowed,
+      List<PhiSpan> spans) {
     int index = 0;
     while (index < tokens.size()) {
-      PhiType type = typeOf(tokens.get(index));
+      PhiType type = typeOf(labels[index]);
       int end = index + 1;
-      while (end < tokens.size() && typeOf(tokens.get(end)) == type) {
+      while (end < tokens.size() && typeOf(labels[end]) == type) {
         end++;
       }
       int first = index;
@@ -163,8 +318,7 @@ public final class EntityFinder {
     }
   }
 
-  private static PhiType typeOf(CoreLabel token) {
-    String label = token.get(CoreAnnotations.AnswerAnnotation.class);
+  private static PhiType typeOf(String label) {
     if (label == null) {
       return null;
     }

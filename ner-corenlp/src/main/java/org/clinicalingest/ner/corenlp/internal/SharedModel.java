@@ -9,13 +9,17 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import org.clinicalingest.RedactionException;
 
 /**
  * The CoreNLP parts every redactor in the JVM shares: the tokenizer and sentence splitter, the
- * English 3-class CRF classifier, and the case table used to restore case.
+ * English 3-class CRF classifier with its window labelling, the case table used to restore case,
+ * and the word lists that decide where the classifier must look.
  *
  * <p>Design: the classifier takes seconds and hundreds of megabytes to load, so it is loaded once,
  * lazily, on first use, under a lock (double-checked on a volatile field), and never unloaded. A
@@ -32,20 +36,36 @@ public final class SharedModel {
   /** CoreNLP's truecaser table: lower-case word to its usual written form ("smith" -> "Smith"). */
   public static final String CASE_TABLE = "edu/stanford/nlp/models/truecase/MixDisambiguation.list";
 
+  /** Names that are also common words, one a line, next to this class. */
+  static final String NAME_WORDS = "name-words.txt";
+
+  /** Clinical note words that are never names, one a line, next to this class. */
+  static final String CLINICAL_WORDS = "clinical-words.txt";
+
   private static final Object LOCK = new Object();
   private static volatile SharedModel instance;
 
   private final StanfordCoreNLP tokenizer;
   private final CRFClassifier<CoreLabel> classifier;
   private final Map<String, String> caseForms;
+  private final Optional<CrfWindows> windows;
+  private final TokenKinds tokenKinds;
 
   private SharedModel(
       StanfordCoreNLP tokenizer,
       CRFClassifier<CoreLabel> classifier,
-      Map<String, String> caseForms) {
+      Map<String, String> caseForms,
+      Set<String> nameWords,
+      Set<String> clinicalWords) {
     this.tokenizer = tokenizer;
     this.classifier = classifier;
     this.caseForms = caseForms;
+    this.windows = CrfWindows.of(classifier);
+    // A copy: CoreNLP adds the lower-case words it meets to the live set (up to a limit), and the
+    // choice of windows must not depend on the texts seen before.
+    this.tokenKinds =
+        new TokenKinds(
+            Set.copyOf(classifier.getKnownLCWords()), nameWords, clinicalWords, caseForms::get);
   }
 
   /**
@@ -85,7 +105,29 @@ public final class SharedModel {
       throw new RedactionException(
           "ner stage: CoreNLP classifier " + CLASSIFIER + " could not be loaded", e);
     }
-    return new SharedModel(tokenizer, classifier, loadCaseForms());
+    return new SharedModel(
+        tokenizer, classifier, loadCaseForms(), loadWords(NAME_WORDS), loadWords(CLINICAL_WORDS));
+  }
+
+  private static Set<String> loadWords(String resource) {
+    InputStream stream = SharedModel.class.getResourceAsStream(resource);
+    if (stream == null) {
+      throw new IllegalStateException("resource " + resource + " missing from ner-corenlp jar");
+    }
+    Set<String> words = new HashSet<>();
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        String word = line.strip();
+        if (!word.isEmpty() && !word.startsWith("#")) {
+          words.add(word);
+        }
+      }
+    } catch (IOException e) {
+      throw new RedactionException("ner stage: resource " + resource + " unreadable", e);
+    }
+    return Set.copyOf(words);
   }
 
   private static Map<String, String> loadCaseForms() {
@@ -133,6 +175,19 @@ public final class SharedModel {
   /** The CRF classifier; {@code classifySentence} is thread-safe. */
   public CRFClassifier<CoreLabel> classifier() {
     return classifier;
+  }
+
+  /**
+   * Window labelling for the classifier, or empty if the classifier's internals could not be
+   * reached (the caller then classifies whole sentences).
+   */
+  Optional<CrfWindows> windows() {
+    return windows;
+  }
+
+  /** Sorts tokens into candidates and others for window labelling. */
+  TokenKinds tokenKinds() {
+    return tokenKinds;
   }
 
   /** The usual written form of a lower-case word, or null if it is usually lower case. */

@@ -1,5 +1,8 @@
 package org.clinicalingest.ner.corenlp.internal;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -55,10 +58,29 @@ final class Titles {
           "chaplain",
           "interpreter");
 
+  /**
+   * Titles and relations as tokens may spell them: lower case, capitalised, capitals, with a dot.
+   */
+  private static final Set<String> ANNOUNCER_TOKENS = announcerTokens();
+
   private static final Set<String> NOT_NAMES =
       Set.of("patient", "pt", "family", "the", "per", "called", "attending", "resident");
 
   private Titles() {}
+
+  private static Set<String> announcerTokens() {
+    Set<String> tokens = new HashSet<>();
+    for (Set<String> words : List.of(TITLES, RELATIONS)) {
+      for (String word : words) {
+        String capitalised = Character.toUpperCase(word.charAt(0)) + word.substring(1);
+        for (String form : List.of(word, capitalised, word.toUpperCase(Locale.ROOT))) {
+          tokens.add(form);
+          tokens.add(form + ".");
+        }
+      }
+    }
+    return Set.copyOf(tokens);
+  }
 
   /** Whether word {@code index} names a relative or a role that a name may follow. */
   static boolean isRelation(Words words, int index) {
@@ -74,6 +96,11 @@ final class Titles {
     return TITLES.contains(normalized)
         || RELATIONS.contains(normalized)
         || NOT_NAMES.contains(normalized);
+  }
+
+  /** Whether a token ("Dr.", "daughter") is a title or relation word that a name may follow. */
+  static boolean announcesName(String word) {
+    return ANNOUNCER_TOKENS.contains(word);
   }
 
   /** Whether word {@code index} exists and is a personal title. */

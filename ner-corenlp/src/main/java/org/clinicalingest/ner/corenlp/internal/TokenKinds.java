@@ -1,0 +1,329 @@
+package org.clinicalingest.ner.corenlp.internal;
+
+import edu.stanford.nlp.ling.CoreLabel;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * Sorts the tokens of a sentence into those the CRF must look at (candidates), those it may look at
+ * when they stand next to a candidate, and the rest, which it labels O in practice.
+ *
+ * <p>Design: the English CRF tags names, places and organisations, and it almost only tags words
+ * that are capitalised, or that it has not seen in lower case in its training data. A token is a
+ * <em>candidate</em> if it follows a personal title or a relation word ("Dr.", "daughter"), or if
+ * it is a capitalised word that is not merely a common word opening a sentence, a clause or a
+ * heading, or a word in capitals that is not a common word or a short abbreviation, or, in a text
+ * written in one case, a lower-case word the CRF does not know as a common word. "Common word"
+ * means a word of the CRF's own lower-case vocabulary (its {@code knownLCWords}) that is not a
+ * name: not a surname or given name that is also a word ("Hope", "Baker", {@code name-words.txt})
+ * and not usually capitalised (the truecaser table). Clinical abbreviations and note words that are
+ * never names ({@code clinical-words.txt}: "MRN", "SpO2", "Vitals") and month names next to a
+ * number ("June 3") are never candidates. Capitalised tokens that are not candidates (titles,
+ * allow-listed terms, abbreviations, common words) <em>join</em> a window next to a candidate, so
+ * that "Dr. Kevin Foley" or "R.T. Jones" is labelled as a whole. Stateless apart from the shared
+ * word sets; thread-safe.
+ */
+final class TokenKinds {
+
+  /** A token the CRF labels O in practice. */
+  static final byte OTHER = 0;
+
+  /** A token that is labelled with the window of a neighbouring candidate. */
+  static final byte JOINS = 1;
+
+  /** A token whose label the CRF must compute. */
+  static final byte CANDIDATE = 2;
+
+  private static final Set<String> MONTHS =
+      Set.of(
+          "january",
+          "february",
+          "march",
+          "april",
+          "may",
+          "june",
+          "july",
+          "august",
+          "september",
+          "october",
+          "november",
+          "december",
+          "jan",
+          "feb",
+          "mar",
+          "apr",
+          "jun",
+          "jul",
+          "aug",
+          "sep",
+          "sept",
+          "oct",
+          "nov",
+          "dec");
+
+  private final Set<String> commonWords;
+  private final Set<String> nameWords;
+  private final Set<String> clinicalWords;
+  private final UnaryOperator<String> caseForms;
+
+  /**
+   * Kinds using {@code commonWords} (the CRF's lower-case vocabulary), {@code nameWords} (names
+   * that are also common words), {@code clinicalWords} (note words that are never names) and {@code
+   * caseForms} (lower-case word to its usual written form, or null).
+   */
+  TokenKinds(
+      Set<String> commonWords,
+      Set<String> nameWords,
+      Set<String> clinicalWords,
+      UnaryOperator<String> caseForms) {
+    this.commonWords = commonWords;
+    this.nameWords = nameWords;
+    this.clinicalWords = clinicalWords;
+    this.caseForms = caseForms;
+  }
+
+  /**
+   * The kind of each token of {@code sentence}.
+   *
+   * @param text the text the tokens' offsets point into (after case restoration)
+   * @param sentence the tokens of one sentence
+   * @param allowed character ranges of allow-listed terms, in text order
+   * @param oneCase whether the text is written in one case
+   */
+  byte[] of(String text, List<CoreLabel> sentence, List<int[]> allowed, boolean oneCase) {
+    byte[] kinds = new byte[sentence.size()];
+    int range = 0;
+    boolean afterAnnouncer = false;
+    boolean inHeading = false;
+    for (int i = 0; i < kinds.length; i++) {
+      CoreLabel token = sentence.get(i);
+      while (range < allowed.size() && allowed.get(range)[1] <= token.beginPosition()) {
+        range++;
+      }
+      boolean inAllowed =
+          range < allowed.size()
+              && allowed.get(range)[0] <= token.beginPosition()
+              && token.endPosition() <= allowed.get(range)[1];
+      String word = token.word();
+      boolean announcer = Titles.announcesName(word);
+      Token facts = new Token(word);
+      if (announcer) {
+        kinds[i] = facts.upper ? JOINS : OTHER;
+      } else {
+        kinds[i] = kind(text, sentence, i, facts, afterAnnouncer, inAllowed, inHeading, oneCase);
+      }
+      afterAnnouncer = announcer;
+      if (facts.upper && facts.lower) {
+        inHeading = kinds[i] == JOINS && (isCommon(facts.key) || clinicalWords.contains(facts.key));
+      } else if (!isParticle(word)) {
+        inHeading = false;
+      }
+    }
+    return kinds;
+  }
+
+  private byte kind(
+      String text,
+      List<CoreLabel> sentence,
+      int index,
+      Token token,
+      boolean afterAnnouncer,
+      boolean inAllowed,
+      boolean inHeading,
+      boolean oneCase) {
+    if (token.letters == 0 || token.word.charAt(0) == '\'') {
+      return OTHER;
+    }
+    String key = token.key;
+    if (afterAnnouncer) {
+      return token.upper || !isCommon(key) ? CANDIDATE : OTHER;
+    }
+    if (inAllowed || clinicalWords.contains(key)) {
+      return token.upper || oneCase && inAllowed ? JOINS : OTHER;
+    }
+    if (MONTHS.contains(key) && nextToNumber(sentence, index)) {
+      return token.upper ? JOINS : OTHER;
+    }
+    if (!token.upper) {
+      boolean known = commonWords.contains(key);
+      if (oneCase) {
+        return !known || isName(key) ? CANDIDATE : OTHER;
+      }
+      return !known && isCapitalisedName(key) ? CANDIDATE : OTHER;
+    }
+    if (token.digit) {
+      return isNameWithNumber(token.word) ? CANDIDATE : JOINS;
+    }
+    if (!token.lower) {
+      if (token.letters <= 2) {
+        return token.word.indexOf('.') >= 0 || !commonWords.contains(key) && isName(key)
+            ? CANDIDATE
+            : JOINS;
+      }
+      return isCommon(key) ? JOINS : CANDIDATE;
+    }
+    return (inHeading || startsClause(text, sentence, index)) && isCommon(key) ? JOINS : CANDIDATE;
+  }
+
+  /** What the kind of a token depends on in its own word. */
+  private static final class Token {
+
+    final String word;
+    final String key;
+    final int letters;
+    final boolean upper;
+    final boolean lower;
+    final boolean digit;
+
+    Token(String word) {
+      int letterCount = 0;
+      boolean hasUpper = false;
+      boolean hasLower = false;
+      boolean hasDigit = false;
+      for (int i = 0; i < word.length(); i++) {
+        char c = word.charAt(i);
+        if (Character.isLetter(c)) {
+          letterCount++;
+          hasUpper |= Character.isUpperCase(c) || Character.isTitleCase(c);
+          hasLower |= Character.isLowerCase(c);
+        } else if (Character.isDigit(c)) {
+          hasDigit = true;
+        }
+      }
+      this.word = word;
+      this.key = hasUpper ? word.toLowerCase(Locale.ROOT) : word;
+      this.letters = letterCount;
+      this.upper = hasUpper;
+      this.lower = hasLower;
+      this.digit = hasDigit;
+    }
+  }
+
+  private static boolean nextToNumber(List<CoreLabel> sentence, int index) {
+    return index + 1 < sentence.size() && startsWithDigit(sentence.get(index + 1).word())
+        || index > 0 && startsWithDigit(sentence.get(index - 1).word());
+  }
+
+  private static boolean startsWithDigit(String word) {
+    return !word.isEmpty() && Character.isDigit(word.charAt(0));
+  }
+
+  /** A word that may sit inside a heading or a name: "of", "and", "de", "&amp;", "-". */
+  static boolean isParticle(String word) {
+    if (word.equals("-") || word.equals("&")) {
+      return true;
+    }
+    if (word.length() > 3) {
+      return false;
+    }
+    for (int i = 0; i < word.length(); i++) {
+      if (!Character.isLowerCase(word.charAt(i))) {
+        return false;
+      }
+    }
+    return !word.isEmpty();
+  }
+
+  private boolean isCommon(String key) {
+    return commonWords.contains(key) && !isName(key);
+  }
+
+  private boolean isName(String key) {
+    return nameWords.contains(key) || isCapitalisedName(key);
+  }
+
+  /** Whether the truecaser writes the word capitalised but not in capitals ("Smith"). */
+  private boolean isCapitalisedName(String key) {
+    String form = caseForms.apply(key);
+    if (form == null || !Character.isUpperCase(form.charAt(0))) {
+      return false;
+    }
+    for (int i = 1; i < form.length(); i++) {
+      if (Character.isLowerCase(form.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A capitalised word with a number after it, as synthetic records write names ("Alva958"). */
+  private static boolean isNameWithNumber(String word) {
+    int i = 1;
+    while (i < word.length() && Character.isLowerCase(word.charAt(i))) {
+      i++;
+    }
+    if (i < 3) {
+      return false;
+    }
+    while (i < word.length() && Character.isDigit(word.charAt(i))) {
+      i++;
+    }
+    return i == word.length();
+  }
+
+  /**
+   * Whether the token starts a sentence, a line or a clause (after a colon, semicolon, bracket,
+   * dash, bullet or full stop), where a common word is capitalised without being a name.
+   */
+  private static boolean startsClause(String text, List<CoreLabel> sentence, int index) {
+    int previous = index - 1;
+    while (previous >= 0 && !hasLetterOrDigit(sentence.get(previous).word())) {
+      if (isClauseMark(sentence.get(previous).word())) {
+        return true;
+      }
+      previous--;
+    }
+    if (previous < 0) {
+      return true;
+    }
+    int end = sentence.get(previous).endPosition();
+    int start = sentence.get(index).beginPosition();
+    for (int position = end; position < start && position < text.length(); position++) {
+      if (text.charAt(position) == '\n') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isClauseMark(String word) {
+    switch (word) {
+      case ":":
+      case ";":
+      case "(":
+      case ")":
+      case "[":
+      case "]":
+      case "-LRB-":
+      case "-RRB-":
+      case "-LSB-":
+      case "-RSB-":
+      case "-":
+      case "--":
+      case "*":
+      case "#":
+      case "\u2022":
+      case ".":
+      case "!":
+      case "?":
+      case "\"":
+      case "``":
+      case "'":
+      case "`":
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  private static boolean hasLetterOrDigit(String word) {
+    for (int i = 0; i < word.length(); i++) {
+      if (Character.isLetterOrDigit(word.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

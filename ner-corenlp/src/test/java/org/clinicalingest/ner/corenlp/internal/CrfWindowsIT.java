@@ -1,0 +1,84 @@
+package org.clinicalingest.ner.corenlp.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.util.CoreMap;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Checks the exactness claim of {@link CrfWindows} against the real model: on every sentence of the
+ * evaluation set, every window whose neighbours the whole-sentence CRF labels O gets the labels the
+ * whole-sentence CRF gives it.
+ */
+class CrfWindowsIT {
+
+  private static final int LONGEST_WINDOW = 4;
+
+  private static List<String> evaluationTexts() throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    List<String> texts = new ArrayList<>();
+    for (String line : Files.readAllLines(Path.of("src/test/resources/eval/hard-cases.jsonl"))) {
+      if (!line.isBlank()) {
+        texts.add(json.readTree(line).get("text").asText());
+      }
+    }
+    return texts;
+  }
+
+  private static String[] wholeLabels(SharedModel model, List<CoreLabel> tokens) {
+    List<CoreLabel> labelled = model.classifier().classifySentence(tokens);
+    String[] labels = new String[labelled.size()];
+    for (int i = 0; i < labels.length; i++) {
+      labels[i] = labelled.get(i).get(CoreAnnotations.AnswerAnnotation.class);
+    }
+    return labels;
+  }
+
+  @Test
+  void windowLabelsEqualWholeSentenceLabelsWhenNeighboursAreBackground() throws IOException {
+    SharedModel model = SharedModel.get();
+    CrfWindows windows = model.windows().orElseThrow();
+    String background = model.classifier().backgroundSymbol();
+    int checked = 0;
+    int named = 0;
+    for (String text : evaluationTexts()) {
+      Annotation document = new Annotation(text);
+      model.tokenizer().annotate(document);
+      for (CoreMap sentence : document.get(CoreAnnotations.SentencesAnnotation.class)) {
+        List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
+        wholeLabels(model, tokens);
+        String[] whole = wholeLabels(model, tokens);
+        List<CoreLabel> prepared = windows.prepare(tokens);
+        for (int from = 0; from < tokens.size(); from++) {
+          for (int to = from + 1; to <= Math.min(tokens.size(), from + LONGEST_WINDOW); to++) {
+            boolean leftO = from == 0 || background.equals(whole[from - 1]);
+            boolean rightO = to == tokens.size() || background.equals(whole[to]);
+            if (!leftO || !rightO) {
+              continue;
+            }
+            String[] labels = new String[tokens.size()];
+            windows.label(prepared, from, to, labels);
+            for (int token = from; token < to; token++) {
+              assertThat(labels[token])
+                  .as("token %d of window %d..%d", token, from, to)
+                  .isEqualTo(whole[token]);
+              named += background.equals(whole[token]) ? 0 : 1;
+            }
+            checked++;
+          }
+        }
+      }
+    }
+    assertThat(checked).isGreaterThan(5_000);
+    assertThat(named).isGreaterThan(100);
+  }
+}

@@ -1,0 +1,39 @@
+package org.clinicalingest.ner.corenlp.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import edu.stanford.nlp.ling.CoreLabel;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EntityFinderTest {
+
+  private static final byte O = TokenKinds.OTHER;
+  private static final byte J = TokenKinds.JOINS;
+  private static final byte C = TokenKinds.CANDIDATE;
+
+  private static List<int[]> windows(String text, byte... kinds) {
+    List<CoreLabel> tokens = TokenKindsTest.tokens(text);
+    assertThat(kinds).hasSameSizeAs(tokens);
+    return EntityFinder.windows(tokens, kinds);
+  }
+
+  @Test
+  void windowSpansJoiningTokensParticlesAndPossessivePlusOneTokenEachSide() {
+    assertThat(
+            windows("seen with Dr. Maria de la Cruz 's team today", O, O, J, C, O, O, C, O, O, O))
+        .containsExactly(new int[] {1, 9});
+  }
+
+  @Test
+  void runWithoutCandidateIsNoWindow() {
+    assertThat(windows("BP 120/80 , HR 88 . Denies pain", J, O, O, J, O, O, J, O)).isEmpty();
+  }
+
+  @Test
+  void moreThanTwoParticlesSplitWindowsThatMergeOnlyWhenTheyMeet() {
+    assertThat(windows("Maria and the of Chen", C, O, O, O, C))
+        .containsExactly(new int[] {0, 2}, new int[] {3, 5});
+    assertThat(windows("Maria , ; Chen", C, O, O, C)).containsExactly(new int[] {0, 4});
+  }
+}
