@@ -55,13 +55,16 @@ final class IngestCommand implements Callable<Integer> {
         pipelineOptions.build(
             spec.commandLine(), store, builder -> builder.progressListener(progress));
     RunSummary summary;
-    try (pipeline) {
-      summary = pipeline.run(inputs);
-    } finally {
-      progress.finish();
+    try (pipeline;
+        MemoryUse memory = MemoryUse.start()) {
+      try {
+        summary = pipeline.run(inputs);
+      } finally {
+        progress.finish();
+      }
+      SummaryPrinter.print(summary, spec.commandLine().getOut());
+      spec.commandLine().getOut().println(memory.describe());
     }
-    SummaryPrinter.print(summary, spec.commandLine().getOut());
-    spec.commandLine().getOut().println(MemoryUse.describe());
     if (summaryJson != null) {
       Files.writeString(summaryJson, summary.toJson());
     }

@@ -1,44 +1,110 @@
 package org.clinicalingest.examples.cli;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import javax.management.ListenerNotFoundException;
+import javax.management.Notification;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
 
 /**
- * The memory this JVM has used so far: the peak of its heap and the peak of its resident set.
+ * Watches the memory of this JVM during a command: the peak of the heap still in use after each
+ * garbage collection (the live data, which is what must stay bounded as inputs grow), the heap
+ * limit, and the peak resident set size.
  *
- * <p>The heap peak is the sum of each heap pool's peak (eden, survivor, old), an upper bound of the
- * true peak since the pools need not peak together; it includes garbage not yet collected. The
- * resident-set peak ({@code VmHWM}) is read from {@code /proc/self/status} and is absent on systems
- * without it.
+ * <p>The live-heap peak comes from the collectors' notifications, so it covers the collections that
+ * happened after {@link #start()}; a run too short to collect reports none. The resident-set peak
+ * ({@code VmHWM}) is read from {@code /proc/self/status} and is absent where that file is.
  */
-final class MemoryUse {
+final class MemoryUse implements AutoCloseable {
   private static final long MIB = 1024 * 1024;
+
+  private final AtomicLong peakLiveHeap = new AtomicLong(-1);
+  private final List<NotificationEmitter> watched = new ArrayList<>();
+  private final NotificationListener listener = this::collected;
 
   private MemoryUse() {}
 
-  /** One line, e.g. {@code memory: peak heap ≤ 212 MiB of max 256 MiB, peak RSS 498 MiB}. */
-  static String describe() {
-    long peakHeap = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-        peakHeap += pool.getPeakUsage().getUsed();
+  private final Set<String> heapPools =
+      ManagementFactory.getMemoryPoolMXBeans().stream()
+          .filter(pool -> pool.getType() == MemoryType.HEAP)
+          .map(MemoryPoolMXBean::getName)
+          .collect(Collectors.toSet());
+
+  /** Starts watching the collections of this JVM until {@link #close()}. */
+  static MemoryUse start() {
+    MemoryUse use = new MemoryUse();
+    for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+      if (collector instanceof NotificationEmitter emitter) {
+        emitter.addNotificationListener(use.listener, null, null);
+        use.watched.add(emitter);
       }
     }
-    String line =
+    return use;
+  }
+
+  private void collected(Notification notification, Object handback) {
+    if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(
+        notification.getType())) {
+      return;
+    }
+    GarbageCollectionNotificationInfo info =
+        GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+    long live = 0;
+    for (Map.Entry<String, MemoryUsage> pool :
+        info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+      if (heapPools.contains(pool.getKey())) {
+        live += pool.getValue().getUsed();
+      }
+    }
+    peakLiveHeap.accumulateAndGet(live, Math::max);
+  }
+
+  /** Stops watching. */
+  @Override
+  public void close() {
+    for (NotificationEmitter emitter : watched) {
+      try {
+        emitter.removeNotificationListener(listener);
+      } catch (ListenerNotFoundException e) {
+        // already removed: nothing to undo
+      }
+    }
+    watched.clear();
+  }
+
+  /**
+   * One line, e.g. {@code memory: peak live heap 61 MiB (after GC), heap max 256 MiB, peak RSS 498
+   * MiB}.
+   */
+  String describe() {
+    long live = peakLiveHeap.get();
+    StringBuilder line = new StringBuilder("memory: peak live heap ");
+    line.append(
+        live < 0 ? "n/a (no collection)" : String.format(Locale.ROOT, "%,d MiB", live / MIB));
+    line.append(
         String.format(
-            Locale.ROOT,
-            "memory: peak heap <= %,d MiB of max %,d MiB",
-            peakHeap / MIB,
-            Runtime.getRuntime().maxMemory() / MIB);
+            Locale.ROOT, " (after GC), heap max %,d MiB", Runtime.getRuntime().maxMemory() / MIB));
     long peakRssKib = peakResidentKib();
-    return peakRssKib < 0
-        ? line
-        : line + String.format(Locale.ROOT, ", peak RSS %,d MiB", peakRssKib / 1024);
+    if (peakRssKib >= 0) {
+      line.append(String.format(Locale.ROOT, ", peak RSS %,d MiB", peakRssKib / 1024));
+    }
+    return line.toString();
   }
 
   private static long peakResidentKib() {
