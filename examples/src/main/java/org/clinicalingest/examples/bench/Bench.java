@@ -39,18 +39,26 @@ public final class Bench {
   private final int threads;
   private final int chunkRows;
   private final Supplier<NerRedactor> redactors;
+  private final Supplier<NerRedactor> seedRedactors;
 
   /**
    * @param target where each variant writes
    * @param threads worker threads of the pipeline and the recogniser
    * @param chunkRows rows per chunk
-   * @param redactors makes a fresh recogniser for each variant that needs one
+   * @param redactors makes a fresh recogniser for each pipeline variant that needs one
+   * @param seedRedactors makes the recogniser of the seed's design, called once per note
    */
-  public Bench(BenchTarget target, int threads, int chunkRows, Supplier<NerRedactor> redactors) {
+  public Bench(
+      BenchTarget target,
+      int threads,
+      int chunkRows,
+      Supplier<NerRedactor> redactors,
+      Supplier<NerRedactor> seedRedactors) {
     this.target = target;
     this.threads = threads;
     this.chunkRows = chunkRows;
     this.redactors = redactors;
+    this.seedRedactors = seedRedactors;
   }
 
   /** One variant's figure. */
@@ -76,7 +84,7 @@ public final class Bench {
 
   private Result seedDesign(Path input) throws SQLException {
     target.freshWriter("seed_design").close();
-    try (NerRedactor redactor = redactors.get();
+    try (NerRedactor redactor = seedRedactors.get();
         Connection connection = target.connect("seed_design")) {
       SeedDesign seed = new SeedDesign(redactor, target.dialect(), 1_000);
       long start = System.nanoTime();
