@@ -29,9 +29,17 @@ import org.junit.jupiter.api.io.TempDir;
  * Kills a real child JVM running {@code clinical-ingest ingest} with SIGKILL at several points,
  * resumes with {@code --resume}, and checks that every record is in the store exactly once: the
  * same ids as a clean run, and each rejected record quarantined once.
+ *
+ * <p>PostgreSQL is watched while the child runs, and the child is killed once it has committed a
+ * given number of chunks. A DuckDB file cannot be opened while the child holds it, so that child is
+ * killed on its progress output instead: its first progress line is printed after its first chunk
+ * committed, later ones every five seconds. Both stores go through the same ingest and counts.
  */
 class ResumeAfterKillIT {
   private static final Path JAR = Path.of("target", "clinical-ingest.jar");
+  private static final String PROGRESS_LINE = " records/s | ";
+  private static final String COMMITTED_RANGES =
+      "SELECT count(DISTINCT first_record_index) FROM %s.ingest_checkpoints";
 
   @TempDir static Path dir;
   private static Path input;
@@ -52,50 +60,74 @@ class ResumeAfterKillIT {
   @Test
   void postgresRunKilledAtSeveralPointsResumesToExactlyOnce() throws Exception {
     String url = PostgresTestDatabase.url();
-    dropSchema(url, "resume_ref");
-    Map<String, Long> reference = ingestAndCount(url, "resume_ref", List.of(), new StringWriter());
+    Map<String, Long> reference = ingestAndCount(new PostgresStore(url, "resume_ref"));
     List<String> report = new ArrayList<>();
 
     for (int committedChunksBeforeKill : new int[] {1, 4, 9}) {
-      String schema = "resume_kill_" + committedChunksBeforeKill;
-      dropSchema(url, schema);
-      Process child = startIngest(url, schema);
-      waitForCheckpoints(url, schema, committedChunksBeforeKill, child);
-      child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-      long committedAtKill =
-          count(
-              url, schema, "SELECT count(DISTINCT first_record_index) FROM %s.ingest_checkpoints");
-
-      StringWriter resumeOutput = new StringWriter();
-      Map<String, Long> resumed = ingestAndCount(url, schema, List.of("--resume"), resumeOutput);
-
-      assertThat(resumed).isEqualTo(reference);
-      assertThat(resumeOutput.toString()).contains("resumed: ");
-      report.add(
-          String.format(
-              "killed after %d chunk(s) committed (%d checkpointed ranges): expected %s, found %s",
-              committedChunksBeforeKill, committedAtKill, reference, resumed));
+      PostgresStore store = new PostgresStore(url, "resume_kill_" + committedChunksBeforeKill);
+      Process child = startIngest(store);
+      waitForCheckpoints(store, committedChunksBeforeKill, child);
+      report.add(killResumeAndCompare(store, child, reference, "" + committedChunksBeforeKill));
     }
     System.out.println(String.join("\n", report));
   }
 
-  /** Ingests into a schema (resuming if asked) and returns row counts and duplicate counts. */
-  private static Map<String, Long> ingestAndCount(
-      String url, String schema, List<String> extra, StringWriter out) throws SQLException {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "ingest",
-                "--input",
-                input.toString(),
-                "--postgres",
-                url,
-                "--schema",
-                schema,
-                "--ner",
-                "none",
-                "--chunk-size",
-                "400"));
+  @Test
+  void duckDbRunKilledAtSeveralPointsResumesToExactlyOnce() throws Exception {
+    Map<String, Long> reference = ingestAndCount(new DuckDbStore(dir.resolve("ref.duckdb")));
+    List<String> report = new ArrayList<>();
+
+    int[][] killPoints = {{1, 0}, {1, 1500}, {2, 0}};
+    for (int[] killPoint : killPoints) {
+      int progressLines = killPoint[0];
+      int millisLater = killPoint[1];
+      DuckDbStore store =
+          new DuckDbStore(dir.resolve("kill_" + progressLines + "_" + millisLater + ".duckdb"));
+      Process child = startIngest(store);
+      waitForProgressLines(store, progressLines, child);
+      Thread.sleep(millisLater);
+      report.add(
+          killResumeAndCompare(
+              store,
+              child,
+              reference,
+              progressLines + " progress line(s) + " + millisLater + " ms"));
+    }
+    System.out.println(String.join("\n", report));
+  }
+
+  /**
+   * Kills the child (which must still run), resumes the ingest in this JVM and compares its counts
+   * with the reference; returns a line for the report.
+   */
+  private static String killResumeAndCompare(
+      Store store, Process child, Map<String, Long> reference, String killPoint) throws Exception {
+    assertThat(child.isAlive())
+        .as("the ingest finished before it could be killed; log: %s", log(store))
+        .isTrue();
+    child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    long committedAtKill = store.count(COMMITTED_RANGES);
+    assertThat(committedAtKill).as("chunks committed before the kill").isPositive();
+
+    StringWriter resumeOutput = new StringWriter();
+    Map<String, Long> resumed = ingestAndCount(store, List.of("--resume"), resumeOutput);
+
+    assertThat(resumed).isEqualTo(reference);
+    assertThat(resumeOutput.toString()).contains("resumed: ");
+    return String.format(
+        "%s: killed after %s (%d checkpointed ranges): expected %s, found %s",
+        store.name(), killPoint, committedAtKill, reference, resumed);
+  }
+
+  private static Map<String, Long> ingestAndCount(Store store) throws SQLException {
+    store.reset();
+    return ingestAndCount(store, List.of(), new StringWriter());
+  }
+
+  /** Ingests into the store (resuming if asked) and returns row counts and duplicate counts. */
+  private static Map<String, Long> ingestAndCount(Store store, List<String> extra, StringWriter out)
+      throws SQLException {
+    List<String> args = new ArrayList<>(ingestArguments(store));
     args.addAll(extra);
     StringWriter err = new StringWriter();
     int status =
@@ -104,90 +136,166 @@ class ResumeAfterKillIT {
     assertThat(status).as(err.toString()).isZero();
     Map<String, Long> counts = new TreeMap<>();
     for (String table : List.of("patients", "encounters", "observations")) {
-      counts.put(table, count(url, schema, "SELECT count(*) FROM %s." + table));
+      counts.put(table, store.count("SELECT count(*) FROM %s." + table));
     }
     counts.put(
         "quarantined records",
-        count(
-            url,
-            schema,
-            "SELECT count(DISTINCT (source, record_index, path)) FROM %s.ingest_quarantine"));
+        store.count(
+            "SELECT count(*) FROM (SELECT DISTINCT source, record_index, path"
+                + " FROM %s.ingest_quarantine) records"));
     counts.put(
         "quarantined twice",
-        count(
-            url,
-            schema,
+        store.count(
             "SELECT count(*) FROM (SELECT 1 FROM %s.ingest_quarantine"
                 + " GROUP BY source, record_index, path HAVING count(*) > 1) doubles"));
     return counts;
   }
 
-  private static Process startIngest(String url, String schema) throws IOException {
+  private static List<String> ingestArguments(Store store) {
+    List<String> args = new ArrayList<>(List.of("ingest", "--input", input.toString()));
+    args.addAll(store.arguments());
+    args.addAll(List.of("--ner", "none", "--chunk-size", "400"));
+    return args;
+  }
+
+  private static Process startIngest(Store store) throws IOException, SQLException {
+    store.reset();
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    return new ProcessBuilder(
-            java.toString(),
-            "-jar",
-            JAR.toString(),
-            "ingest",
-            "--input",
-            input.toString(),
-            "--postgres",
-            url,
-            "--schema",
-            schema,
-            "--ner",
-            "none",
-            "--chunk-size",
-            "400")
+    List<String> command = new ArrayList<>(List.of(java.toString(), "-jar", JAR.toString()));
+    command.addAll(ingestArguments(store));
+    return new ProcessBuilder(command)
         .redirectErrorStream(true)
-        .redirectOutput(dir.resolve(schema + ".log").toFile())
+        .redirectOutput(logFile(store).toFile())
         .start();
   }
 
-  private static void waitForCheckpoints(String url, String schema, int ranges, Process child)
+  private static void waitForCheckpoints(PostgresStore store, int ranges, Process child)
       throws Exception {
+    waitFor(
+        child, store, () -> store.hasCheckpointsTable() && store.count(COMMITTED_RANGES) >= ranges);
+  }
+
+  private static void waitForProgressLines(Store store, int lines, Process child) throws Exception {
+    waitFor(
+        child,
+        store,
+        () -> {
+          try (var logLines = Files.lines(logFile(store))) {
+            return logLines.filter(line -> line.contains(PROGRESS_LINE)).count() >= lines;
+          }
+        });
+  }
+
+  private static void waitFor(Process child, Store store, Condition condition) throws Exception {
     long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
     while (System.nanoTime() < deadline) {
       assertThat(child.isAlive())
-          .as(
-              "the ingest finished before it could be killed; log: %s",
-              Files.readString(dir.resolve(schema + ".log")))
+          .as("the ingest finished before it could be killed; log: %s", log(store))
           .isTrue();
-      if (tableExists(url, schema)
-          && count(
-                  url,
-                  schema,
-                  "SELECT count(DISTINCT first_record_index) FROM %s.ingest_checkpoints")
-              >= ranges) {
+      if (condition.holds()) {
         return;
       }
       Thread.sleep(20);
     }
-    throw new AssertionError("no checkpoint after 3 minutes");
+    throw new AssertionError("the kill point was not reached in 3 minutes; log: " + log(store));
   }
 
-  private static boolean tableExists(String url, String schema) throws SQLException {
-    return count(
-            url,
-            schema,
-            "SELECT count(*) FROM information_schema.tables WHERE table_schema = '%s'"
-                + " AND table_name = 'ingest_checkpoints'")
-        > 0;
+  private static Path logFile(Store store) {
+    return dir.resolve(store.name() + ".log");
   }
 
-  private static long count(String url, String schema, String query) throws SQLException {
-    try (Connection connection = DriverManager.getConnection(url);
-        Statement statement = connection.createStatement();
-        ResultSet result = statement.executeQuery(String.format(query, schema))) {
-      result.next();
-      return result.getLong(1);
+  private static String log(Store store) throws IOException {
+    return Files.readString(logFile(store));
+  }
+
+  /** A condition polled until it holds. */
+  private interface Condition {
+    boolean holds() throws Exception;
+  }
+
+  /** Where a run writes: the CLI options that name it, and SQL counts on its tables. */
+  private interface Store {
+    /** A name for logs and reports, usable as a file name. */
+    String name();
+
+    List<String> arguments();
+
+    /** Drops what an earlier test run left. */
+    void reset() throws SQLException;
+
+    /** Runs a query returning one number; {@code %s} stands for the tables' schema. */
+    long count(String query) throws SQLException;
+  }
+
+  private record PostgresStore(String url, String schema) implements Store {
+    @Override
+    public String name() {
+      return schema;
+    }
+
+    @Override
+    public List<String> arguments() {
+      return List.of("--postgres", url, "--schema", schema);
+    }
+
+    @Override
+    public void reset() throws SQLException {
+      try (Connection connection = DriverManager.getConnection(url);
+          Statement statement = connection.createStatement()) {
+        statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+      }
+    }
+
+    @Override
+    public long count(String query) throws SQLException {
+      try (Connection connection = DriverManager.getConnection(url)) {
+        return ResumeAfterKillIT.count(connection, String.format(query, schema));
+      }
+    }
+
+    boolean hasCheckpointsTable() throws SQLException {
+      return count(
+              "SELECT count(*) FROM information_schema.tables WHERE table_schema = '%s'"
+                  + " AND table_name = 'ingest_checkpoints'")
+          > 0;
     }
   }
 
-  private static void dropSchema(String url, String schema) throws SQLException {
-    try (Connection connection = DriverManager.getConnection(url);
-        Statement statement = connection.createStatement()) {
-      statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+  private record DuckDbStore(Path file) implements Store {
+    @Override
+    public String name() {
+      return file.getFileName().toString();
+    }
+
+    @Override
+    public List<String> arguments() {
+      return List.of("--duckdb", file.toString());
+    }
+
+    @Override
+    public void reset() throws SQLException {
+      try {
+        Files.deleteIfExists(file);
+        Files.deleteIfExists(Path.of(file + ".wal"));
+      } catch (IOException exception) {
+        throw new SQLException("cannot delete " + file, exception);
+      }
+    }
+
+    /** Opens the file (replaying what a killed run left in its write-ahead log) and queries it. */
+    @Override
+    public long count(String query) throws SQLException {
+      try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file)) {
+        return ResumeAfterKillIT.count(connection, String.format(query, "main"));
+      }
+    }
+  }
+
+  private static long count(Connection connection, String query) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(query)) {
+      result.next();
+      return result.getLong(1);
     }
   }
 }

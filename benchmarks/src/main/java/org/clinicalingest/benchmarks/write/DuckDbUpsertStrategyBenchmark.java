@@ -35,12 +35,14 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Compares ways to replace rows by key with the DuckDB Appender, on the observations table with raw
- * JDBC, one transaction per chunk. This chose the strategy of {@code DuckDbAppenderWriter} ({@code
- * deleteKeysThenAppend}).
+ * Compares ways to replace rows by key with the DuckDB Appender, on one table with raw JDBC, one
+ * transaction per chunk. This chose the strategy of {@code DuckDbAppenderWriter} ({@code
+ * deleteKeysThenAppend}, before it {@code deleteInListThenAppend}).
  *
  * <ul>
  *   <li>{@code append}: plain append into the target; only valid for new keys (baseline).
+ *   <li>{@code deleteInListThenAppend}: delete the keys through the primary key index, {@code
+ *       DELETE ... WHERE key IN (?, ...)} with 1024 parameters, append the rows into the target.
  *   <li>{@code deleteKeysThenAppend}: append the keys to a temp table, {@code DELETE ... USING} it,
  *       append the rows into the target.
  *   <li>{@code stagingDeleteInsert}: append the rows to a temp staging table, {@code DELETE ...
@@ -48,6 +50,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code stagingInsertOrReplace}: staging, then {@code INSERT OR REPLACE}.
  *   <li>{@code stagingOnConflictUpdate}: staging, then {@code INSERT ... ON CONFLICT DO UPDATE}.
  * </ul>
+ *
+ * <p>{@code checkpointThreshold} is DuckDB's {@code checkpoint_threshold}: 256 MiB as the writer
+ * sets it, 16 MiB as DuckDB does by default.
  *
  * <p>{@code prefilledRows} rows with other keys (spread over the same key range) are in the table
  * before the trial, to show how the cost grows with the table.
@@ -88,6 +93,9 @@ public class DuckDbUpsertStrategyBenchmark {
   @Param({"0", "1000000"})
   public int prefilledRows;
 
+  @Param({"256MiB"})
+  public String checkpointThreshold;
+
   private static final int DELETE_BATCH = 1024;
 
   private Path directory;
@@ -116,6 +124,7 @@ public class DuckDbUpsertStrategyBenchmark {
     connection =
         DriverManager.getConnection("jdbc:duckdb:" + directory.resolve("bench.duckdb"))
             .unwrap(DuckDBConnection.class);
+    execute("SET GLOBAL checkpoint_threshold = '" + checkpointThreshold + "'");
     String columns =
         table.columns().stream()
             .map(

@@ -13,8 +13,8 @@ import org.clinicalingest.spi.Table;
 
 /**
  * Synthetic, already redacted rows for the write benchmarks, shaped like the pipeline's chunks: per
- * patient two encounters and ten observations (with a note of about 200 characters), and one
- * quarantine row per 100 observations.
+ * patient three encounters and twelve observations (with a note of about 600 characters, some with
+ * quotes, commas and line breaks), and one quarantine row per 100 observations.
  *
  * <p>Values come from a {@link Random} with a fixed seed; keys come from the chunk's sequence
  * number, so chunk {@code n} always has the same keys and a later chunk never repeats them.
@@ -41,7 +41,9 @@ final class SyntheticChunks {
     "café",
     "漢字",
     "BP",
-    "mm[Hg]"
+    "mm[Hg]",
+    "\"no\",",
+    "said:\n"
   };
 
   private final Random random;
@@ -49,7 +51,7 @@ final class SyntheticChunks {
 
   /**
    * @param seed seed of the values
-   * @param chunkRows rows per chunk over all tables, about
+   * @param chunkRows rows per chunk over all tables, about (one patient per 16 rows)
    */
   SyntheticChunks(long seed, int chunkRows) {
     this.random = new Random(seed);
@@ -62,15 +64,15 @@ final class SyntheticChunks {
     for (Table table : Table.values()) {
       rows.put(table, new ArrayList<>());
     }
-    int patients = Math.max(1, chunkRows / 13);
+    int patients = Math.max(1, chunkRows / 16);
     long observationIndex = 0;
     for (int patient = 0; patient < patients; patient++) {
       String patientId = "pat-" + sequence + "-" + patient;
       rows.get(Table.PATIENTS).add(row(Table.PATIENTS, patientId));
-      for (int encounter = 0; encounter < 2; encounter++) {
+      for (int encounter = 0; encounter < 3; encounter++) {
         String encounterId = patientId + "-enc-" + encounter;
         rows.get(Table.ENCOUNTERS).add(row(Table.ENCOUNTERS, encounterId, patientId));
-        for (int observation = 0; observation < 5; observation++) {
+        for (int observation = 0; observation < 4; observation++) {
           String observationId = encounterId + "-obs-" + observation;
           rows.get(Table.OBSERVATIONS)
               .add(row(Table.OBSERVATIONS, observationId, encounterId, patientId));
@@ -118,7 +120,7 @@ final class SyntheticChunks {
       return null;
     }
     return switch (column.type()) {
-      case TEXT -> text(column.name().equals("notes") ? 30 : 1 + random.nextInt(3));
+      case TEXT -> text(column.name().equals("notes") ? 90 : 1 + random.nextInt(3));
       case TEXT_ARRAY -> List.of(text(1), text(2));
       case BOOLEAN -> random.nextBoolean();
       case DOUBLE -> random.nextDouble() * 200;

@@ -67,8 +67,8 @@ class DuckDbAppenderWriterTest {
         List.of(
             patient("pat-unicode")
                 .set("identifiers", List.of("SSN:[REDACTED]", "DL:[REDACTED]"))
-                .set("family_name", "😀 漢字 café e\u0301 ﷺ")
-                .set("given_names", List.of("Zoë", "李", "a\u0301"))
+                .set("family_name", "😀 漢字 café e\u0301 ﷺ nul\u0000inside")
+                .set("given_names", List.of("Zoë", "李", "a\u0301", "nul\u0000", "\u0000"))
                 .set("name_prefix", List.of())
                 .set("name_suffix", Arrays.asList("Jr.", null, ""))
                 .set("deceased", true)
@@ -117,6 +117,77 @@ class DuckDbAppenderWriterTest {
             .isZero();
       }
     }
+  }
+
+  @Test
+  void setsTheCheckpointThresholdOfTheDatabase() throws Exception {
+    try (DuckDbAppenderWriter writer = writer();
+        Connection connection = StoredRows.connect(database())) {
+      assertThat(checkpointThreshold(connection)).isEqualTo("256.0 MiB");
+    }
+    try (DuckDbAppenderWriter writer =
+            DuckDbAppenderWriter.builder(database()).checkpointThreshold(16L << 20).build();
+        Connection connection = StoredRows.connect(database())) {
+      assertThat(checkpointThreshold(connection)).isEqualTo("16.0 MiB");
+    }
+  }
+
+  @Test
+  void rejectsCheckpointThresholdThatIsNotPositive() {
+    assertThatThrownBy(() -> DuckDbAppenderWriter.builder(database()).checkpointThreshold(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("checkpointThreshold must be > 0, was 0");
+  }
+
+  @Test
+  void committedChunksAreDurableBeforeTheCheckpoint() throws Exception {
+    Path copy = directory.resolve("copy");
+    Files.createDirectory(copy);
+    try (DuckDbAppenderWriter writer = writer()) {
+      writer.write(chunk(0, patient("pat-1").set("city", "a"), quarantine(1, "")));
+      writer.write(chunk(1, patient("pat-1").set("city", "b"), patient("pat-2")));
+
+      Path wal = directory.resolve("clinical.duckdb.wal");
+      assertThat(wal).as("the rows wait in the write-ahead log").exists();
+      Files.copy(database(), copy.resolve("clinical.duckdb"));
+      Files.copy(wal, copy.resolve("clinical.duckdb.wal"));
+    }
+
+    Path reopened = copy.resolve("clinical.duckdb");
+    assertThat(StoredRows.read(reopened, Table.PATIENTS, "patients"))
+        .containsExactly(patient("pat-1").set("city", "b").row(), patient("pat-2").row());
+    assertThat(StoredRows.read(reopened, Table.QUARANTINE, "ingest_quarantine"))
+        .containsExactly(quarantine(1, "").row());
+  }
+
+  @Test
+  void replacesRowsAlreadyCheckpointedIntoTheFile() throws Exception {
+    List<TestRow> first = new ArrayList<>();
+    List<TestRow> second = new ArrayList<>();
+    for (int index = 0; index < 3000; index++) {
+      first.add(observation("obs-" + index).set("notes", "first " + index));
+      second.add(observation("obs-" + (index + 1500)).set("notes", "second " + index));
+    }
+    first.add(quarantine(1, "").set("reasons", List.of("first")));
+    second.add(quarantine(1, "").set("reasons", List.of("second")));
+    try (DuckDbAppenderWriter writer =
+        DuckDbAppenderWriter.builder(database()).checkpointThreshold(1).build()) {
+      writer.write(chunk(0, first));
+      WriteResult result = writer.write(chunk(1, second));
+
+      assertThat(result.failures()).isEmpty();
+      assertThat(directory.resolve("clinical.duckdb.wal"))
+          .as("every commit was checkpointed")
+          .satisfiesAnyOf(
+              wal -> assertThat(wal).doesNotExist(), wal -> assertThat(wal).isEmptyFile());
+    }
+    List<Row> stored = StoredRows.read(database(), Table.OBSERVATIONS, "observations");
+    assertThat(stored).hasSize(4500);
+    assertThat(stored)
+        .filteredOn(row -> String.valueOf(row.values().get(13)).startsWith("second"))
+        .hasSize(3000);
+    assertThat(StoredRows.read(database(), Table.QUARANTINE, "ingest_quarantine"))
+        .containsExactly(quarantine(1, "").set("reasons", List.of("second")).row());
   }
 
   @Test
@@ -503,6 +574,15 @@ class DuckDbAppenderWriterTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("writer is closed");
     assertThat(writer.maxConcurrentWrites()).isEqualTo(1);
+  }
+
+  private static String checkpointThreshold(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet result =
+            statement.executeQuery("SELECT current_setting('checkpoint_threshold')")) {
+      result.next();
+      return result.getString(1);
+    }
   }
 
   private static List<Row> rowsOf(List<TestRow> rows, Table table) {

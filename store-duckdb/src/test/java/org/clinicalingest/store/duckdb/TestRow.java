@@ -63,6 +63,19 @@ final class TestRow {
         .set("rejected_at", Instant.parse("2024-05-06T07:08:09.123456Z"));
   }
 
+  /** The checkpoint row of one table part of the records {@code first..last} of a source. */
+  static TestRow checkpoint(
+      String sourceKey, long first, long last, Table part, String runId, Instant committedAt) {
+    return new TestRow(Table.CHECKPOINTS)
+        .set("source_key", sourceKey)
+        .set("first_record_index", first)
+        .set("table_name", part.tableName())
+        .set("last_record_index", last)
+        .set("run_id", runId)
+        .set("source", SOURCE)
+        .set("committed_at", committedAt);
+  }
+
   /** Sets a column by name; any value, of any type, including null. */
   TestRow set(String column, Object value) {
     for (int index = 0; index < values.length; index++) {

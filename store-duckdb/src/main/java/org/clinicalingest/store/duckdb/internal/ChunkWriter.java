@@ -1,11 +1,9 @@
 package org.clinicalingest.store.duckdb.internal;
 
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,36 +22,38 @@ import org.duckdb.DuckDBConnection;
  * <p>Design: rows replace rows by key. A chunk is first appended straight into the target tables in
  * one transaction: the primary key index refuses existing keys at a cost that grows with the chunk,
  * not the table, so new keys (the common case) load at the Appender's full speed. If that fails,
- * the chunk is written again, now deleting the rows with its keys before appending, and the writer
- * keeps replacing until a chunk finds no rows to delete. The delete binds the keys as an {@code IN}
- * list that DuckDB answers from the primary key index: for 1000 keys in a table of 4 million rows
- * about 16 ms, where a {@code DELETE ... USING} join with a keys table scanned the whole table in
- * 500 ms (though on a table of 1 million rows the join was about twice as fast). The composite-key
- * quarantine table, where DuckDB does not use the index, joins a keys table ({@link TableLayout}).
- * Appending to a staging table followed by {@code INSERT OR REPLACE} or {@code INSERT ... ON
- * CONFLICT DO UPDATE} was 3 to 10 times slower on tables with {@code VARCHAR[]} columns (DuckDB
- * cannot update lists in place), though faster on tables without lists (see {@code
- * DuckDbUpsertStrategyBenchmark}). The Appender joins the connection's transaction only if one was
- * started explicitly, so every attempt runs between {@code BEGIN TRANSACTION} and {@code COMMIT}.
+ * the chunk is written again, now appending its keys to a keys table and deleting the target rows
+ * that join them ({@code DELETE ... USING}) before appending the rows, and the writer keeps
+ * replacing until a chunk finds no rows to delete. Measured side by side on chunks of 10,000 rows
+ * ({@code DuckDbAppenderBenchmark}), the join deleted a chunk's 7,500 observations from a table of
+ * 3 million in about 50 ms, where deleting them by key through the primary key index ({@code IN}
+ * lists of 1024 parameters, the previous way) took about 500 ms; both scale well enough, but the
+ * join costs a scan of the key column and the index lookups cost a plan and probe per list.
+ * Appending to a staging table without keys and copying it into the target ({@code INSERT ...
+ * SELECT}, also {@code INSERT OR REPLACE}) was slower for new keys than appending straight into the
+ * target, and so was staging each chunk as a CSV file loaded with {@code COPY} or {@code read_csv}:
+ * loading 200,000 rows in chunks of 10,000 side by side, CSV wrote 0.8 times the rows per second of
+ * the Appender with new keys and 0.8 times on a rerun, at 1.6 and 1.3 times its CPU. The Appender
+ * calls are not what a chunk waits for: its commit, DuckDB's checkpoints and, on a rerun, the
+ * primary key index are (tables without keys reran 1.6 times as fast, but the keys stay declared).
+ * The Appender joins the connection's transaction only if one was started explicitly, so every
+ * attempt runs between {@code BEGIN TRANSACTION} and {@code COMMIT}.
  *
  * <p>DuckDB has no savepoints and aborts the transaction at the first error, so if a row error (a
  * constraint or conversion) makes the replacing write fail too, everything is rolled back and each
  * table's rows are written again, halving any part that fails until the failing rows stand alone;
- * they are reported and the other parts commit one by one. Since rows replace rows by key,
- * committing parts separately still leaves the same rows as one transaction would. Rows whose Java
- * values do not fit their columns are reported before anything is written ({@link RowValues}). Any
- * other error is a store failure and ends in a {@link WriteException}.
+ * they are reported and the other parts commit one by one, the checkpoints table's last so that a
+ * range never counts as committed before its rows do ({@link CommittedRanges}). Since rows replace
+ * rows by key, committing parts separately still leaves the same rows as one transaction would.
+ * Rows whose Java values do not fit their columns are reported before anything is written ({@link
+ * RowValues}). Any other error is a store failure and ends in a {@link WriteException}.
  *
  * <p>Not thread-safe: one thread at a time, as for the connection it uses.
  */
 public final class ChunkWriter {
 
-  /** Keys per delete statement; DuckDB scans the index for up to 2048 matches by default. */
-  private static final int MAX_DELETE_BATCH = 1024;
-
   private final DuckDBConnection connection;
   private final TableLayout layout;
-  private final Map<Table, Map<Integer, PreparedStatement>> deletes = new EnumMap<>(Table.class);
   private boolean replacing;
 
   /** A writer into the tables of {@code layout}, which must exist, through {@code connection}. */
@@ -166,13 +166,7 @@ public final class ChunkWriter {
     if (rows.isEmpty()) {
       return 0;
     }
-    long deleted = 0;
-    if (replace) {
-      deleted =
-          TableLayout.deletesByIndex(table)
-              ? deleteByIndex(table, rows)
-              : deleteByJoin(table, rows);
-    }
+    long deleted = replace ? deleteExisting(table, rows) : 0;
     try (DuckDBAppender target =
         connection.createAppender(layout.catalog(), layout.schema(), layout.tableName(table))) {
       for (Row row : rows) {
@@ -183,33 +177,8 @@ public final class ChunkWriter {
     return deleted;
   }
 
-  /**
-   * Deletes rows by key in batches of a power of two keys (at most {@value #MAX_DELETE_BATCH}), the
-   * last one padded by repeating a key, so that few statements are prepared.
-   */
-  private long deleteByIndex(Table table, List<Row> rows) throws SQLException {
-    long deleted = 0;
-    for (int start = 0; start < rows.size(); start += MAX_DELETE_BATCH) {
-      int remaining = rows.size() - start;
-      int size =
-          remaining >= MAX_DELETE_BATCH
-              ? MAX_DELETE_BATCH
-              : Integer.highestOneBit(remaining * 2 - 1);
-      PreparedStatement delete = deletes.computeIfAbsent(table, key -> new HashMap<>()).get(size);
-      if (delete == null) {
-        delete = connection.prepareStatement(layout.deleteByKeysSql(table, size));
-        deletes.get(table).put(size, delete);
-      }
-      for (int index = 0; index < size; index++) {
-        Row row = rows.get(start + Math.min(index, remaining - 1));
-        delete.setObject(index + 1, row.values().get(0));
-      }
-      deleted += delete.executeUpdate();
-    }
-    return deleted;
-  }
-
-  private long deleteByJoin(Table table, List<Row> rows) throws SQLException {
+  /** Deletes the target rows with the keys of {@code rows}, joining them in the keys table. */
+  private long deleteExisting(Table table, List<Row> rows) throws SQLException {
     try (DuckDBAppender keys =
         connection.createAppender("temp", "main", layout.keysTableName(table))) {
       for (Row row : rows) {
@@ -223,32 +192,6 @@ public final class ChunkWriter {
     }
     execute(layout.clearKeysSql(table));
     return deleted;
-  }
-
-  /**
-   * Closes the prepared statements; the connection stays open.
-   *
-   * @throws SQLException if one fails to close
-   */
-  public void close() throws SQLException {
-    SQLException failure = null;
-    for (Map<Integer, PreparedStatement> statements : deletes.values()) {
-      for (PreparedStatement statement : statements.values()) {
-        try {
-          statement.close();
-        } catch (SQLException exception) {
-          if (failure == null) {
-            failure = exception;
-          } else {
-            failure.addSuppressed(exception);
-          }
-        }
-      }
-    }
-    deletes.clear();
-    if (failure != null) {
-      throw failure;
-    }
   }
 
   private void execute(String sql) throws SQLException {

@@ -24,11 +24,9 @@ import org.clinicalingest.spi.Table;
  *
  * <p>Design: every name in SQL text is built here, from identifiers already checked by {@link
  * Identifiers#require} and always quoted. Rows are replaced by deleting the chunk's keys before
- * appending the chunk (see {@link ChunkWriter}). For a single-column key the delete binds the keys
- * as parameters of an {@code IN} list, which DuckDB answers from the primary key index. DuckDB does
- * not use the index for a composite key, so the quarantine table has a companion temporary "keys"
- * table (key columns only, no constraints) private to the writer's connection, and the delete joins
- * it. The keys tables live in the {@code temp} catalog under names no target table uses.
+ * appending the chunk (see {@link ChunkWriter}): each table has a companion temporary "keys" table
+ * (key columns only, no constraints) private to the writer's connection, and the delete joins it.
+ * The keys tables live in the {@code temp} catalog under names no target table uses.
  *
  * <p>Column types: TEXT is {@code VARCHAR}, TEXT_ARRAY {@code VARCHAR[]}, BOOLEAN {@code BOOLEAN},
  * DOUBLE {@code DOUBLE}, BIGINT {@code BIGINT} and TIMESTAMP {@code TIMESTAMP WITH TIME ZONE}
@@ -106,25 +104,6 @@ public final class TableLayout {
     return quote(catalog) + "." + quote(schema) + "." + quote(tableName(table));
   }
 
-  /** Whether rows are deleted by key through the primary key index (single-column keys). */
-  static boolean deletesByIndex(Table table) {
-    return table.keyColumns().size() == 1;
-  }
-
-  /**
-   * Deletes the target rows whose key is one of {@code count} parameters; DuckDB looks them up in
-   * the primary key index. For tables where {@link #deletesByIndex} holds.
-   */
-  String deleteByKeysSql(Table table, int count) {
-    return "DELETE FROM "
-        + qualifiedName(table)
-        + " WHERE "
-        + quote(table.keyColumns().get(0).name())
-        + " IN ("
-        + String.join(", ", Collections.nCopies(count, "?"))
-        + ")";
-  }
-
   /** Name of the table's temporary keys table in schema {@code main} of catalog {@code temp}. */
   String keysTableName(Table table) {
     return KEYS_TABLE_PREFIX + tableName(table);
@@ -139,6 +118,21 @@ public final class TableLayout {
             .map(column -> target + "." + quote(column.name()) + " = keys." + quote(column.name()))
             .collect(Collectors.joining(" AND "));
     return "DELETE FROM " + target + " USING " + keys + " AS keys WHERE " + matches;
+  }
+
+  /**
+   * The record ranges of one source (parameter 1) that have a checkpoint row for each of {@code
+   * parts} table names (parameters 2 to {@code parts + 1}; parameter {@code parts + 2} is their
+   * number), with the run that committed each range, latest first.
+   */
+  String committedRangesSql(int parts) {
+    return "SELECT first_record_index, last_record_index, arg_max(run_id, committed_at)"
+        + " FROM "
+        + qualifiedName(Table.CHECKPOINTS)
+        + " WHERE source_key = ? AND table_name IN ("
+        + String.join(", ", Collections.nCopies(parts, "?"))
+        + ") GROUP BY first_record_index, last_record_index"
+        + " HAVING count(DISTINCT table_name) = ? ORDER BY max(committed_at) DESC";
   }
 
   /** Empties the keys table. */
@@ -156,9 +150,7 @@ public final class TableLayout {
         } else {
           verify(table, existing, primaryKey(connection, table));
         }
-        if (!deletesByIndex(table)) {
-          statement.execute(createKeysTableSql(table));
-        }
+        statement.execute(createKeysTableSql(table));
       }
     }
   }
