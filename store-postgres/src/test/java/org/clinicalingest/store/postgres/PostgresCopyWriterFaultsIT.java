@@ -180,7 +180,7 @@ class PostgresCopyWriterFaultsIT {
       assertThat(thrown)
           .isInstanceOf(WriteException.class)
           .hasMessageMatching(
-              "creating tables in schema "
+              "PostgreSQL unavailable: creating tables in schema "
                   + schema
                   + " failed for chunk 1 of planted.ndjson \\(records 40-41\\) after 2 attempts,"
                   + " SQLSTATE 08\\d\\d\\d");

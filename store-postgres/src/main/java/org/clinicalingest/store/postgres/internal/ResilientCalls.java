@@ -29,8 +29,10 @@ import org.slf4j.LoggerFactory;
  * attempt waits in the pool until the server accepts connections again, so a short restart costs
  * about one failure per connection and is ridden out, while a server that stays down keeps failing
  * attempts until the circuit opens and stops every loop at its next attempt with one clear
- * exception instead of more traffic. Failures that are not transient are neither retried nor
- * counted by the breaker.
+ * exception instead of more traffic. A call that runs out of attempts before the circuit opens
+ * (when few calls are in flight) stops the run the same way: both messages start with {@code
+ * PostgreSQL unavailable}. Failures that are not transient are neither retried nor counted by the
+ * breaker.
  */
 public final class ResilientCalls {
 
@@ -145,11 +147,20 @@ public final class ResilientCalls {
       throw failure;
     } catch (Throwable failure) {
       String state = SqlFailures.sqlState(failure);
-      String attemptsMade =
-          SqlFailures.isTransient(failure) ? " after " + attempts.get() + " attempts" : "";
+      if (SqlFailures.isTransient(failure)) {
+        throw new WriteException(
+            "PostgreSQL unavailable: "
+                + action
+                + " failed for "
+                + position
+                + " after "
+                + attempts.get()
+                + " attempts, SQLSTATE "
+                + state,
+            SqlFailures.redact(failure));
+      }
       throw new WriteException(
-          action + " failed for " + position + attemptsMade + ", SQLSTATE " + state,
-          SqlFailures.redact(failure));
+          action + " failed for " + position + ", SQLSTATE " + state, SqlFailures.redact(failure));
     }
   }
 }
