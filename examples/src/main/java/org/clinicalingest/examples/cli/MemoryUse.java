@@ -23,13 +23,16 @@ import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
 
 /**
- * Watches the memory of this JVM during a command: the peak of the heap still in use after each
- * garbage collection (the live data, which is what must stay bounded as inputs grow), the heap
- * limit, and the peak resident set size.
+ * Watches the memory of this JVM during a command: the peak of the heap in use right after a
+ * garbage collection, the heap limit, and the peak resident set size.
  *
- * <p>The live-heap peak comes from the collectors' notifications, so it covers the collections that
- * happened after {@link #start()}; a run too short to collect reports none. The resident-set peak
- * ({@code VmHWM}) is read from {@code /proc/self/status} and is absent where that file is.
+ * <p>The heap after a collection is the live data plus old-generation garbage that the collector
+ * has not reclaimed yet, so it is an upper bound of the live data and grows with the heap limit;
+ * what shows that memory is bounded is a run over a file many times the heap completing.
+ *
+ * <p>The peak comes from the collectors' notifications, so it covers the collections that happened
+ * after {@link #start()}; a run too short to collect reports none. The resident-set peak ({@code
+ * VmHWM}) is read from {@code /proc/self/status} and is absent where that file is.
  */
 final class MemoryUse implements AutoCloseable {
   private static final long MIB = 1024 * 1024;
@@ -89,17 +92,15 @@ final class MemoryUse implements AutoCloseable {
   }
 
   /**
-   * One line, e.g. {@code memory: peak live heap 61 MiB (after GC), heap max 256 MiB, peak RSS 498
-   * MiB}.
+   * One line, e.g. {@code memory: peak heap after GC 61 MiB, heap max 256 MiB, peak RSS 498 MiB}.
    */
   String describe() {
     long live = peakLiveHeap.get();
-    StringBuilder line = new StringBuilder("memory: peak live heap ");
+    StringBuilder line = new StringBuilder("memory: peak heap after GC ");
     line.append(
         live < 0 ? "n/a (no collection)" : String.format(Locale.ROOT, "%,d MiB", live / MIB));
     line.append(
-        String.format(
-            Locale.ROOT, " (after GC), heap max %,d MiB", Runtime.getRuntime().maxMemory() / MIB));
+        String.format(Locale.ROOT, ", heap max %,d MiB", Runtime.getRuntime().maxMemory() / MIB));
     long peakRssKib = peakResidentKib();
     if (peakRssKib >= 0) {
       line.append(String.format(Locale.ROOT, ", peak RSS %,d MiB", peakRssKib / 1024));
