@@ -37,7 +37,7 @@ import javax.management.openmbean.CompositeData;
 final class MemoryUse implements AutoCloseable {
   private static final long MIB = 1024 * 1024;
 
-  private final AtomicLong peakLiveHeap = new AtomicLong(-1);
+  private final AtomicLong peakHeapAfterGc = new AtomicLong(-1);
   private final List<NotificationEmitter> watched = new ArrayList<>();
   private final NotificationListener listener = this::collected;
 
@@ -68,14 +68,14 @@ final class MemoryUse implements AutoCloseable {
     }
     GarbageCollectionNotificationInfo info =
         GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-    long live = 0;
+    long afterGc = 0;
     for (Map.Entry<String, MemoryUsage> pool :
         info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
       if (heapPools.contains(pool.getKey())) {
-        live += pool.getValue().getUsed();
+        afterGc += pool.getValue().getUsed();
       }
     }
-    peakLiveHeap.accumulateAndGet(live, Math::max);
+    peakHeapAfterGc.accumulateAndGet(afterGc, Math::max);
   }
 
   /** Stops watching. */
@@ -95,7 +95,7 @@ final class MemoryUse implements AutoCloseable {
    * One line, e.g. {@code memory: peak heap after GC 61 MiB, heap max 256 MiB, peak RSS 498 MiB}.
    */
   String describe() {
-    long live = peakLiveHeap.get();
+    long live = peakHeapAfterGc.get();
     StringBuilder line = new StringBuilder("memory: peak heap after GC ");
     line.append(
         live < 0 ? "n/a (no collection)" : String.format(Locale.ROOT, "%,d MiB", live / MIB));
