@@ -9,6 +9,7 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,12 +102,12 @@ final class RedactCommand implements Callable<Integer> {
         BufferedWriter out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
       List<TextLine> batch = new ArrayList<>(batchSize);
       long lineNumber = 0;
-      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+      String line;
+      while ((line = readLine(lines, lineNumber + 1)) != null) {
         lineNumber++;
-        if (line.isBlank()) {
-          continue;
+        if (!line.isBlank()) {
+          batch.add(parse(line, lineNumber));
         }
-        batch.add(parse(line, lineNumber));
         if (batch.size() == batchSize) {
           texts += write(redactor, batch, out, spanCounts);
         }
@@ -117,6 +118,15 @@ final class RedactCommand implements Callable<Integer> {
         .getOut()
         .println("redacted " + texts + " texts into " + output + "; spans replaced: " + spanCounts);
     return 0;
+  }
+
+  /** Reads the next line; bytes are decoded in blocks, so bad UTF-8 may lie a few lines on. */
+  private String readLine(BufferedReader lines, long lineNumber) throws IOException {
+    try {
+      return lines.readLine();
+    } catch (CharacterCodingException e) {
+      throw badLine(lineNumber, "not UTF-8 (at this line or a few after it)");
+    }
   }
 
   private TextLine parse(String line, long lineNumber) throws IOException {

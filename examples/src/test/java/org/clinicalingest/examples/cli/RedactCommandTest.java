@@ -116,6 +116,49 @@ class RedactCommandTest {
   }
 
   @Test
+  void refusesInputThatIsNotUtf8() throws IOException {
+    Path input =
+        Files.write(
+            dir.resolve("texts.jsonl"),
+            new byte[] {
+              '{',
+              '"',
+              'i',
+              'd',
+              '"',
+              ':',
+              '1',
+              ',',
+              '"',
+              't',
+              'e',
+              'x',
+              't',
+              '"',
+              ':',
+              '"',
+              (byte) 0xC3,
+              (byte) 0x28,
+              '"',
+              '}',
+              '\n'
+            });
+
+    int status =
+        run(
+            "redact",
+            "--ner",
+            "none",
+            "--input",
+            input.toString(),
+            "--output",
+            dir.resolve("o.jsonl").toString());
+
+    assertThat(status).isEqualTo(1);
+    assertThat(err.toString()).contains("texts.jsonl line 1: not UTF-8");
+  }
+
+  @Test
   void exitsWithTwoOnAMissingInput() {
     assertThat(run("redact", "--input", "nowhere.jsonl", "--output", "o.jsonl")).isEqualTo(2);
     assertThat(err.toString()).contains("--input nowhere.jsonl: no such file");
