@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import org.clinicalingest.RedactionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The CoreNLP parts every redactor in the JVM shares: the tokenizer and sentence splitter, the
@@ -28,6 +30,7 @@ import org.clinicalingest.RedactionException;
  * may be called from many threads at once.
  */
 public final class SharedModel {
+  private static final Logger LOG = LoggerFactory.getLogger(SharedModel.class);
 
   /** The classifier: PERSON, LOCATION and ORGANIZATION, trained on the largest English data. */
   public static final String CLASSIFIER =
@@ -61,6 +64,11 @@ public final class SharedModel {
     this.classifier = classifier;
     this.caseForms = caseForms;
     this.windows = CrfWindows.of(classifier);
+    if (windows.isEmpty()) {
+      LOG.warn(
+          "the CRF classifier is not of the kind the windowed fast path handles;"
+              + " every sentence goes through the whole CRF");
+    }
     // A copy: CoreNLP adds the lower-case words it meets to the live set (up to a limit), and the
     // choice of windows must not depend on the texts seen before.
     this.tokenKinds =
