@@ -83,7 +83,7 @@ public final class Bench {
   }
 
   private Result seedDesign(Path input) throws SQLException {
-    target.freshWriter("seed_design").close();
+    target.createEmptyTables("seed_design");
     try (NerRedactor redactor = seedRedactors.get();
         Connection connection = target.connect("seed_design")) {
       SeedDesign seed = new SeedDesign(redactor, target.dialect(), 1_000);

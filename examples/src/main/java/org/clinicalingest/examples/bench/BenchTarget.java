@@ -61,6 +61,16 @@ public final class BenchTarget {
     return DuckDbAppenderWriter.builder(file).build();
   }
 
+  /**
+   * Creates the empty tables of {@code variant} for code that writes them itself. A writer creates
+   * its tables when first used; reading the checkpoints of a source is a use that writes no row.
+   */
+  void createEmptyTables(String variant) {
+    try (BulkWriter writer = freshWriter(variant)) {
+      writer.checkpoint(variant);
+    }
+  }
+
   /** A JDBC connection to the store of {@code variant}. */
   Connection connect(String variant) throws SQLException {
     if (postgresUrl != null) {

@@ -65,11 +65,21 @@ public final class ClinicalIngestCommand implements Runnable {
       Exception failure, CommandLine commandLine, CommandLine.ParseResult parseResult) {
     PrintWriter err = commandLine.getErr();
     err.println("clinical-ingest: error: " + describe(failure));
-    if (parseResult.hasMatchedOption("--debug")) {
+    if (debugRequested(parseResult)) {
       failure.printStackTrace(err);
     }
     err.flush();
     return 1;
+  }
+
+  /** Whether {@code --debug} was given, before the command's name or after it. */
+  private static boolean debugRequested(CommandLine.ParseResult parseResult) {
+    for (CommandLine.ParseResult level = parseResult; level != null; level = level.subcommand()) {
+      if (level.hasMatchedOption("--debug")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -128,6 +128,25 @@ class ClinicalIngestCommandTest {
         .contains("broken.json", "malformed JSON at byte");
   }
 
+  @Test
+  void debugAfterTheCommandNameAddsTheStackTrace() throws IOException {
+    Path data = Files.writeString(dir.resolve("broken.json"), "[{\"patient_id\": ]");
+
+    int status =
+        run(
+            "ingest",
+            "--debug",
+            "--input",
+            data.toString(),
+            "--duckdb",
+            dir.resolve("x.duckdb").toString(),
+            "--ner",
+            "none");
+
+    assertThat(status).isEqualTo(1);
+    assertThat(err.toString()).contains("clinical-ingest: error: ", "\tat org.clinicalingest.");
+  }
+
   private int run(String... args) {
     return ClinicalIngestCommand.execute(
         new PrintWriter(out, true), new PrintWriter(err, true), args);
