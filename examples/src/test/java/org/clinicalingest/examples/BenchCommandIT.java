@@ -1,0 +1,65 @@
+package org.clinicalingest.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.clinicalingest.examples.cli.ClinicalIngestCommand;
+import org.clinicalingest.store.postgres.PostgresTestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code bench} end to end on a few patients, into DuckDB files and into PostgreSQL. */
+class BenchCommandIT {
+
+  private static final List<String> KEYS =
+      List.of(
+          "\"seed_design\"",
+          "\"pipeline_ner\"",
+          "\"pipeline_no_ner\"",
+          "\"raw_ner\"",
+          "\"raw_writer\"",
+          "\"ratios\"");
+
+  @TempDir Path dir;
+
+  @Test
+  void benchmarksDuckDbAndWritesEveryFigureAsJson() throws IOException {
+    assertBenchRuns();
+  }
+
+  @Test
+  void benchmarksPostgresAndWritesEveryFigureAsJson() throws IOException {
+    assertBenchRuns("--postgres", PostgresTestDatabase.url());
+  }
+
+  private void assertBenchRuns(String... storeOptions) throws IOException {
+    Path json = dir.resolve("bench.json");
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "bench",
+                "--patients",
+                "20",
+                "--json",
+                json.toString(),
+                "--work-dir",
+                dir.resolve("work").toString()));
+    args.addAll(List.of(storeOptions));
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+
+    int status =
+        ClinicalIngestCommand.execute(
+            new PrintWriter(out, true), new PrintWriter(err, true), args.toArray(String[]::new));
+
+    assertThat(status).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("seed_design", "pipeline_ner_vs_seed_design");
+    assertThat(Files.readString(json)).contains(KEYS);
+  }
+}
