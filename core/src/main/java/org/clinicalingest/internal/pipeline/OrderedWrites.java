@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.clinicalingest.RecordCounts;
@@ -33,7 +34,7 @@ final class OrderedWrites implements AutoCloseable {
   OrderedWrites(
       ChunkCommitter committer,
       int maxConcurrent,
-      java.util.concurrent.ThreadFactory threads,
+      ThreadFactory threads,
       Consumer<PreparedBatch> afterAccounting) {
     this.committer = committer;
     this.maxConcurrent = Math.max(1, maxConcurrent);

@@ -1,5 +1,6 @@
 package org.clinicalingest.internal.pipeline;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -272,7 +273,7 @@ public final class PipelineRunner {
     for (Path source : sources) {
       try {
         total += Files.size(source);
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         throw new ReadException(source + ": cannot read the file size", e);
       }
     }

@@ -1,6 +1,5 @@
 package org.clinicalingest.internal.pipeline;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,15 +37,20 @@ final class ProblemIndex {
   }
 
   List<String> patientReasons() {
-    return new ArrayList<>(patientReasons);
+    return List.copyOf(patientReasons);
   }
 
   List<String> encounterReasons(int encounter) {
-    return new ArrayList<>(encounterReasons.getOrDefault(encounter, Set.of()));
+    return copyOf(encounterReasons.get(encounter));
   }
 
   List<String> observationReasons(int encounter, int observation) {
-    return new ArrayList<>(observationReasons.getOrDefault(key(encounter, observation), Set.of()));
+    return copyOf(observationReasons.get(key(encounter, observation)));
+  }
+
+  /** The reasons as an immutable list; none, the common case, allocates nothing. */
+  private static List<String> copyOf(Set<String> reasons) {
+    return reasons == null ? List.of() : List.copyOf(reasons);
   }
 
   private void add(FieldProblem problem) {

@@ -2,6 +2,7 @@ package org.clinicalingest.internal.pipeline;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -35,7 +36,7 @@ final class SourceIdentity {
               + "|"
               + Files.getLastModifiedTime(path).toMillis()
               + "|";
-      digest.update(description.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      digest.update(description.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest.digest());
     } catch (IOException e) {
       throw new ReadException(path + ": cannot read the file to identify it", e);

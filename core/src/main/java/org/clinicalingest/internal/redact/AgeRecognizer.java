@@ -73,11 +73,11 @@ final class AgeRecognizer implements Recognizer {
 
   @Override
   public void find(ScannedText text, List<PhiSpan> spans) {
-    addWords(text, WORD, 0, spans, Cue.AGE_WORD);
+    text.addAtCuedWords(WORD, 0, PhiType.AGE, spans, Cue.AGE_WORD);
     if (text.has(Cue.HUNDRED)) {
-      addWords(text, SPELLED_OUT, 1, spans, Cue.NINETY, Cue.HUNDRED, Cue.ONE);
+      text.addAtCuedWords(SPELLED_OUT, 1, PhiType.AGE, spans, Cue.NINETY, Cue.HUNDRED, Cue.ONE);
     } else {
-      addWords(text, SPELLED_OUT, 1, spans, Cue.NINETY);
+      text.addAtCuedWords(SPELLED_OUT, 1, PhiType.AGE, spans, Cue.NINETY);
     }
     IntList ages = new IntList();
     for (int number = 0; number < text.numbers(); number++) {
@@ -105,25 +105,7 @@ final class AgeRecognizer implements Recognizer {
         }
       }
     }
-    addWords(text, DECADE, 1, spans, Cue.POSSESSIVE);
-  }
-
-  /** Adds group {@code group} of each match of {@code pattern} at a word with one of the cues. */
-  private static void addWords(
-      ScannedText text, Pattern pattern, int group, List<PhiSpan> spans, Cue... cues) {
-    if (!text.hasAny(cues)) {
-      return;
-    }
-    int next = 0;
-    for (int word = 0; word < text.words(); word++) {
-      if (text.wordHasAny(word, cues) && text.wordStart(word) >= next) {
-        Matcher matcher = text.lookingAt(pattern, text.wordStart(word));
-        if (matcher != null) {
-          spans.add(new PhiSpan(matcher.start(group), matcher.end(group), PhiType.AGE));
-          next = matcher.end();
-        }
-      }
-    }
+    text.addAtCuedWords(DECADE, 1, PhiType.AGE, spans, Cue.POSSESSIVE);
   }
 
   private static void addOver89(

@@ -1,8 +1,11 @@
 package org.clinicalingest.internal.redact;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.clinicalingest.spi.PhiSpan;
+import org.clinicalingest.spi.PhiType;
 
 /**
  * A text cut once into runs of ASCII letters (words, each with its {@link Cue cues}) and runs of
@@ -228,6 +231,27 @@ final class ScannedText {
     matcher.useAnchoringBounds(false);
     matcher.useTransparentBounds(true);
     return matcher.lookingAt() ? matcher : null;
+  }
+
+  /**
+   * Adds group {@code group} of each match of {@code pattern} at the start of a word with one of
+   * the cues, as a span of {@code type}; a match starting inside the previous one is skipped.
+   */
+  void addAtCuedWords(
+      Pattern pattern, int group, PhiType type, List<PhiSpan> spans, Cue... wordCues) {
+    if (!hasAny(wordCues)) {
+      return;
+    }
+    int next = 0;
+    for (int word = 0; word < words(); word++) {
+      if (wordHasAny(word, wordCues) && wordStart(word) >= next) {
+        Matcher matcher = lookingAt(pattern, wordStart(word));
+        if (matcher != null) {
+          spans.add(new PhiSpan(matcher.start(group), matcher.end(group), type));
+          next = matcher.end();
+        }
+      }
+    }
   }
 
   /**

@@ -211,8 +211,8 @@ final class StreetAddressRecognizer implements Recognizer {
         }
       }
     }
-    addAtWords(text, Cue.MILITARY_POST, MILITARY_POST_OFFICE, spans);
-    addAtWords(text, Cue.UNIT, UNIT_ALONE, spans);
+    text.addAtCuedWords(MILITARY_POST_OFFICE, 0, PhiType.ADDRESS, spans, Cue.MILITARY_POST);
+    text.addAtCuedWords(UNIT_ALONE, 0, PhiType.ADDRESS, spans, Cue.UNIT);
   }
 
   /**
@@ -238,22 +238,6 @@ final class StreetAddressRecognizer implements Recognizer {
       }
     }
     return false;
-  }
-
-  private static void addAtWords(ScannedText text, Cue cue, Pattern pattern, List<PhiSpan> spans) {
-    if (!text.has(cue)) {
-      return;
-    }
-    int next = 0;
-    for (int word = 0; word < text.words(); word++) {
-      if (text.wordHas(word, cue) && text.wordStart(word) >= next) {
-        Matcher matcher = text.lookingAt(pattern, text.wordStart(word));
-        if (matcher != null) {
-          spans.add(new PhiSpan(matcher.start(), matcher.end(), PhiType.ADDRESS));
-          next = matcher.end();
-        }
-      }
-    }
   }
 
   private static boolean isStreet(String name, String suffix) {
