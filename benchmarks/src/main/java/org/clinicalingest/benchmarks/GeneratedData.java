@@ -1,13 +1,13 @@
 package org.clinicalingest.benchmarks;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.clinicalingest.JsonInputFormat;
 import org.clinicalingest.examples.generate.SyntheticDataGenerator;
-import org.clinicalingest.model.Encounter;
-import org.clinicalingest.model.Observation;
 import org.clinicalingest.model.Patient;
 import org.clinicalingest.spi.ParsedRecord;
 import org.clinicalingest.spi.RecordReader;
@@ -23,8 +23,12 @@ public final class GeneratedData {
     return file;
   }
 
-  /** The patients of a file, as read. */
-  public static List<Patient> patients(Path file) {
+  /**
+   * Writes {@code count} generated patients as NDJSON into a new temporary directory named after
+   * {@code directoryPrefix} and returns them as read back.
+   */
+  public static List<Patient> patients(String directoryPrefix, int count) throws IOException {
+    Path file = write(Files.createTempDirectory(directoryPrefix).resolve("p.ndjson"), count, true);
     List<Patient> patients = new ArrayList<>();
     try (RecordReader reader = JsonInputFormat.defaults().open(file, false)) {
       for (Optional<SourceRecord> record = reader.next();
@@ -36,32 +40,5 @@ public final class GeneratedData {
       }
     }
     return patients;
-  }
-
-  /** The notes of the patients' observations. */
-  public static List<String> notes(List<Patient> patients) {
-    List<String> notes = new ArrayList<>();
-    for (Patient patient : patients) {
-      for (Encounter encounter : patient.encounters()) {
-        for (Observation observation : encounter.observations()) {
-          if (observation.notes() != null) {
-            notes.add(observation.notes());
-          }
-        }
-      }
-    }
-    return notes;
-  }
-
-  /** Patients, encounters and observations of the patients. */
-  public static long records(List<Patient> patients) {
-    long records = 0;
-    for (Patient patient : patients) {
-      records += 1 + patient.encounters().size();
-      for (Encounter encounter : patient.encounters()) {
-        records += encounter.observations().size();
-      }
-    }
-    return records;
   }
 }

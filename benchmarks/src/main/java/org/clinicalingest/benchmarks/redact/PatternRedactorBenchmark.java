@@ -1,7 +1,6 @@
 package org.clinicalingest.benchmarks.redact;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -50,11 +49,7 @@ public class PatternRedactorBenchmark {
 
   @Setup
   public void readNotes() throws IOException {
-    List<Patient> patients =
-        GeneratedData.patients(
-            GeneratedData.write(
-                Files.createTempDirectory("redact-benchmark").resolve("p.ndjson"), 500, true));
-    for (Patient patient : patients) {
+    for (Patient patient : GeneratedData.patients("redact-benchmark", 500)) {
       RecordTerms terms = RecordTerms.of(patient);
       for (Encounter encounter : patient.encounters()) {
         for (Observation observation : encounter.observations()) {

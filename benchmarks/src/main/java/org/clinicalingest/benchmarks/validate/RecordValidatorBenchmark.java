@@ -1,7 +1,6 @@
 package org.clinicalingest.benchmarks.validate;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -40,10 +39,7 @@ public class RecordValidatorBenchmark {
 
   @Setup
   public void readPatients() throws IOException {
-    patients =
-        GeneratedData.patients(
-            GeneratedData.write(
-                Files.createTempDirectory("validate-benchmark").resolve("p.ndjson"), 1_000, true));
+    patients = GeneratedData.patients("validate-benchmark", 1_000);
     validator = new RecordValidator(Clock.systemUTC());
   }
 

@@ -80,7 +80,9 @@ final class DuckDbBaselineWriter implements BulkWriter {
     long deleted = 0;
     if (replace) {
       deleted =
-          table.keyColumns().size() == 1 ? deleteByIndex(table, rows) : deleteByJoin(table, rows);
+          table.keyColumns().size() == 1
+              ? deleteByIndex(table, rows)
+              : DuckDbRawTables.deleteKeys(connection, table, rows);
     }
     try (DuckDBAppender target = connection.createAppender(table.tableName())) {
       for (Row row : rows) {
@@ -118,15 +120,6 @@ final class DuckDbBaselineWriter implements BulkWriter {
       }
       deleted += delete.executeUpdate();
     }
-    return deleted;
-  }
-
-  private long deleteByJoin(Table table, List<Row> rows) throws SQLException {
-    DuckDbRawTables.appendKeys(connection, table, rows);
-    String keys = "temp.main.keys_" + table.tableName();
-    long deleted =
-        DuckDbRawTables.executeUpdate(connection, DuckDbRawTables.deleteUsingSql(table, keys));
-    DuckDbRawTables.execute(connection, "DELETE FROM " + keys);
     return deleted;
   }
 

@@ -133,7 +133,7 @@ final class DuckDbLoadPathWriter implements BulkWriter {
   }
 
   private long appendWithoutKeys(Table table, List<Row> rows) throws SQLException {
-    long deleted = deleteKeys(table, rows);
+    long deleted = DuckDbRawTables.deleteKeys(connection, table, rows);
     try (DuckDBAppender appender = connection.createAppender(table.tableName())) {
       for (Row row : rows) {
         DuckDbRawTables.append(appender, table.columns(), row);
@@ -149,7 +149,7 @@ final class DuckDbLoadPathWriter implements BulkWriter {
       try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
         writer.append(csv(table, rows));
       }
-      long deleted = replace ? deleteKeys(table, rows) : 0;
+      long deleted = replace ? DuckDbRawTables.deleteKeys(connection, table, rows) : 0;
       DuckDbRawTables.execute(connection, loadCsvSql(table, file));
       return deleted;
     } catch (IOException exception) {
@@ -161,15 +161,6 @@ final class DuckDbLoadPathWriter implements BulkWriter {
         throw new UncheckedIOException(exception);
       }
     }
-  }
-
-  private long deleteKeys(Table table, List<Row> rows) throws SQLException {
-    DuckDbRawTables.appendKeys(connection, table, rows);
-    String keys = "temp.main.keys_" + table.tableName();
-    long deleted =
-        DuckDbRawTables.executeUpdate(connection, DuckDbRawTables.deleteUsingSql(table, keys));
-    DuckDbRawTables.execute(connection, "DELETE FROM " + keys);
-    return deleted;
   }
 
   /** The CSV text of the rows: see the class description. */

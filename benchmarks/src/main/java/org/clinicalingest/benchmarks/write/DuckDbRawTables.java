@@ -110,7 +110,7 @@ final class DuckDbRawTables {
   }
 
   /** Appends the rows' keys to the table's temporary keys table. */
-  static void appendKeys(DuckDBConnection connection, Table table, List<Row> rows)
+  private static void appendKeys(DuckDBConnection connection, Table table, List<Row> rows)
       throws SQLException {
     try (DuckDBAppender keys =
         connection.createAppender("temp", "main", "keys_" + table.tableName())) {
@@ -119,6 +119,19 @@ final class DuckDbRawTables {
       }
       keys.flush();
     }
+  }
+
+  /**
+   * Deletes the target rows with the keys of {@code rows}, through the table's temporary keys table
+   * (emptied again afterwards); returns the rows deleted.
+   */
+  static long deleteKeys(DuckDBConnection connection, Table table, List<Row> rows)
+      throws SQLException {
+    appendKeys(connection, table, rows);
+    String keys = "temp.main.keys_" + table.tableName();
+    long deleted = executeUpdate(connection, deleteUsingSql(table, keys));
+    execute(connection, "DELETE FROM " + keys);
+    return deleted;
   }
 
   static long epochMicros(Instant instant) {

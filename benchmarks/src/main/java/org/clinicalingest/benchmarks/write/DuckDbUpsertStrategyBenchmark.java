@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -129,7 +128,10 @@ public class DuckDbUpsertStrategyBenchmark {
         table.columns().stream()
             .map(
                 column ->
-                    column.name() + " " + sqlType(column) + (column.nullable() ? "" : " NOT NULL"))
+                    column.name()
+                        + " "
+                        + DuckDbRawTables.sqlType(column)
+                        + (column.nullable() ? "" : " NOT NULL"))
             .collect(Collectors.joining(", "));
     String key = table.keyColumns().get(0).name();
     execute("CREATE TABLE target (" + columns + ", PRIMARY KEY (" + key + "))");
@@ -265,20 +267,7 @@ public class DuckDbUpsertStrategyBenchmark {
     }
   }
 
-  private static String sqlType(Column column) {
-    return switch (column.type()) {
-      case TEXT -> "VARCHAR";
-      case TEXT_ARRAY -> "VARCHAR[]";
-      case BOOLEAN -> "BOOLEAN";
-      case DOUBLE -> "DOUBLE";
-      case BIGINT -> "BIGINT";
-      case TIMESTAMP -> "TIMESTAMPTZ";
-    };
-  }
-
   private void execute(String sql) throws SQLException {
-    try (Statement statement = connection.createStatement()) {
-      statement.execute(sql);
-    }
+    DuckDbRawTables.execute(connection, sql);
   }
 }
