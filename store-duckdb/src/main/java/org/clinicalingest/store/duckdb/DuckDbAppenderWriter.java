@@ -122,9 +122,7 @@ public final class DuckDbAppenderWriter implements BulkWriter {
     Objects.requireNonNull(chunk, "chunk");
     lock.lock();
     try {
-      if (closed) {
-        throw new IllegalStateException("writer is closed");
-      }
+      requireOpen();
       return chunkWriter.write(chunk);
     } finally {
       lock.unlock();
@@ -146,9 +144,7 @@ public final class DuckDbAppenderWriter implements BulkWriter {
     Objects.requireNonNull(sourceKey, "sourceKey");
     lock.lock();
     try {
-      if (closed) {
-        throw new IllegalStateException("writer is closed");
-      }
+      requireOpen();
       return CommittedRanges.read(connection, layout, sourceKey);
     } catch (SQLException exception) {
       throw new WriteException(
@@ -161,6 +157,12 @@ public final class DuckDbAppenderWriter implements BulkWriter {
           exception);
     } finally {
       lock.unlock();
+    }
+  }
+
+  private void requireOpen() {
+    if (closed) {
+      throw new IllegalStateException("writer is closed");
     }
   }
 
@@ -291,17 +293,17 @@ public final class DuckDbAppenderWriter implements BulkWriter {
         }
         return new DuckDbAppenderWriter(
             connection, TableLayout.create(connection, schema, tablePrefix));
-      } catch (SQLException | RuntimeException exception) {
+      } catch (SQLException exception) {
         closeAfterFailure(connection, exception);
-        if (exception instanceof SQLException sqlException) {
-          throw new WriteException(
-              "creating the tables in "
-                  + description
-                  + " failed: "
-                  + StoreErrors.errorType(sqlException),
-              exception);
-        }
-        throw (RuntimeException) exception;
+        throw new WriteException(
+            "creating the tables in "
+                + description
+                + " failed: "
+                + StoreErrors.errorType(exception),
+            exception);
+      } catch (RuntimeException exception) {
+        closeAfterFailure(connection, exception);
+        throw exception;
       }
     }
 

@@ -85,12 +85,7 @@ public final class TableStatements {
             .collect(Collectors.joining(", "));
     String join =
         keys.stream()
-            .map(
-                column ->
-                    "target."
-                        + Identifiers.quote(column.name())
-                        + " = k."
-                        + Identifiers.quote(column.name()))
+            .map(column -> qualified("target.", column) + " = " + qualified("k.", column))
             .collect(Collectors.joining(" AND "));
     return "SELECT EXISTS (SELECT 1 FROM unnest("
         + arrays
@@ -122,24 +117,7 @@ public final class TableStatements {
    * differs, so a repeated run rewrites nothing).
    */
   public String upsertFromStaging() {
-    List<Column> valueColumns =
-        table.columns().subList(table.keyColumns().size(), table.columns().size());
-    String targets =
-        valueColumns.stream()
-            .map(column -> "target." + Identifiers.quote(column.name()))
-            .collect(Collectors.joining(", "));
-    String excluded =
-        valueColumns.stream()
-            .map(column -> "EXCLUDED." + Identifiers.quote(column.name()))
-            .collect(Collectors.joining(", "));
-    String assignments =
-        valueColumns.stream()
-            .map(
-                column ->
-                    Identifiers.quote(column.name())
-                        + " = EXCLUDED."
-                        + Identifiers.quote(column.name()))
-            .collect(Collectors.joining(", "));
+    List<Column> valueColumns = valueColumns();
     return "INSERT INTO "
         + qualifiedName
         + " AS target ("
@@ -151,11 +129,11 @@ public final class TableStatements {
         + " ON CONFLICT ("
         + names(table.keyColumns())
         + ") DO UPDATE SET "
-        + assignments
+        + assignments(valueColumns)
         + " WHERE ("
-        + targets
+        + names(valueColumns, "target.")
         + ") IS DISTINCT FROM ("
-        + excluded
+        + names(valueColumns, "EXCLUDED.")
         + ")";
   }
 
@@ -164,18 +142,8 @@ public final class TableStatements {
    * checkpoints table.
    */
   public String upsertRow() {
-    List<Column> valueColumns =
-        table.columns().subList(table.keyColumns().size(), table.columns().size());
     String parameters =
         table.columns().stream().map(column -> "?").collect(Collectors.joining(", "));
-    String assignments =
-        valueColumns.stream()
-            .map(
-                column ->
-                    Identifiers.quote(column.name())
-                        + " = EXCLUDED."
-                        + Identifiers.quote(column.name()))
-            .collect(Collectors.joining(", "));
     return "INSERT INTO "
         + qualifiedName
         + " ("
@@ -185,7 +153,7 @@ public final class TableStatements {
         + ") ON CONFLICT ("
         + names(table.keyColumns())
         + ") DO UPDATE SET "
-        + assignments;
+        + assignments(valueColumns());
   }
 
   /**
@@ -227,9 +195,30 @@ public final class TableStatements {
         .collect(Collectors.joining(", "));
   }
 
-  private static String names(List<Column> columns) {
+  /** The columns after the key columns, which a replaced row updates. */
+  private List<Column> valueColumns() {
+    return table.columns().subList(table.keyColumns().size(), table.columns().size());
+  }
+
+  /** {@code "a" = EXCLUDED."a", ...} for the given columns. */
+  private static String assignments(List<Column> columns) {
     return columns.stream()
-        .map(column -> Identifiers.quote(column.name()))
+        .map(column -> Identifiers.quote(column.name()) + " = " + qualified("EXCLUDED.", column))
         .collect(Collectors.joining(", "));
+  }
+
+  private static String names(List<Column> columns) {
+    return names(columns, "");
+  }
+
+  /** The quoted column names, each after {@code qualifier}, joined by commas. */
+  private static String names(List<Column> columns, String qualifier) {
+    return columns.stream()
+        .map(column -> qualified(qualifier, column))
+        .collect(Collectors.joining(", "));
+  }
+
+  private static String qualified(String qualifier, Column column) {
+    return qualifier + Identifiers.quote(column.name());
   }
 }
