@@ -64,7 +64,7 @@ class PostgresCopyWriterFaultsIT {
       ExecutorService caller = Executors.newSingleThreadExecutor();
       try {
         Future<WriteResult> write = caller.submit(() -> writer.write(big));
-        awaitActiveCopy(write);
+        awaitActiveCopy(write, "");
         PostgresServer.stop();
         PostgresServer.start();
 
@@ -85,9 +85,20 @@ class PostgresCopyWriterFaultsIT {
       Chunk big = new ClinicalChunks(4, "terminate-").chunk(1, 4000);
       ExecutorService caller = Executors.newSingleThreadExecutor();
       try {
-        Future<WriteResult> write = caller.submit(() -> writer.write(big));
-        int pid = awaitActiveCopy(write);
-        assertThat(queryValue("SELECT pg_terminate_backend(" + pid + ")")).isEqualTo(true);
+        Future<WriteResult> write;
+        // Holding a lock that COPY waits for keeps it running until it is terminated, so the
+        // termination cannot come after the COPY has already finished.
+        try (Connection blocker = PostgresTestDatabase.connect()) {
+          blocker.setAutoCommit(false);
+          try (var lock = blocker.createStatement()) {
+            lock.execute(
+                "LOCK TABLE \"" + schema + "\".\"terminate_observations\" IN EXCLUSIVE MODE");
+          }
+          write = caller.submit(() -> writer.write(big));
+          int pid = awaitActiveCopy(write, " AND wait_event_type = 'Lock'");
+          assertThat(queryValue("SELECT pg_terminate_backend(" + pid + ")")).isEqualTo(true);
+          blocker.rollback();
+        }
 
         WriteResult result = write.get(5, TimeUnit.MINUTES);
 
@@ -217,12 +228,14 @@ class PostgresCopyWriterFaultsIT {
   }
 
   /** Waits until one of the writer's connections runs a COPY, and returns its backend's pid. */
-  private static int awaitActiveCopy(Future<?> write) throws Exception {
+  private static int awaitActiveCopy(Future<?> write, String extraCondition) throws Exception {
     try (Connection monitor = PostgresTestDatabase.connect();
         PreparedStatement query =
             monitor.prepareStatement(
                 "SELECT pid FROM pg_stat_activity WHERE application_name = 'clinical-ingest'"
-                    + " AND state = 'active' AND query LIKE 'COPY %' LIMIT 1")) {
+                    + " AND state = 'active' AND query LIKE 'COPY %'"
+                    + extraCondition
+                    + " LIMIT 1")) {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
       while (!write.isDone() && System.nanoTime() < deadline) {
         try (ResultSet result = query.executeQuery()) {
