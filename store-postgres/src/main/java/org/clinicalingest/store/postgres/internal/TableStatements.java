@@ -11,12 +11,12 @@ import org.clinicalingest.spi.Table;
  * staging table and upsert from it into the target.
  *
  * <p>Design: every name in these statements is either a constant of {@link Table} or a checked
- * configuration value, and all of them are quoted (see {@link Identifiers}), so statements are
- * built once and contain no value of any row. The staging table is declared with the same column
- * types as the target's definition (rather than {@code LIKE target}) so the binary COPY encoding
- * always matches it even if the host created the target with compatible but different types; it
- * keeps the NOT NULL constraints so such violations already fail in COPY. It lives in {@code
- * pg_temp} and is dropped at commit.
+ * configuration value, and all of them are quoted (see {@link Identifiers}), so statements contain
+ * no value of any row; values go through COPY or bind parameters. The staging table is declared
+ * with the same column types as the target's definition (rather than {@code LIKE target}) so the
+ * binary COPY encoding always matches it even if the host created the target with compatible but
+ * different types; it keeps the NOT NULL constraints so such violations already fail in COPY. It
+ * lives in {@code pg_temp} and is dropped at commit.
  */
 public final class TableStatements {
 
