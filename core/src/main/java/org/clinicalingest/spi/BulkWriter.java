@@ -37,7 +37,8 @@ public interface BulkWriter extends AutoCloseable {
    * The ranges of a source file committed by earlier runs, for resuming.
    *
    * @param sourceKey the source's identity, as in the {@code source_key} column
-   * @return the committed ranges and the run that wrote them, or empty if there are none
+   * @return the committed ranges and the latest run that committed any table part of the source
+   *     (even of a range not yet complete), or empty if there is no checkpoint row of the source
    * @throws org.clinicalingest.WriteException if the store cannot be read
    */
   default java.util.Optional<SourceCheckpoint> checkpoint(String sourceKey) {

@@ -8,7 +8,7 @@ import java.util.Objects;
  * What a store holds of one source file from earlier runs: the run that wrote it and the record
  * ranges whose every table part is committed.
  *
- * @param runId the run that committed the latest range
+ * @param runId the run that committed the latest table part of any range, complete or not
  * @param committed committed ranges, sorted by their first record
  */
 public record SourceCheckpoint(String runId, List<RecordRange> committed) {

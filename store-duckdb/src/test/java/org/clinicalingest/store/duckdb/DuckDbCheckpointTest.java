@@ -77,6 +77,16 @@ class DuckDbCheckpointTest {
   }
 
   @Test
+  void reportsTheRunOfAPartlyCommittedRangeWithoutCountingTheRange() {
+    try (DuckDbAppenderWriter writer = writer()) {
+      writer.write(
+          chunk(0, rangeRows("source-a", 0, 9, List.of(Table.QUARANTINE), "run-1", FIRST_RUN)));
+
+      assertThat(writer.checkpoint("source-a")).contains(new SourceCheckpoint("run-1", List.of()));
+    }
+  }
+
+  @Test
   void reportsRangesOfEveryRunSortedWithTheLatestRunAfterReopening() {
     try (DuckDbAppenderWriter writer = writer()) {
       writer.write(

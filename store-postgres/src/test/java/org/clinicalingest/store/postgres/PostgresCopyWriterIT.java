@@ -116,6 +116,22 @@ class PostgresCopyWriterIT {
   }
 
   @Test
+  void reportsTheRunOfAPartlyCommittedRangeWithoutCountingTheRange() throws Exception {
+    String sourceKey = "source-" + newPrefix();
+    Map<Table, List<Row>> partial = new EnumMap<>(Table.class);
+    partial.put(Table.CHECKPOINTS, checkpointRows(sourceKey, 0, 9, List.of(Table.QUARANTINE)));
+
+    writer.write(TestRows.chunk(0, partial));
+
+    assertThat(writer.checkpoint(sourceKey))
+        .hasValueSatisfying(
+            checkpoint -> {
+              assertThat(checkpoint.runId()).isEqualTo("run-ckpt");
+              assertThat(checkpoint.committed()).isEmpty();
+            });
+  }
+
+  @Test
   void reportsARangeCommittedOnlyWhenEveryTablePartHasItsCheckpoint() throws Exception {
     String sourceKey = "source-" + newPrefix();
     Map<Table, List<Row>> complete = new EnumMap<>(Table.class);

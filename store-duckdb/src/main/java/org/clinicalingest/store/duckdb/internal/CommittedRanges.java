@@ -17,16 +17,18 @@ import org.clinicalingest.spi.Table;
  * <p>Design: a chunk's checkpoint rows, one per table part ({@link Table#checkpointedTables()}),
  * commit in the chunk's transaction, or after every other part when a row error makes the writer
  * commit the parts one by one ({@link ChunkWriter}); either way a range counts as committed only
- * when a row exists for each of those parts, which one grouped query checks. The run of the range
- * committed last is the source's run.
+ * when a row exists for each of those parts, which one grouped query counts. The run that committed
+ * the latest part of any range is the source's run, so that a run killed before its first complete
+ * range is resumed under its own id and rewrites, rather than duplicates, the parts it committed.
  */
 public final class CommittedRanges {
 
   private CommittedRanges() {}
 
   /**
-   * The committed ranges of the source and the run that committed the latest of them; empty if none
-   * is complete. Not thread-safe: uses the connection from the calling thread.
+   * The committed ranges of the source and the run that committed the latest part of any range;
+   * empty if the source has no checkpoint row. Not thread-safe: uses the connection from the
+   * calling thread.
    *
    * @throws SQLException if the database fails
    */
@@ -41,12 +43,13 @@ public final class CommittedRanges {
       for (int index = 0; index < parts.size(); index++) {
         query.setString(index + 2, parts.get(index).tableName());
       }
-      query.setLong(parts.size() + 2, parts.size());
       try (ResultSet result = query.executeQuery()) {
         while (result.next()) {
-          ranges.add(new RecordRange(result.getLong(1), result.getLong(2)));
           if (runId == null) {
             runId = result.getString(3);
+          }
+          if (result.getLong(4) == parts.size()) {
+            ranges.add(new RecordRange(result.getLong(1), result.getLong(2)));
           }
         }
       }

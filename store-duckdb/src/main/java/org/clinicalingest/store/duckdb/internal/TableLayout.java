@@ -126,13 +126,12 @@ public final class TableLayout {
    * number), with the run that committed each range, latest first.
    */
   String committedRangesSql(int parts) {
-    return "SELECT first_record_index, last_record_index, arg_max(run_id, committed_at)"
-        + " FROM "
+    return "SELECT first_record_index, last_record_index, arg_max(run_id, committed_at),"
+        + " count(DISTINCT table_name) FROM "
         + qualifiedName(Table.CHECKPOINTS)
         + " WHERE source_key = ? AND table_name IN ("
         + String.join(", ", Collections.nCopies(parts, "?"))
-        + ") GROUP BY first_record_index, last_record_index"
-        + " HAVING count(DISTINCT table_name) = ? ORDER BY max(committed_at) DESC";
+        + ") GROUP BY first_record_index, last_record_index ORDER BY max(committed_at) DESC";
   }
 
   /** Empties the keys table. */

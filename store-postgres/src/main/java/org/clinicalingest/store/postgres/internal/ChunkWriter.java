@@ -220,7 +220,9 @@ public final class ChunkWriter implements AutoCloseable {
   }
 
   /**
-   * The ranges of a source whose every table part is committed, and the latest run that wrote one.
+   * The ranges of a source whose every table part is committed, and the latest run that committed
+   * any part of a range: a run killed before its first complete range still leaves parts (its
+   * quarantine rows, say) that a resume must rewrite under the same run id, not duplicate.
    *
    * @throws WriteException if the store cannot be read
    */
@@ -236,14 +238,15 @@ public final class ChunkWriter implements AutoCloseable {
                   String runId = null;
                   try (PreparedStatement query =
                       connection.prepareStatement(
-                          statements.get(Table.CHECKPOINTS).committedRanges())) {
+                          statements.get(Table.CHECKPOINTS).checkpointedRanges())) {
                     query.setString(1, sourceKey);
-                    query.setInt(2, Table.checkpointedTables().size());
                     try (ResultSet result = query.executeQuery()) {
                       while (result.next()) {
-                        ranges.add(new RecordRange(result.getLong(1), result.getLong(2)));
                         if (runId == null) {
                           runId = result.getString(3);
+                        }
+                        if (result.getInt(4) == Table.checkpointedTables().size()) {
+                          ranges.add(new RecordRange(result.getLong(1), result.getLong(2)));
                         }
                       }
                     }

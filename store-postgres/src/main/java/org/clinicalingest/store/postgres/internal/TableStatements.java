@@ -157,14 +157,15 @@ public final class TableStatements {
   }
 
   /**
-   * The record ranges of one source (parameter 1) whose every table part (parameter 2: their
-   * number) has a checkpoint row, with the run that wrote each, latest first.
+   * The record ranges of one source (parameter 1) that have a checkpoint row, with the run that
+   * wrote each and the number of table parts committed, latest first.
    */
-  public String committedRanges() {
-    return "SELECT first_record_index, last_record_index, max(run_id), max(committed_at) FROM "
+  public String checkpointedRanges() {
+    return "SELECT first_record_index, last_record_index, max(run_id), count(DISTINCT table_name)"
+        + " FROM "
         + qualifiedName
         + " WHERE source_key = ? GROUP BY first_record_index, last_record_index"
-        + " HAVING count(DISTINCT table_name) = ? ORDER BY max(committed_at) DESC";
+        + " ORDER BY max(committed_at) DESC";
   }
 
   /** Empties the staging table between the loads of a split chunk. */
