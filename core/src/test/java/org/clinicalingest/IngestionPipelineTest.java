@@ -17,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.clinicalingest.spi.Chunk;
 import org.clinicalingest.spi.NerRedactor;
 import org.clinicalingest.spi.PhiSpan;
 import org.clinicalingest.spi.PhiType;
@@ -305,14 +306,48 @@ class IngestionPipelineTest {
 
     RunSummary resumed = pipeline.toBuilder().resume(true).build().run(file);
 
-    assertThat(chunksBeforeCrash).isEqualTo(3);
+    assertThat(chunksBeforeCrash)
+        .as("three ranges, each a data and a quarantine chunk")
+        .isEqualTo(6);
     assertThat(resumed.alreadyCommitted()).isEqualTo(6);
     assertThat(resumed.read()).isEqualTo(new RecordCounts(6, 6, 0));
     assertThat(resumed.isBalanced()).isTrue();
     assertThat(writer.rows(Table.PATIENTS)).hasSize(12);
-    assertThat(writer.chunks()).hasSize(6);
-    assertThat(writer.chunks().get(3).firstRecordIndex()).isEqualTo(6);
-    assertThat(writer.chunks().get(5).runId()).isEqualTo(writer.chunks().get(0).runId());
+    assertThat(writer.chunks()).hasSize(12);
+    assertThat(writer.chunks().get(6).firstRecordIndex()).isEqualTo(6);
+    assertThat(writer.chunks().get(11).runId()).isEqualTo(writer.chunks().get(0).runId());
+  }
+
+  @Test
+  void resumeQuarantinesARefusedRowWhoseQuarantineWriteACrashPrevented() throws IOException {
+    List<String> patients = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      patients.add(patient(String.format("MRN-4%02d", i), "Al", "Bo", encounter("enc-4" + i)));
+    }
+    Path file = ndjson(patients.toArray(String[]::new));
+    RecordingWriter writer =
+        new RecordingWriter()
+            .refusing(row -> row.key().equals("enc-42"))
+            .failingWhen(chunk -> chunk.firstRecordIndex() == 2 && isQuarantinePart(chunk));
+    IngestionPipeline pipeline = pipeline(writer).toBuilder().chunkRows(4).build();
+    assertThatThrownBy(() -> pipeline.run(file)).isInstanceOf(WriteException.class);
+    assertThat(writer.rows(Table.ENCOUNTERS)).containsKey("enc-43");
+    assertThat(writer.quarantineRows()).isEmpty();
+    writer.recovered();
+
+    RunSummary resumed = pipeline.toBuilder().resume(true).build().run(file);
+
+    assertThat(resumed.alreadyCommitted()).isEqualTo(2);
+    assertThat(resumed.quarantined()).isEqualTo(new RecordCounts(0, 1, 0));
+    assertThat(resumed.isBalanced()).isTrue();
+    assertThat(writer.rows(Table.ENCOUNTERS)).hasSize(5).doesNotContainKey("enc-42");
+    Row rejected = single(writer.quarantineRows());
+    assertThat(value(Table.QUARANTINE, rejected, "record_index")).isEqualTo(2L);
+  }
+
+  private static boolean isQuarantinePart(Chunk chunk) {
+    return chunk.rows(Table.CHECKPOINTS).stream()
+        .anyMatch(row -> row.values().get(2).equals(Table.QUARANTINE.tableName()));
   }
 
   @Test

@@ -11,11 +11,13 @@ package org.clinicalingest.spi;
  * WriteResult#failures()} and writes the rest. A store failure (lost connection, full disk) throws
  * {@link org.clinicalingest.WriteException} naming the table and chunk.
  *
- * <p>A chunk holds a {@link Table#CHECKPOINTS} row for each of its table parts ({@link
- * Table#checkpointedTables()}). A writer that supports resuming writes each of them in the same
- * transaction as the part it names, and answers {@link #checkpoint}; a writer may also write them
- * as a table of their own and return nothing, and resumed runs then redo every chunk (writes are
- * idempotent, so the result is the same).
+ * <p>A chunk holds a {@link Table#CHECKPOINTS} row for each table part it commits ({@link
+ * Table#checkpointedTables()}): the pipeline writes each range of records as a chunk of its data
+ * parts, then as a chunk of its quarantine part (with the rows the store refused in the first), so
+ * the range counts as committed only once both are. A writer that supports resuming writes each
+ * checkpoint row in the same transaction as the part it names, and answers {@link #checkpoint}; a
+ * writer may also write them as a table of their own and return nothing, and resumed runs then redo
+ * every chunk (writes are idempotent, so the result is the same).
  *
  * <p>Implementations must allow {@link #maxConcurrentWrites()} calls of {@link #write} at once.
  */

@@ -7,7 +7,8 @@ import java.util.Objects;
 
 /**
  * A unit of work for a {@link BulkWriter}: redacted rows of consecutive records of one source file,
- * for every table, plus the quarantine rows of the records rejected among them.
+ * for some or all tables, with the checkpoint rows of the table parts it commits (see {@link
+ * BulkWriter}).
  *
  * <p>Within a chunk each table holds at most one row per key. Immutable.
  *

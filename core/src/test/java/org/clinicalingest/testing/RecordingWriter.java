@@ -26,10 +26,10 @@ import org.clinicalingest.spi.WriteResult;
 public final class RecordingWriter implements BulkWriter {
   private final List<Chunk> chunks = new ArrayList<>();
   private final Map<Table, Map<String, Row>> tables = new EnumMap<>(Table.class);
-  private final List<Row> quarantine = new ArrayList<>();
+  private final Map<List<Object>, Row> quarantine = new LinkedHashMap<>();
   private final List<Row> checkpoints = new ArrayList<>();
   private Predicate<Row> refuse = row -> false;
-  private long failAtSequence = -1;
+  private Predicate<Chunk> fail = chunk -> false;
   private int maxConcurrentWrites = 1;
   private boolean closed;
 
@@ -59,9 +59,16 @@ public final class RecordingWriter implements BulkWriter {
     return maxConcurrentWrites;
   }
 
-  /** Makes the writer fail as a lost store would when it gets the chunk of this sequence. */
+  /** Makes the writer fail as a lost store would when it gets a chunk of this sequence. */
   public RecordingWriter failingAt(long sequence) {
-    this.failAtSequence = sequence;
+    return failingWhen(chunk -> chunk.sequence() == sequence);
+  }
+
+  /**
+   * Makes the writer fail as a lost store would when it gets a chunk matching {@code predicate}.
+   */
+  public synchronized RecordingWriter failingWhen(Predicate<Chunk> predicate) {
+    this.fail = predicate;
     return this;
   }
 
@@ -79,7 +86,7 @@ public final class RecordingWriter implements BulkWriter {
   }
 
   private synchronized WriteResult commit(Chunk chunk) {
-    if (chunk.sequence() == failAtSequence) {
+    if (fail.test(chunk)) {
       throw new WriteException("store lost while writing " + chunk.describe());
     }
     chunks.add(chunk);
@@ -97,7 +104,9 @@ public final class RecordingWriter implements BulkWriter {
       }
       written.put(table, count);
     }
-    quarantine.addAll(chunk.rows(Table.QUARANTINE));
+    for (Row row : chunk.rows(Table.QUARANTINE)) {
+      quarantine.put(row.values().subList(0, Table.QUARANTINE.keyColumns().size()), row);
+    }
     checkpoints.addAll(chunk.rows(Table.CHECKPOINTS));
     written.put(Table.QUARANTINE, (long) chunk.rows(Table.QUARANTINE).size());
     return new WriteResult(written, failures);
@@ -126,11 +135,11 @@ public final class RecordingWriter implements BulkWriter {
 
   /** Stops failing, as a store that came back would. */
   public synchronized RecordingWriter recovered() {
-    this.failAtSequence = -1;
+    this.fail = chunk -> false;
     return this;
   }
 
-  /** The chunks written, in order. */
+  /** The chunks written, in order: each range of records as a data chunk, then a quarantine one. */
   public synchronized List<Chunk> chunks() {
     return List.copyOf(chunks);
   }
@@ -140,9 +149,9 @@ public final class RecordingWriter implements BulkWriter {
     return Collections.unmodifiableMap(new LinkedHashMap<>(tables.get(table)));
   }
 
-  /** All quarantine rows written. */
+  /** The quarantine rows, by key (run, source, record index, path), as a database holds them. */
   public synchronized List<Row> quarantineRows() {
-    return List.copyOf(quarantine);
+    return List.copyOf(quarantine.values());
   }
 
   public synchronized boolean isClosed() {

@@ -28,8 +28,9 @@ import org.slf4j.LoggerFactory;
  * <p>Batches are committed in the order they were read so that, when two records share an id, the
  * later one is written last and wins, as FORMAT.md requires. Ids already written are remembered as
  * 64-bit hashes to count duplicates across chunks. A row the database refuses is quarantined with
- * the database's reason in a follow-up write, so that {@code read == written + quarantined} holds
- * whatever the store does. Not thread-safe: one committer thread.
+ * the database's reason in a follow-up write, which also commits the quarantine part's checkpoint,
+ * so that {@code read == written + quarantined} holds whatever the store does, even across a crash.
+ * Not thread-safe: one committer thread.
  */
 final class ChunkCommitter {
   private static final Logger LOG = LoggerFactory.getLogger(ChunkCommitter.class);
@@ -82,6 +83,10 @@ final class ChunkCommitter {
    * Writes and commits a batch, then the quarantine rows of any rows the store refused. Safe to
    * call from several threads for different batches.
    *
+   * <p>The quarantine part's checkpoint row commits with that second write, so a range counts as
+   * committed only once every record of it is written or quarantined: a crash between the two
+   * writes leaves the range incomplete, and a resume writes it again (idempotently).
+   *
    * @return the rejections of the refused rows
    */
   List<Rejection> write(PreparedBatch prepared) {
@@ -89,16 +94,15 @@ final class ChunkCommitter {
     Instant now = clock.instant();
     Map<Table, List<Row>> rows = new EnumMap<>(prepared.rows());
     rows.put(Table.QUARANTINE, quarantineRows(prepared.rejections(), now));
-    rows.put(Table.CHECKPOINTS, checkpointRows(batch, now));
+    rows.put(Table.CHECKPOINTS, checkpointRows(batch, now, Table.dataTables()));
     Chunk chunk = chunk(batch, rows);
 
     WriteResult result = write(chunk);
     List<Rejection> refused = refusedRows(prepared, result.failures(), chunk);
-    if (!refused.isEmpty()) {
-      Map<Table, List<Row>> quarantineOnly = new EnumMap<>(Table.class);
-      quarantineOnly.put(Table.QUARANTINE, quarantineRows(refused, now));
-      write(chunk(batch, quarantineOnly));
-    }
+    Map<Table, List<Row>> quarantinePart = new EnumMap<>(Table.class);
+    quarantinePart.put(Table.QUARANTINE, quarantineRows(refused, now));
+    quarantinePart.put(Table.CHECKPOINTS, checkpointRows(batch, now, List.of(Table.QUARANTINE)));
+    write(chunk(batch, quarantinePart));
     return refused;
   }
 
@@ -206,9 +210,9 @@ final class ChunkCommitter {
   }
 
   /** One checkpoint row per table part, each to be committed with that part. */
-  private List<Row> checkpointRows(RecordBatch batch, Instant committedAt) {
+  private List<Row> checkpointRows(RecordBatch batch, Instant committedAt, List<Table> parts) {
     List<Row> rows = new ArrayList<>();
-    for (Table table : Table.checkpointedTables()) {
+    for (Table table : parts) {
       rows.add(
           Row.of(
               batch.sourceKey(),

@@ -99,6 +99,7 @@ final class StreetAddressRecognizer implements Recognizer {
   private static final Pattern DOCTOR_NAME_AFTER = Pattern.compile("\\.?[ \\t]+\\p{Lu}\\p{Ll}");
 
   private static final Set<String> STRONG = Set.of(STRONG_SUFFIXES.split("\\|"));
+  private static final Pattern BLANKS = Pattern.compile("[ \t]+");
 
   private static final Set<String> NOT_STREET_WORDS =
       Set.of(
@@ -242,7 +243,7 @@ final class StreetAddressRecognizer implements Recognizer {
 
   private static boolean isStreet(String name, String suffix) {
     boolean capitalised = true;
-    for (String word : name.split("[ \\t]+")) {
+    for (String word : BLANKS.split(name)) {
       String bare = word.endsWith(".") ? word.substring(0, word.length() - 1) : word;
       if (NOT_STREET_WORDS.contains(bare.toLowerCase(Locale.ROOT))) {
         return false;
