@@ -46,6 +46,8 @@ class BenchCommandIT {
                 "bench",
                 "--patients",
                 "20",
+                "--runs",
+                "2",
                 "--json",
                 json.toString(),
                 "--work-dir",
@@ -60,6 +62,22 @@ class BenchCommandIT {
 
     assertThat(status).as(err.toString()).isZero();
     assertThat(out.toString()).contains("seed_design", "pipeline_ner_vs_seed_design");
-    assertThat(Files.readString(json)).contains(KEYS);
+    assertThat(Files.readString(json)).contains(KEYS).contains("\"runs\" : 2");
+  }
+
+  @Test
+  void refusesFewerThanOneRun() {
+    StringWriter err = new StringWriter();
+
+    int status =
+        ClinicalIngestCommand.execute(
+            new PrintWriter(new StringWriter(), true),
+            new PrintWriter(err, true),
+            "bench",
+            "--runs",
+            "0");
+
+    assertThat(status).isEqualTo(2);
+    assertThat(err.toString()).contains("--runs must be at least 1, was 0");
   }
 }

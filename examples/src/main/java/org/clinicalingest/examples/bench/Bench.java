@@ -30,6 +30,10 @@ import org.clinicalingest.spi.SourceRecord;
  * the raw NER stage processes the free text of all records of the file, the raw writer writes the
  * rows the pipeline produced for them. Each variant gets a fresh store and a fresh recogniser (so
  * that no cache carries over); the model is loaded before any timing starts.
+ *
+ * <p>Every variant but the seed's design runs several times and reports its median run: on a shared
+ * machine single runs of a few seconds vary by half, and the first ones also pay for the JIT. The
+ * seed's design runs once; it takes minutes, which evens out such noise.
  */
 public final class Bench {
   /** Texts handed to the recogniser per call in the raw NER stage, about one chunk's worth. */
@@ -38,6 +42,7 @@ public final class Bench {
   private final BenchTarget target;
   private final int threads;
   private final int chunkRows;
+  private final int runs;
   private final Supplier<NerRedactor> redactors;
   private final Supplier<NerRedactor> seedRedactors;
 
@@ -45,6 +50,7 @@ public final class Bench {
    * @param target where each variant writes
    * @param threads worker threads of the pipeline and the recogniser
    * @param chunkRows rows per chunk
+   * @param runs how many times each variant but the seed's design runs
    * @param redactors makes a fresh recogniser for each pipeline variant that needs one
    * @param seedRedactors makes the recogniser of the seed's design, called once per note
    */
@@ -52,19 +58,57 @@ public final class Bench {
       BenchTarget target,
       int threads,
       int chunkRows,
+      int runs,
       Supplier<NerRedactor> redactors,
       Supplier<NerRedactor> seedRedactors) {
+    if (runs < 1) {
+      throw new IllegalArgumentException("runs must be >= 1, was " + runs);
+    }
     this.target = target;
     this.threads = threads;
     this.chunkRows = chunkRows;
+    this.runs = runs;
     this.redactors = redactors;
     this.seedRedactors = seedRedactors;
   }
 
-  /** One variant's figure. */
-  public record Result(long records, Duration elapsed) {
+  /**
+   * One variant's figures.
+   *
+   * @param records records per run
+   * @param runs the time of each run
+   */
+  public record Result(long records, List<Duration> runs) {
+    public Result {
+      if (runs.isEmpty()) {
+        throw new IllegalArgumentException("no runs");
+      }
+      runs = List.copyOf(runs);
+    }
+
+    /** The median run's time (the slower middle one of an even number of runs). */
+    public Duration elapsed() {
+      List<Duration> sorted = runs.stream().sorted().toList();
+      return sorted.get(sorted.size() / 2);
+    }
+
+    /** Records per second of the median run. */
     public double recordsPerSecond() {
-      return records / (elapsed.toNanos() / 1e9);
+      return rate(elapsed());
+    }
+
+    /** Records per second of the slowest run. */
+    public double slowestRecordsPerSecond() {
+      return rate(runs.stream().max(Duration::compareTo).orElseThrow());
+    }
+
+    /** Records per second of the fastest run. */
+    public double fastestRecordsPerSecond() {
+      return rate(runs.stream().min(Duration::compareTo).orElseThrow());
+    }
+
+    private double rate(Duration time) {
+      return records / (time.toNanos() / 1e9);
     }
   }
 
@@ -75,11 +119,22 @@ public final class Bench {
 
     Map<String, Result> results = new LinkedHashMap<>();
     results.put("seed_design", seedDesign(input));
-    results.put("pipeline_ner", pipeline(input, "pipeline_ner", redactors.get()));
-    results.put("pipeline_no_ner", pipeline(input, "pipeline_no_ner", null));
-    results.put("raw_ner", rawNer(input));
-    results.put("raw_writer", rawWriter(input));
+    results.put("pipeline_ner", repeated(() -> pipeline(input, "pipeline_ner", redactors.get())));
+    results.put("pipeline_no_ner", repeated(() -> pipeline(input, "pipeline_no_ner", null)));
+    results.put("raw_ner", repeated(() -> rawNer(input)));
+    results.put("raw_writer", repeated(() -> rawWriter(input)));
     return results;
+  }
+
+  private Result repeated(Supplier<Result> variant) {
+    List<Duration> times = new ArrayList<>();
+    long records = 0;
+    for (int run = 0; run < runs; run++) {
+      Result result = variant.get();
+      records = result.records();
+      times.addAll(result.runs());
+    }
+    return new Result(records, times);
   }
 
   private Result seedDesign(Path input) throws SQLException {
@@ -89,7 +144,7 @@ public final class Bench {
       SeedDesign seed = new SeedDesign(redactor, target.dialect(), 1_000);
       long start = System.nanoTime();
       long records = seed.run(input, connection, target.tablePrefix("seed_design"));
-      return new Result(records, Duration.ofNanos(System.nanoTime() - start));
+      return new Result(records, List.of(Duration.ofNanos(System.nanoTime() - start)));
     }
   }
 
@@ -105,7 +160,7 @@ public final class Bench {
     }
     try (IngestionPipeline pipeline = builder.build()) {
       RunSummary summary = pipeline.run(input);
-      return new Result(summary.read().total(), summary.elapsed());
+      return new Result(summary.read().total(), List.of(summary.elapsed()));
     }
   }
 
@@ -117,7 +172,7 @@ public final class Bench {
       for (int from = 0; from < texts.size(); from += RAW_NER_BATCH) {
         redactor.redactAll(texts.subList(from, Math.min(texts.size(), from + RAW_NER_BATCH)));
       }
-      return new Result(records, Duration.ofNanos(System.nanoTime() - start));
+      return new Result(records, List.of(Duration.ofNanos(System.nanoTime() - start)));
     }
   }
 
@@ -135,7 +190,8 @@ public final class Bench {
       for (Chunk chunk : capture.chunks()) {
         writer.write(chunk);
       }
-      return new Result(summary.read().total(), Duration.ofNanos(System.nanoTime() - start));
+      return new Result(
+          summary.read().total(), List.of(Duration.ofNanos(System.nanoTime() - start)));
     }
   }
 

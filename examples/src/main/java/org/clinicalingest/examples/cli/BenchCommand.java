@@ -20,6 +20,7 @@ import org.clinicalingest.ner.corenlp.CoreNlpRedactor;
 import org.clinicalingest.spi.NerRedactor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -62,6 +63,15 @@ final class BenchCommand implements Callable<Integer> {
   int chunkRows;
 
   @Option(
+      names = "--runs",
+      paramLabel = "N",
+      defaultValue = "3",
+      description =
+          "Runs of each variant but the seed's design; the median run counts"
+              + " (default: ${DEFAULT-VALUE}).")
+  int runs;
+
+  @Option(
       names = "--work-dir",
       paramLabel = "DIR",
       description = "Where data and DuckDB files go (default: a new temporary directory).")
@@ -71,6 +81,9 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, SQLException {
+    if (runs < 1) {
+      throw new ParameterException(spec.commandLine(), "--runs must be at least 1, was " + runs);
+    }
     PrintWriter out = spec.commandLine().getOut();
     int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     Path directory =
@@ -98,29 +111,40 @@ final class BenchCommand implements Callable<Integer> {
             target,
             threadCount,
             chunkRows,
+            runs,
             () -> CoreNlpRedactor.builder().threads(threadCount).build(),
             BenchCommand::seedRecogniser);
     out.printf(
         Locale.ROOT,
-        "bench: %,d patients, %d threads, %s, %s; CoreNLP model loaded in %.1f s%n",
+        "bench: %,d patients, %d threads, %d runs a variant, %s, %s; CoreNLP model loaded in %.1f s%n",
         patients,
         threadCount,
+        runs,
         target.storeName(),
         machine(),
         modelLoadSeconds);
     Map<String, Bench.Result> results = bench.run(input, warmup);
     Map<String, Double> ratios = ratios(results);
 
-    out.printf(Locale.ROOT, "%-16s %12s %10s %14s%n", "variant", "records", "seconds", "records/s");
+    out.printf(
+        Locale.ROOT,
+        "%-16s %12s %10s %14s %22s%n",
+        "variant",
+        "records",
+        "seconds",
+        "records/s",
+        "slowest-fastest run");
     results.forEach(
         (name, result) ->
             out.printf(
                 Locale.ROOT,
-                "%-16s %,12d %10.1f %,14.0f%n",
+                "%-16s %,12d %10.1f %,14.0f %,10.0f-%,-11.0f%n",
                 name,
                 result.records(),
                 result.elapsed().toMillis() / 1000.0,
-                result.recordsPerSecond()));
+                result.recordsPerSecond(),
+                result.slowestRecordsPerSecond(),
+                result.fastestRecordsPerSecond()));
     ratios.forEach((name, value) -> out.printf(Locale.ROOT, "%-34s %8.2f%n", name, value));
     out.flush();
     if (json != null) {
@@ -161,6 +185,7 @@ final class BenchCommand implements Callable<Integer> {
       generator.writeNumberField("patients", patients);
       generator.writeNumberField("records", results.get("pipeline_no_ner").records());
       generator.writeNumberField("threads", threadCount);
+      generator.writeNumberField("runs", runs);
       generator.writeStringField("store", target.storeName());
       generator.writeStringField("machine", machine());
       generator.writeNumberField("model_load_seconds", modelLoadSeconds);
