@@ -376,18 +376,8 @@ class IngestionPipelineHostileInputTest {
 
     ReadException failure = runFailing(writer, file);
 
-    Matcher message =
-        Pattern.compile(
-                Pattern.quote(file + ": malformed JSON at byte ")
-                    + "(\\d+) \\(line "
-                    + content.line(1)
-                    + ", column \\d+\\) after record 0")
-            .matcher(failure.getMessage());
-    assertThat(message.matches()).as(failure.getMessage()).isTrue();
-    assertThat(Long.parseLong(message.group(1)))
-        .isBetween(badByte, badByte + hex(bytes).length + 1);
-    assertThat(writer.rows(Table.PATIENTS)).containsOnlyKeys(id(0));
-    assertAccounted(writer, ONE_EACH);
+    long failedAt = stoppedAtSecondRecord(failure, file, "malformed JSON", content, writer);
+    assertThat(failedAt).isBetween(badByte, badByte + hex(bytes).length + 1);
   }
 
   @ParameterizedTest
@@ -447,18 +437,14 @@ class IngestionPipelineHostileInputTest {
 
     ReadException failure = runFailing(writer, file, format);
 
-    Matcher message =
-        Pattern.compile(
-                Pattern.quote(
-                        file + ": a string exceeds the maximum length of 4096 characters at byte ")
-                    + "(\\d+) \\(line "
-                    + content.line(1)
-                    + ", column \\d+\\) after record 0")
-            .matcher(failure.getMessage());
-    assertThat(message.matches()).as(failure.getMessage()).isTrue();
-    assertThat(Long.parseLong(message.group(1))).isBetween(stringStart - 1, stringStart + 100_000);
-    assertThat(writer.rows(Table.PATIENTS)).containsOnlyKeys(id(0));
-    assertAccounted(writer, ONE_EACH);
+    long failedAt =
+        stoppedAtSecondRecord(
+            failure,
+            file,
+            "a string exceeds the maximum length of 4096 characters",
+            content,
+            writer);
+    assertThat(failedAt).isBetween(stringStart - 1, stringStart + 100_000);
   }
 
   @ParameterizedTest
@@ -530,17 +516,10 @@ class IngestionPipelineHostileInputTest {
 
     ReadException failure = runFailing(writer, file);
 
-    Matcher message =
-        Pattern.compile(
-                Pattern.quote(file + ": nesting exceeds the maximum depth of 64 at byte ")
-                    + "(\\d+) \\(line "
-                    + content.line(1)
-                    + ", column \\d+\\) after record 0")
-            .matcher(failure.getMessage());
-    assertThat(message.matches()).as(failure.getMessage()).isTrue();
-    assertThat(Long.parseLong(message.group(1))).isBetween(valueStart, valueStart + 64);
-    assertThat(writer.rows(Table.PATIENTS)).containsOnlyKeys(id(0));
-    assertAccounted(writer, ONE_EACH);
+    long failedAt =
+        stoppedAtSecondRecord(
+            failure, file, "nesting exceeds the maximum depth of 64", content, writer);
+    assertThat(failedAt).isBetween(valueStart, valueStart + 64);
   }
 
   @ParameterizedTest
@@ -973,18 +952,14 @@ class IngestionPipelineHostileInputTest {
 
     ReadException failure = runFailing(writer, file);
 
-    Matcher message =
-        Pattern.compile(
-                Pattern.quote(
-                        file + ": a number exceeds the maximum length of 1000 characters at byte ")
-                    + "(\\d+) \\(line "
-                    + content.line(1)
-                    + ", column \\d+\\) after record 0")
-            .matcher(failure.getMessage());
-    assertThat(message.matches()).as(failure.getMessage()).isTrue();
-    assertThat(Long.parseLong(message.group(1))).isBetween(fieldStart, fieldStart + 2000);
-    assertThat(writer.rows(Table.PATIENTS)).containsOnlyKeys(id(0));
-    assertAccounted(writer, ONE_EACH);
+    long failedAt =
+        stoppedAtSecondRecord(
+            failure,
+            file,
+            "a number exceeds the maximum length of 1000 characters",
+            content,
+            writer);
+    assertThat(failedAt).isBetween(fieldStart, fieldStart + 2000);
   }
 
   // ---- an empty file
@@ -1167,5 +1142,25 @@ class IngestionPipelineHostileInputTest {
   private static <T> T single(List<T> values) {
     assertThat(values).hasSize(1);
     return values.get(0);
+  }
+
+  /**
+   * Asserts that the run failed at the second record of {@code content} with "{@code file}: {@code
+   * reason} at byte N (line L, column C) after record 0", having committed the first record only
+   * and accounted for every record; returns N.
+   */
+  private static long stoppedAtSecondRecord(
+      ReadException failure, Path file, String reason, Content content, RecordingWriter writer) {
+    Matcher message =
+        Pattern.compile(
+                Pattern.quote(file + ": " + reason + " at byte ")
+                    + "(\\d+) \\(line "
+                    + content.line(1)
+                    + ", column \\d+\\) after record 0")
+            .matcher(failure.getMessage());
+    assertThat(message.matches()).as(failure.getMessage()).isTrue();
+    assertThat(writer.rows(Table.PATIENTS)).containsOnlyKeys(id(0));
+    assertAccounted(writer, ONE_EACH);
+    return Long.parseLong(message.group(1));
   }
 }

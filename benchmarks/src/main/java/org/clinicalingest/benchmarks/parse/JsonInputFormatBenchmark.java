@@ -7,9 +7,9 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.clinicalingest.JsonInputFormat;
 import org.clinicalingest.benchmarks.GeneratedData;
+import org.clinicalingest.benchmarks.Records;
 import org.clinicalingest.spi.RecordReader;
 import org.clinicalingest.spi.SourceRecord;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -41,18 +41,6 @@ public class JsonInputFormatBenchmark {
   public String shape;
 
   private Path file;
-
-  /** Records read, reported by JMH as records per second. */
-  @State(Scope.Thread)
-  @AuxCounters(AuxCounters.Type.OPERATIONS)
-  public static class Records {
-    public long records;
-
-    @Setup(Level.Iteration)
-    public void reset() {
-      records = 0;
-    }
-  }
 
   @Setup(Level.Trial)
   public void writeFile() throws IOException {

@@ -7,9 +7,9 @@ import java.util.concurrent.TimeUnit;
 import org.clinicalingest.IngestionPipeline;
 import org.clinicalingest.RunSummary;
 import org.clinicalingest.benchmarks.GeneratedData;
+import org.clinicalingest.benchmarks.Records;
 import org.clinicalingest.ner.corenlp.CoreNlpRedactor;
 import org.clinicalingest.store.duckdb.DuckDbAppenderWriter;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -47,18 +47,6 @@ public class PipelineBenchmark {
   private Path directory;
   private Path input;
   private int invocation;
-
-  /** Records ingested, reported by JMH as records per second. */
-  @State(Scope.Thread)
-  @AuxCounters(AuxCounters.Type.OPERATIONS)
-  public static class Records {
-    public long records;
-
-    @Setup(Level.Iteration)
-    public void reset() {
-      records = 0;
-    }
-  }
 
   @Setup(Level.Trial)
   public void writeInput() throws IOException {

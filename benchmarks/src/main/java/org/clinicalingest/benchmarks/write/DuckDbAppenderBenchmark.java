@@ -75,18 +75,6 @@ public class DuckDbAppenderBenchmark {
   private Path directory;
   private BulkWriter writer;
 
-  /** Rows written, reported by JMH as rows per second. */
-  @State(Scope.Thread)
-  @AuxCounters(AuxCounters.Type.OPERATIONS)
-  public static class Rows {
-    public long rows;
-
-    @Setup(Level.Iteration)
-    public void reset() {
-      rows = 0;
-    }
-  }
-
   /**
    * CPU milliseconds of this process (all its threads, DuckDB's included) per iteration: rows per
    * CPU second ({@code rows} times seconds over {@code cpuMillis}) are less disturbed by other

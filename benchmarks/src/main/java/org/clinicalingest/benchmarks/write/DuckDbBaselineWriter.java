@@ -13,6 +13,7 @@ import org.clinicalingest.spi.Chunk;
 import org.clinicalingest.spi.Row;
 import org.clinicalingest.spi.Table;
 import org.clinicalingest.spi.WriteResult;
+import org.clinicalingest.store.duckdb.internal.RowValues;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
@@ -86,7 +87,7 @@ final class DuckDbBaselineWriter implements BulkWriter {
     }
     try (DuckDBAppender target = connection.createAppender(table.tableName())) {
       for (Row row : rows) {
-        DuckDbRawTables.append(target, table.columns(), row);
+        RowValues.append(target, table.columns(), row);
       }
       target.flush();
     }

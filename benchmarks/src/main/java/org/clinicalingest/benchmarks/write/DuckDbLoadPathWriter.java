@@ -18,6 +18,7 @@ import org.clinicalingest.spi.ColumnType;
 import org.clinicalingest.spi.Row;
 import org.clinicalingest.spi.Table;
 import org.clinicalingest.spi.WriteResult;
+import org.clinicalingest.store.duckdb.internal.RowValues;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
@@ -117,7 +118,7 @@ final class DuckDbLoadPathWriter implements BulkWriter {
     try (DuckDBAppender appender =
         connection.createAppender("temp", "main", "staging_" + table.tableName())) {
       for (Row row : rows) {
-        DuckDbRawTables.append(appender, table.columns(), row);
+        RowValues.append(appender, table.columns(), row);
       }
       appender.flush();
     }
@@ -136,7 +137,7 @@ final class DuckDbLoadPathWriter implements BulkWriter {
     long deleted = DuckDbRawTables.deleteKeys(connection, table, rows);
     try (DuckDBAppender appender = connection.createAppender(table.tableName())) {
       for (Row row : rows) {
-        DuckDbRawTables.append(appender, table.columns(), row);
+        RowValues.append(appender, table.columns(), row);
       }
       appender.flush();
     }
@@ -179,7 +180,7 @@ final class DuckDbLoadPathWriter implements BulkWriter {
           case TEXT -> quote(text, (String) value);
           case TEXT_ARRAY -> quote(text, json((List<?>) value));
           case BOOLEAN, DOUBLE, BIGINT -> text.append(value);
-          case TIMESTAMP -> text.append(DuckDbRawTables.epochMicros((Instant) value));
+          case TIMESTAMP -> text.append(RowValues.epochMicros((Instant) value).orElseThrow());
         }
       }
       text.append('\n');

@@ -5,12 +5,13 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.clinicalingest.spi.Column;
 import org.clinicalingest.spi.Row;
 import org.clinicalingest.spi.Table;
+import org.clinicalingest.store.duckdb.internal.RowValues;
+import org.clinicalingest.store.duckdb.internal.TableLayout;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
@@ -66,18 +67,6 @@ final class DuckDbRawTables {
     return connection;
   }
 
-  /** The DuckDB type of the column, as store-duckdb declares it. */
-  static String sqlType(Column column) {
-    return switch (column.type()) {
-      case TEXT -> "VARCHAR";
-      case TEXT_ARRAY -> "VARCHAR[]";
-      case BOOLEAN -> "BOOLEAN";
-      case DOUBLE -> "DOUBLE";
-      case BIGINT -> "BIGINT";
-      case TIMESTAMP -> "TIMESTAMPTZ";
-    };
-  }
-
   /** Deletes the target rows whose keys are in {@code source} (a keys or staging table). */
   static String deleteUsingSql(Table table, String source) {
     String target = table.tableName();
@@ -88,25 +77,9 @@ final class DuckDbRawTables {
     return "DELETE FROM " + target + " USING " + source + " AS source WHERE " + matches;
   }
 
-  /** Appends the row's first {@code columns.size()} values, of the SPI's Java types. */
-  static void append(DuckDBAppender appender, List<Column> columns, Row row) throws SQLException {
-    appender.beginRow();
-    for (int index = 0; index < columns.size(); index++) {
-      Object value = row.values().get(index);
-      if (value == null) {
-        appender.appendNull();
-        continue;
-      }
-      switch (columns.get(index).type()) {
-        case TEXT -> appender.append((String) value);
-        case TEXT_ARRAY -> appender.append((List<?>) value);
-        case BOOLEAN -> appender.append(((Boolean) value).booleanValue());
-        case DOUBLE -> appender.append(((Double) value).doubleValue());
-        case BIGINT -> appender.append(((Long) value).longValue());
-        case TIMESTAMP -> appender.appendEpochMicros(epochMicros((Instant) value));
-      }
-    }
-    appender.endRow();
+  /** The DuckDB type of the column, as store-duckdb declares it. */
+  static String sqlType(Column column) {
+    return TableLayout.sqlType(column.type());
   }
 
   /** Appends the rows' keys to the table's temporary keys table. */
@@ -115,7 +88,7 @@ final class DuckDbRawTables {
     try (DuckDBAppender keys =
         connection.createAppender("temp", "main", "keys_" + table.tableName())) {
       for (Row row : rows) {
-        append(keys, table.keyColumns(), row);
+        RowValues.append(keys, table.keyColumns(), row);
       }
       keys.flush();
     }
@@ -132,10 +105,6 @@ final class DuckDbRawTables {
     long deleted = executeUpdate(connection, deleteUsingSql(table, keys));
     execute(connection, "DELETE FROM " + keys);
     return deleted;
-  }
-
-  static long epochMicros(Instant instant) {
-    return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000;
   }
 
   /** Whether the error is a row's (a constraint), after which the writer replaces or gives up. */

@@ -18,7 +18,6 @@ import org.clinicalingest.spi.Row;
 import org.clinicalingest.spi.Table;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -104,18 +103,6 @@ public class DuckDbUpsertStrategyBenchmark {
   private final List<List<Row>> written = new ArrayList<>();
   private long sequence;
   private List<Row> next;
-
-  /** Rows written, reported by JMH as rows per second. */
-  @State(Scope.Thread)
-  @AuxCounters(AuxCounters.Type.OPERATIONS)
-  public static class Rows {
-    public long rows;
-
-    @Setup(Level.Iteration)
-    public void reset() {
-      rows = 0;
-    }
-  }
 
   @Setup(Level.Trial)
   public void openDatabase() throws IOException, SQLException {

@@ -19,7 +19,7 @@ import org.duckdb.DuckDBAppender;
  * touching the database. Constraints (NOT NULL, primary key) are left to the database. Problems
  * name columns and Java types, never values.
  */
-final class RowValues {
+public final class RowValues {
 
   private RowValues() {}
 
@@ -80,20 +80,21 @@ final class RowValues {
 
   /** Appends the row's values; the row must have passed {@link #problem}. */
   static void append(DuckDBAppender appender, Table table, Row row) throws SQLException {
-    appender.beginRow();
-    appendColumns(appender, table.columns(), row);
-    appender.endRow();
+    append(appender, table.columns(), row);
   }
 
   /** Appends the row's key values only, e.g. to a keys table. */
   static void appendKey(DuckDBAppender appender, Table table, Row row) throws SQLException {
-    appender.beginRow();
-    appendColumns(appender, table.keyColumns(), row);
-    appender.endRow();
+    append(appender, table.keyColumns(), row);
   }
 
-  private static void appendColumns(DuckDBAppender appender, List<Column> columns, Row row)
+  /**
+   * Appends the row's first {@code columns.size()} values as one row; they must fit the columns
+   * (see {@link #problem}).
+   */
+  public static void append(DuckDBAppender appender, List<Column> columns, Row row)
       throws SQLException {
+    appender.beginRow();
     for (int index = 0; index < columns.size(); index++) {
       Object value = row.values().get(index);
       if (value == null) {
@@ -109,13 +110,14 @@ final class RowValues {
         case TIMESTAMP -> appender.appendEpochMicros(epochMicros((Instant) value).orElseThrow());
       }
     }
+    appender.endRow();
   }
 
   /**
    * Microseconds since the epoch, rounded down; empty if they overflow or hit the values DuckDB
    * reserves for {@code infinity} and {@code -infinity}.
    */
-  private static Optional<Long> epochMicros(Instant instant) {
+  public static Optional<Long> epochMicros(Instant instant) {
     try {
       long micros =
           Math.addExact(

@@ -277,7 +277,7 @@ public final class TableLayout {
   }
 
   /** The DuckDB type of a column type, spelled as {@code duckdb_columns()} reports it. */
-  static String sqlType(ColumnType type) {
+  public static String sqlType(ColumnType type) {
     return switch (type) {
       case TEXT -> "VARCHAR";
       case TEXT_ARRAY -> "VARCHAR[]";
