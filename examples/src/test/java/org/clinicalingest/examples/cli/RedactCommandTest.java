@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,8 +32,7 @@ class RedactCommandTest {
             """);
     Path output = dir.resolve("out.jsonl");
 
-    int status =
-        run("redact", "--ner", "none", "--input", input.toString(), "--output", output.toString());
+    int status = redactWithPatternsOnly(input, output);
 
     assertThat(status).as(err.toString()).isZero();
     assertThat(Files.readAllLines(output))
@@ -57,17 +59,8 @@ class RedactCommandTest {
     Path whole = dir.resolve("whole.jsonl");
     Path batched = dir.resolve("batched.jsonl");
 
-    run("redact", "--ner", "none", "--input", input.toString(), "--output", whole.toString());
-    run(
-        "redact",
-        "--ner",
-        "none",
-        "--batch-size",
-        "4",
-        "--input",
-        input.toString(),
-        "--output",
-        batched.toString());
+    redactWithPatternsOnly(input, whole);
+    redactWithPatternsOnly(input, batched, "--batch-size", "4");
 
     assertThat(Files.readAllLines(batched)).hasSize(25).isEqualTo(Files.readAllLines(whole));
     assertThat(Files.readString(whole)).doesNotContain("123-45-67");
@@ -80,15 +73,7 @@ class RedactCommandTest {
             dir.resolve("texts.jsonl"),
             "{\"id\":1,\"text\":\"fine\"}\n{\"id\":2,\"text\":\"Jane Roe\n{\"id\":3}\n");
 
-    int status =
-        run(
-            "redact",
-            "--ner",
-            "none",
-            "--input",
-            input.toString(),
-            "--output",
-            dir.resolve("o.jsonl").toString());
+    int status = redactWithPatternsOnly(input, dir.resolve("o.jsonl"));
 
     assertThat(status).isEqualTo(1);
     assertThat(err.toString().strip())
@@ -101,15 +86,7 @@ class RedactCommandTest {
   void refusesALineWithoutIdOrText() throws IOException {
     Path input = Files.writeString(dir.resolve("texts.jsonl"), "{\"id\":3,\"text\":42}\n");
 
-    int status =
-        run(
-            "redact",
-            "--ner",
-            "none",
-            "--input",
-            input.toString(),
-            "--output",
-            dir.resolve("o.jsonl").toString());
+    int status = redactWithPatternsOnly(input, dir.resolve("o.jsonl"));
 
     assertThat(status).isEqualTo(1);
     assertThat(err.toString()).contains("texts.jsonl line 1: \"text\" is not a string");
@@ -120,39 +97,10 @@ class RedactCommandTest {
     Path input =
         Files.write(
             dir.resolve("texts.jsonl"),
-            new byte[] {
-              '{',
-              '"',
-              'i',
-              'd',
-              '"',
-              ':',
-              '1',
-              ',',
-              '"',
-              't',
-              'e',
-              'x',
-              't',
-              '"',
-              ':',
-              '"',
-              (byte) 0xC3,
-              (byte) 0x28,
-              '"',
-              '}',
-              '\n'
-            });
+            // the bytes C3 28: the lead byte of a two-byte sequence, then "(" instead of its tail
+            "{\"id\":1,\"text\":\"\u00c3(\"}\n".getBytes(StandardCharsets.ISO_8859_1));
 
-    int status =
-        run(
-            "redact",
-            "--ner",
-            "none",
-            "--input",
-            input.toString(),
-            "--output",
-            dir.resolve("o.jsonl").toString());
+    int status = redactWithPatternsOnly(input, dir.resolve("o.jsonl"));
 
     assertThat(status).isEqualTo(1);
     assertThat(err.toString()).contains("texts.jsonl line 1: not UTF-8");
@@ -162,6 +110,22 @@ class RedactCommandTest {
   void exitsWithTwoOnAMissingInput() {
     assertThat(run("redact", "--input", "nowhere.jsonl", "--output", "o.jsonl")).isEqualTo(2);
     assertThat(err.toString()).contains("--input nowhere.jsonl: no such file");
+  }
+
+  /** Runs {@code redact} with pattern and record redaction only (no model to load). */
+  private int redactWithPatternsOnly(Path input, Path output, String... options) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "redact",
+                "--ner",
+                "none",
+                "--input",
+                input.toString(),
+                "--output",
+                output.toString()));
+    args.addAll(List.of(options));
+    return run(args.toArray(String[]::new));
   }
 
   private int run(String... args) {
