@@ -24,6 +24,7 @@ class BenchCommandIT {
           "\"pipeline_no_ner\"",
           "\"raw_ner\"",
           "\"raw_writer\"",
+          "\"ner_feature_extraction_compiled\"",
           "\"ratios\"");
 
   @TempDir Path dir;

@@ -33,7 +33,9 @@ import org.clinicalingest.spi.SourceRecord;
  *
  * <p>Every variant but the seed's design runs several times and reports its median run: on a shared
  * machine single runs of a few seconds vary by half, and the first ones also pay for the JIT. The
- * seed's design runs once; it takes minutes, which evens out such noise.
+ * runs are interleaved (each round runs every variant once), so that the variants compared in a
+ * ratio meet the same JIT state and the same load on the machine. The seed's design runs once,
+ * first; it takes minutes, which evens out such noise.
  */
 public final class Bench {
   /** Texts handed to the recogniser per call in the raw NER stage, about one chunk's worth. */
@@ -117,24 +119,25 @@ public final class Bench {
     pipeline(warmup, "warmup", null);
     pipeline(warmup, "warmup", redactors.get());
 
+    Map<String, Supplier<Result>> variants = new LinkedHashMap<>();
+    variants.put("pipeline_ner", () -> pipeline(input, "pipeline_ner", redactors.get()));
+    variants.put("pipeline_no_ner", () -> pipeline(input, "pipeline_no_ner", null));
+    variants.put("raw_ner", () -> rawNer(input));
+    variants.put("raw_writer", () -> rawWriter(input));
+
     Map<String, Result> results = new LinkedHashMap<>();
     results.put("seed_design", seedDesign(input));
-    results.put("pipeline_ner", repeated(() -> pipeline(input, "pipeline_ner", redactors.get())));
-    results.put("pipeline_no_ner", repeated(() -> pipeline(input, "pipeline_no_ner", null)));
-    results.put("raw_ner", repeated(() -> rawNer(input)));
-    results.put("raw_writer", repeated(() -> rawWriter(input)));
-    return results;
-  }
-
-  private Result repeated(Supplier<Result> variant) {
-    List<Duration> times = new ArrayList<>();
-    long records = 0;
+    Map<String, List<Duration>> times = new LinkedHashMap<>();
+    Map<String, Long> records = new LinkedHashMap<>();
     for (int run = 0; run < runs; run++) {
-      Result result = variant.get();
-      records = result.records();
-      times.addAll(result.runs());
+      for (Map.Entry<String, Supplier<Result>> variant : variants.entrySet()) {
+        Result result = variant.getValue().get();
+        records.put(variant.getKey(), result.records());
+        times.computeIfAbsent(variant.getKey(), name -> new ArrayList<>()).addAll(result.runs());
+      }
     }
-    return new Result(records, times);
+    times.forEach((name, runTimes) -> results.put(name, new Result(records.get(name), runTimes)));
+    return results;
   }
 
   private Result seedDesign(Path input) throws SQLException {

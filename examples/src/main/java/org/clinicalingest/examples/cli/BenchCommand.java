@@ -189,6 +189,8 @@ final class BenchCommand implements Callable<Integer> {
       generator.writeStringField("store", target.storeName());
       generator.writeStringField("machine", machine());
       generator.writeNumberField("model_load_seconds", modelLoadSeconds);
+      generator.writeBooleanField(
+          "ner_feature_extraction_compiled", CoreNlpRedactor.featureExtractionCompiled());
       for (Map.Entry<String, Bench.Result> entry : results.entrySet()) {
         generator.writeNumberField(entry.getKey(), Math.round(entry.getValue().recordsPerSecond()));
       }
@@ -232,6 +234,9 @@ final class BenchCommand implements Callable<Integer> {
         + ", "
         + Runtime.getRuntime().availableProcessors()
         + " cores, "
-        + cpu;
+        + cpu
+        + (CoreNlpRedactor.featureExtractionCompiled()
+            ? ", CoreNLP feature extraction JIT-compiled"
+            : ", CoreNLP feature extraction interpreted (no -XX:-DontCompileHugeMethods)");
   }
 }

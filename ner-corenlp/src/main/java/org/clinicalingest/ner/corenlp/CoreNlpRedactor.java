@@ -21,6 +21,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.clinicalingest.RedactionException;
 import org.clinicalingest.ner.corenlp.internal.EntityFinder;
+import org.clinicalingest.ner.corenlp.internal.HugeMethods;
 import org.clinicalingest.ner.corenlp.internal.LruCache;
 import org.clinicalingest.ner.corenlp.internal.SharedModel;
 import org.clinicalingest.ner.corenlp.internal.TermMatcher;
@@ -140,6 +141,16 @@ public final class CoreNlpRedactor implements NerRedactor {
    */
   public static void preloadModel() {
     SharedModel.get();
+  }
+
+  /**
+   * Whether this JVM JIT-compiles CoreNLP's CRF feature extraction. That method is larger than
+   * HotSpot compiles by default, so it runs interpreted and recognition takes about twice as long,
+   * unless the JVM is started with {@code -XX:-DontCompileHugeMethods}; the model's load logs a
+   * warning when it is not.
+   */
+  public static boolean featureExtractionCompiled() {
+    return HugeMethods.compiled();
   }
 
   /**

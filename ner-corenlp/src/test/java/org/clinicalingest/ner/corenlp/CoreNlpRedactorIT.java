@@ -28,6 +28,12 @@ class CoreNlpRedactorIT {
   }
 
   @Test
+  void runsWithTheFeatureExtractionCompiled() {
+    // pom.xml starts the integration tests' JVM with -XX:-DontCompileHugeMethods.
+    assertThat(CoreNlpRedactor.featureExtractionCompiled()).isTrue();
+  }
+
+  @Test
   void findsNamesWithTitlesInitialsAndHyphens() {
     try (CoreNlpRedactor redactor = CoreNlpRedactor.builder().threads(1).build()) {
       Redaction redaction =

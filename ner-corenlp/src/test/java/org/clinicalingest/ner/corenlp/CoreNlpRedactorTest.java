@@ -3,6 +3,7 @@ package org.clinicalingest.ner.corenlp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.List;
 import org.clinicalingest.spi.PhiType;
@@ -30,6 +31,15 @@ class CoreNlpRedactorTest {
         .hasMessage("categories must be NAME, LOCATION or ORGANIZATION, was SSN");
     assertThatThrownBy(() -> CoreNlpRedactor.builder().categories(List.of()))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void tellsWhetherTheJvmCompilesFeatureExtraction() {
+    boolean optionGiven =
+        ManagementFactory.getRuntimeMXBean()
+            .getInputArguments()
+            .contains("-XX:-DontCompileHugeMethods");
+    assertThat(CoreNlpRedactor.featureExtractionCompiled()).isEqualTo(optionGiven);
   }
 
   @Test

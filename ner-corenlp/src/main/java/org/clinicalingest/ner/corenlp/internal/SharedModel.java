@@ -113,6 +113,12 @@ public final class SharedModel {
       throw new RedactionException(
           "ner stage: CoreNLP classifier " + CLASSIFIER + " could not be loaded", e);
     }
+    if (!HugeMethods.compiled()) {
+      LOG.warn(
+          "CoreNLP's CRF feature extraction is too large for this JVM's JIT and runs interpreted;"
+              + " start the JVM with {} for named-entity recognition about twice as fast",
+          HugeMethods.JVM_OPTION);
+    }
     return new SharedModel(
         tokenizer, classifier, loadCaseForms(), loadWords(NAME_WORDS), loadWords(CLINICAL_WORDS));
   }
