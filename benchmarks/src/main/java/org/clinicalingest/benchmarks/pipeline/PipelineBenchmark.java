@@ -26,14 +26,17 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Records per second (patients, encounters and observations) of the whole pipeline: read, validate,
  * redact (with or without the CoreNLP recogniser) and write into a new DuckDB file per invocation,
- * on generated data.
+ * on generated data. The fork lets the JIT compile CoreNLP's huge methods, as the README recommends
+ * for every run with NER.
  *
  * <p>{@code java -jar benchmarks/target/benchmarks.jar PipelineBenchmark}
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = "-Xmx2g")
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx2g", "-XX:-DontCompileHugeMethods"})
 @Warmup(iterations = 1, time = 20)
 @Measurement(iterations = 3, time = 20)
 public class PipelineBenchmark {

@@ -27,14 +27,17 @@ import org.openjdk.jmh.infra.Blackhole;
  * {@code redact(text)} call per note, as the old pipeline did; {@code redactAll} on one thread;
  * {@code redactAll} on all available processors. The text and sentence caches are off, so every
  * note goes through the model. The first setup of each fork prints the model's load time and the
- * heap it holds (used heap after GC, before and after loading).
+ * heap it holds (used heap after GC, before and after loading). The fork lets the JIT compile
+ * CoreNLP's huge methods, as the README recommends for every run with NER.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar CoreNlpRedactorBenchmark}
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = "-Xmx3g")
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx3g", "-XX:-DontCompileHugeMethods"})
 @Warmup(iterations = 2, time = 10)
 @Measurement(iterations = 3, time = 10)
 @OperationsPerInvocation(CoreNlpRedactorBenchmark.NOTES)
