@@ -54,27 +54,25 @@ final class ScannedText {
     wordCues = new long[capacity];
     numberStarts = new int[capacity];
     numberEnds = new int[capacity];
+    char[] chars = text.toCharArray();
     int position = 0;
     while (position < length) {
-      char c = text.charAt(position);
+      char c = chars[position];
       if (c >= '0' && c <= '9') {
         int start = position;
         do {
           position++;
-        } while (position < length && isDigit(text.charAt(position)));
+        } while (position < length && isDigit(chars[position]));
         addNumber(start, position);
       } else if (isLetter(c)) {
         int start = position;
         int node = CUES.next(CueTrie.ROOT, c);
         long found = CUES.prefixCues(node);
         position++;
-        while (node != CueTrie.DEAD && position < length && isLetter(c = text.charAt(position))) {
+        while (position < length && isLetter(c = chars[position])) {
           node = CUES.next(node, c);
           found |= CUES.prefixCues(node);
           position++;
-        }
-        while (position < length && isLetter(text.charAt(position))) {
-          position++; // no cue word starts as this word does: its cues are known
         }
         found |= CUES.exactCues(node);
         addWord(start, position, found);
@@ -445,7 +443,7 @@ final class ScannedText {
    */
   private static final class CueTrie {
     static final int ROOT = 1;
-    static final int DEAD = 0;
+    private static final int DEAD = 0;
 
     private int[] children = new int[26 * 64];
     private long[] prefixCues = new long[64];
@@ -475,9 +473,8 @@ final class ScannedText {
       }
     }
 
-    /** The child of a live node for a letter, {@link #DEAD} if no cue word continues so. */
     int next(int node, char letter) {
-      return children[node * 26 + (letter | 0x20) - 'a'];
+      return node == DEAD ? DEAD : children[node * 26 + (letter | 0x20) - 'a'];
     }
 
     long prefixCues(int node) {
