@@ -160,13 +160,41 @@ class PostgresCopyWriterIT {
         .isEqualTo(1L);
   }
 
+  @Test
+  void reportsTheRunThatCommittedARangesLatestPart() throws Exception {
+    String sourceKey = "source-" + newPrefix();
+    Instant earlier = Instant.parse("2026-01-01T00:00:00Z");
+    Map<Table, List<Row>> first = new EnumMap<>(Table.class);
+    first.put(
+        Table.CHECKPOINTS,
+        checkpointRows(sourceKey, 0, 9, Table.checkpointedTables(), "run-z", earlier));
+    Map<Table, List<Row>> rewritten = new EnumMap<>(Table.class);
+    rewritten.put(
+        Table.CHECKPOINTS,
+        checkpointRows(sourceKey, 0, 9, List.of(Table.PATIENTS), "run-a", earlier.plusSeconds(60)));
+
+    writer.write(TestRows.chunk(0, first));
+    writer.write(TestRows.chunk(1, rewritten));
+
+    assertThat(writer.checkpoint(sourceKey))
+        .hasValueSatisfying(checkpoint -> assertThat(checkpoint.runId()).isEqualTo("run-a"));
+  }
+
   private static List<Row> checkpointRows(
       String sourceKey, long first, long last, List<Table> parts) {
+    return checkpointRows(sourceKey, first, last, parts, "run-ckpt", Instant.now());
+  }
+
+  private static List<Row> checkpointRows(
+      String sourceKey,
+      long first,
+      long last,
+      List<Table> parts,
+      String runId,
+      Instant committedAt) {
     List<Row> rows = new ArrayList<>();
     for (Table part : parts) {
-      rows.add(
-          Row.of(
-              sourceKey, first, part.tableName(), last, "run-ckpt", "test.ndjson", Instant.now()));
+      rows.add(Row.of(sourceKey, first, part.tableName(), last, runId, "test.ndjson", committedAt));
     }
     return rows;
   }

@@ -158,11 +158,11 @@ public final class TableStatements {
 
   /**
    * The record ranges of one source (parameter 1) that have a checkpoint row, with the run that
-   * wrote each and the number of table parts committed, latest first.
+   * committed the latest part of each and the number of table parts committed, latest first.
    */
   public String checkpointedRanges() {
-    return "SELECT first_record_index, last_record_index, max(run_id), count(DISTINCT table_name)"
-        + " FROM "
+    return "SELECT first_record_index, last_record_index,"
+        + " (array_agg(run_id ORDER BY committed_at DESC))[1], count(DISTINCT table_name) FROM "
         + qualifiedName
         + " WHERE source_key = ? GROUP BY first_record_index, last_record_index"
         + " ORDER BY max(committed_at) DESC";
