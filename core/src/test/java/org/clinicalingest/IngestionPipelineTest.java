@@ -293,11 +293,7 @@ class IngestionPipelineTest {
 
   @Test
   void resumedRunSkipsCommittedChunksAndWritesTheRestOnce() throws IOException {
-    List<String> patients = new ArrayList<>();
-    for (int i = 0; i < 12; i++) {
-      patients.add(patient(String.format("MRN-2%02d", i), "Al", "Bo", encounter("enc-2" + i)));
-    }
-    Path file = ndjson(patients.toArray(String[]::new));
+    Path file = patientsWithOneEncounter(12, 2);
     RecordingWriter writer = new RecordingWriter().failingAt(3);
     IngestionPipeline pipeline = pipeline(writer).toBuilder().chunkRows(4).build();
     assertThatThrownBy(() -> pipeline.run(file)).isInstanceOf(WriteException.class);
@@ -320,11 +316,7 @@ class IngestionPipelineTest {
 
   @Test
   void resumeQuarantinesARefusedRowWhoseQuarantineWriteACrashPrevented() throws IOException {
-    List<String> patients = new ArrayList<>();
-    for (int i = 0; i < 6; i++) {
-      patients.add(patient(String.format("MRN-4%02d", i), "Al", "Bo", encounter("enc-4" + i)));
-    }
-    Path file = ndjson(patients.toArray(String[]::new));
+    Path file = patientsWithOneEncounter(6, 4);
     RecordingWriter writer =
         new RecordingWriter()
             .refusing(row -> row.key().equals("enc-42"))
@@ -425,6 +417,20 @@ class IngestionPipelineTest {
 
   private IngestionPipeline pipeline(RecordingWriter writer) {
     return IngestionPipeline.builder().writer(writer).clock(CLOCK).threads(2).build();
+  }
+
+  /**
+   * An NDJSON file of {@code count} patients {@code MRN-<series>00}, {@code MRN-<series>01}, ...,
+   * each with one encounter {@code enc-<series><i>}.
+   */
+  private Path patientsWithOneEncounter(int count, int series) throws IOException {
+    List<String> patients = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      patients.add(
+          patient(
+              String.format("MRN-%d%02d", series, i), "Al", "Bo", encounter("enc-" + series + i)));
+    }
+    return ndjson(patients.toArray(String[]::new));
   }
 
   private Path ndjson(String... records) throws IOException {

@@ -38,7 +38,7 @@ public final class CommittedRanges {
     List<RecordRange> ranges = new ArrayList<>();
     String runId = null;
     try (PreparedStatement query =
-        connection.prepareStatement(layout.committedRangesSql(parts.size()))) {
+        connection.prepareStatement(layout.checkpointedRangesSql(parts.size()))) {
       query.setString(1, sourceKey);
       for (int index = 0; index < parts.size(); index++) {
         query.setString(index + 2, parts.get(index).tableName());

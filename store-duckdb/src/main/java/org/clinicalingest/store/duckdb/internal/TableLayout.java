@@ -121,11 +121,11 @@ public final class TableLayout {
   }
 
   /**
-   * The record ranges of one source (parameter 1) that have a checkpoint row for each of {@code
-   * parts} table names (parameters 2 to {@code parts + 1}; parameter {@code parts + 2} is their
-   * number), with the run that committed each range, latest first.
+   * The record ranges of one source (parameter 1) that have a checkpoint row for any of {@code
+   * parts} table names (parameters 2 to {@code parts + 1}), with the run that committed the latest
+   * part of each and the number of those parts committed, latest first.
    */
-  String committedRangesSql(int parts) {
+  String checkpointedRangesSql(int parts) {
     return "SELECT first_record_index, last_record_index, arg_max(run_id, committed_at),"
         + " count(DISTINCT table_name) FROM "
         + qualifiedName(Table.CHECKPOINTS)
