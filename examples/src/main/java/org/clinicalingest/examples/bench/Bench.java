@@ -109,6 +109,13 @@ public final class Bench {
       return rate(runs.stream().min(Duration::compareTo).orElseThrow());
     }
 
+    /** These runs and those of {@code other}, a later round of the same variant. */
+    Result plus(Result other) {
+      List<Duration> both = new ArrayList<>(runs);
+      both.addAll(other.runs);
+      return new Result(records, both);
+    }
+
     private double rate(Duration time) {
       return records / (time.toNanos() / 1e9);
     }
@@ -127,16 +134,9 @@ public final class Bench {
 
     Map<String, Result> results = new LinkedHashMap<>();
     results.put("seed_design", seedDesign(input));
-    Map<String, List<Duration>> times = new LinkedHashMap<>();
-    Map<String, Long> records = new LinkedHashMap<>();
     for (int run = 0; run < runs; run++) {
-      for (Map.Entry<String, Supplier<Result>> variant : variants.entrySet()) {
-        Result result = variant.getValue().get();
-        records.put(variant.getKey(), result.records());
-        times.computeIfAbsent(variant.getKey(), name -> new ArrayList<>()).addAll(result.runs());
-      }
+      variants.forEach((name, variant) -> results.merge(name, variant.get(), Result::plus));
     }
-    times.forEach((name, runTimes) -> results.put(name, new Result(records.get(name), runTimes)));
     return results;
   }
 
