@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.clinicalingest.spi.PhiSpan;
 import org.clinicalingest.spi.PhiType;
 
@@ -32,28 +34,42 @@ final class RecordNumberRecognizer implements Recognizer {
 
   private static final String QUALIFIER = "(?:id|identifier|number|num|nbr|no\\.?|#)";
 
-  private static final String MRN_KEYWORDS =
-      "mrn|mr[ \\t]*#|mr[ \\t]*no\\.?|med(?:ical)?[ \\t]*rec(?:ord)?s?\\.?(?:[ \\t]*"
-          + QUALIFIER
-          + ")?"
-          + "|(?:chart|hospital|hosp\\.?|rec(?:ord)?s?\\.?)[ \\t]*"
-          + QUALIFIER
-          + "|unit[ \\t]*(?:number|no\\.?)|e?mpi"
-          + "|(?:patient|pt)[ \\t]*(?:id|identifier|number|no\\.?|#)";
+  /** The keywords of an MRN, each a regex that starts with a letter. */
+  private static final List<String> MRN_KEYWORDS =
+      List.of(
+          "mrn",
+          "mr[ \\t]*#",
+          "mr[ \\t]*no\\.?",
+          "med(?:ical)?[ \\t]*rec(?:ord)?s?\\.?(?:[ \\t]*" + QUALIFIER + ")?",
+          "chart[ \\t]*" + QUALIFIER,
+          "hospital[ \\t]*" + QUALIFIER,
+          "hosp\\.?[ \\t]*" + QUALIFIER,
+          "rec(?:ord)?s?\\.?[ \\t]*" + QUALIFIER,
+          "unit[ \\t]*(?:number|no\\.?)",
+          "empi",
+          "mpi",
+          "patient[ \\t]*(?:id|identifier|number|no\\.?|#)",
+          "pt[ \\t]*(?:id|identifier|number|no\\.?|#)");
 
   /** Words that are also ordinary ({@code claim}, {@code case}): without a qualifier, see above. */
-  private static final String ORDINARY_ID_WORDS =
-      "member|subscriber|beneficiary|insurance|ins|group|grp|plan|claim|case|ref|reference"
-          + "|order|confirmation|ticket|badge|employee|student|certificate|cert|device|specimen"
-          + "|rx|prescription|visit|encounter|enc\\.?|invoice|billing|card|pharmacy|tax";
+  private static final List<String> ORDINARY_ID_WORDS =
+      List.of(
+          ("member subscriber beneficiary insurance ins group grp plan claim case ref reference"
+                  + " order confirmation ticket badge employee student certificate cert device"
+                  + " specimen rx prescription visit encounter enc\\.? invoice billing card"
+                  + " pharmacy tax")
+              .split(" "));
 
-  private static final String ID_KEYWORDS =
-      "acc(?:oun)?t|acct\\.?|policy|licen[cs]e|lic\\.?|(?-i:DL|SN|TIN|EIN|CSN|FIN)|dea|npi|upin"
-          + "|passport|vin|serial|s/n|imei|udi|mbi|hicn|medicare|medicaid|accession|identification"
-          + "|id|(?:"
-          + ORDINARY_ID_WORDS
-          + ")[ \\t]*"
-          + QUALIFIER;
+  /** The keywords of other identifiers, each a regex that starts with a letter. */
+  private static final List<String> ID_KEYWORDS =
+      Stream.concat(
+              Stream.of(
+                  ("acc(?:oun)?t acct\\.? policy licen[cs]e lic\\.? (?-i:DL) (?-i:SN) (?-i:TIN)"
+                          + " (?-i:EIN) (?-i:CSN) (?-i:FIN) dea npi upin passport vin serial s/n"
+                          + " imei udi mbi hicn medicare medicaid accession identification id")
+                      .split(" ")),
+              ORDINARY_ID_WORDS.stream().map(word -> word + "[ \\t]*" + QUALIFIER))
+          .toList();
 
   /**
    * Where the number was given, between keyword and colon: {@code MRN at St. Luke's Hospital:},
@@ -63,23 +79,23 @@ final class RecordNumberRecognizer implements Recognizer {
       "[ \\t]+(?:at|from|with|in|for|per)[ \\t]+(?:[\\p{L}\\d'’.&-]+[ \\t]+){0,6}?"
           + "[\\p{L}\\d'’.&-]+[ \\t]*[:#=][ \\t]*";
 
-  private static final Pattern WITH_KEYWORD =
-      Pattern.compile(
-          "(?i)(?=[a-z#])(?<![\\w#])(?:(?<mrn>"
-              + MRN_KEYWORDS
-              + ")|(?<id>"
-              + ID_KEYWORDS
-              + ")|(?<ordinary>"
-              + ORDINARY_ID_WORDS
-              + ")|(?<hash>#))"
-              + "[ \\t]*(?<qualifier>"
-              + QUALIFIER
-              + "[ \\t]*)?(?:"
-              + SOURCE
-              + "|(?:(?:is|was|of)[ \\t]+)?[:#=]?[ \\t]*)"
-              + "(?<value>(?=(?:[A-Za-z/-]*\\d){3})[A-Za-z0-9](?:[A-Za-z0-9/-]{0,38}[A-Za-z0-9])?)"
-              + "(?![\\w-]|\\.\\d)"
-              + "(?![ \\t]*(?:mg|mcg|g|ml|units?|%|mmhg|kg|lbs?|cm|mm|bpm|x)\\b)");
+  /**
+   * The keyword pattern for keywords that start with each letter {@code a}–{@code z}, and at index
+   * 26 for {@code #}.
+   *
+   * <p>Design: a keyword starts where the pattern is tried, so only the keywords that start with
+   * the letter there can match; a pattern holding only those fails in a few steps where the one
+   * with all hundred keywords tried each in turn. Each keeps the order of the keywords, so it
+   * matches exactly what the pattern with all of them matches at such a place.
+   */
+  private static final Pattern[] WITH_KEYWORD = new Pattern[27];
+
+  static {
+    for (char letter = 'a'; letter <= 'z'; letter++) {
+      WITH_KEYWORD[letter - 'a'] = withKeyword(String.valueOf(letter));
+    }
+    WITH_KEYWORD[26] = withKeyword("#");
+  }
 
   /** A date or a range of numbers, which an ordinary word without qualifier does not take. */
   private static final Pattern DATE_OR_RANGE =
@@ -105,7 +121,7 @@ final class RecordNumberRecognizer implements Recognizer {
     }
     int next = 0;
     for (int start : keywordStarts(text)) {
-      Matcher keyword = start < next ? null : text.lookingAt(WITH_KEYWORD, start);
+      Matcher keyword = start < next ? null : text.lookingAt(withKeywordAt(text, start), start);
       if (keyword == null) {
         continue;
       }
@@ -158,6 +174,45 @@ final class RecordNumberRecognizer implements Recognizer {
         }
       }
     }
+  }
+
+  private static Pattern withKeywordAt(ScannedText text, int start) {
+    char first = text.charAt(start);
+    return first == '#' ? WITH_KEYWORD[26] : WITH_KEYWORD[(first | 0x20) - 'a'];
+  }
+
+  /** The keyword pattern with only the keywords that start with {@code first}, in any case. */
+  private static Pattern withKeyword(String first) {
+    return Pattern.compile(
+        "(?i)(?=[a-z#])(?<![\\w#])(?:(?<mrn>"
+            + startingWith(first, MRN_KEYWORDS)
+            + ")|(?<id>"
+            + startingWith(first, ID_KEYWORDS)
+            + ")|(?<ordinary>"
+            + startingWith(first, ORDINARY_ID_WORDS)
+            + ")|(?<hash>"
+            + startingWith(first, List.of("#"))
+            + "))"
+            + "[ \\t]*(?<qualifier>"
+            + QUALIFIER
+            + "[ \\t]*)?(?:"
+            + SOURCE
+            + "|(?:(?:is|was|of)[ \\t]+)?[:#=]?[ \\t]*)"
+            + "(?<value>(?=(?:[A-Za-z/-]*\\d){3})[A-Za-z0-9](?:[A-Za-z0-9/-]{0,38}[A-Za-z0-9])?)"
+            + "(?![\\w-]|\\.\\d)"
+            + "(?![ \\t]*(?:mg|mcg|g|ml|units?|%|mmhg|kg|lbs?|cm|mm|bpm|x)\\b)");
+  }
+
+  /**
+   * The alternation of the keywords whose first letter (after a {@code (?-i:} prefix) is {@code
+   * first} in any case, in their order; one that never matches if there are none.
+   */
+  private static String startingWith(String first, List<String> keywords) {
+    String alternation =
+        keywords.stream()
+            .filter(keyword -> keyword.replace("(?-i:", "").substring(0, 1).equalsIgnoreCase(first))
+            .collect(Collectors.joining("|"));
+    return alternation.isEmpty() ? "(?!)" : alternation;
   }
 
   /**

@@ -40,39 +40,39 @@ final class ScannedText {
   private int digits;
 
   private final Matchers matchers;
-  private Pattern[] boundPatterns = new Pattern[8];
-  private Matcher[] boundMatchers = new Matcher[8];
-  private int bound;
 
   ScannedText(String text) {
     this.text = text;
     this.matchers = Matchers.borrow();
     int length = text.length();
-    int capacity = Math.max(16, length / 5);
-    wordStarts = new int[capacity];
-    wordEnds = new int[capacity];
-    wordCues = new long[capacity];
-    numberStarts = new int[capacity];
-    numberEnds = new int[capacity];
-    char[] chars = text.toCharArray();
+    int wordCapacity = Math.max(16, length / 5);
+    wordStarts = new int[wordCapacity];
+    wordEnds = new int[wordCapacity];
+    wordCues = new long[wordCapacity];
+    int numberCapacity = Math.max(8, length / 16);
+    numberStarts = new int[numberCapacity];
+    numberEnds = new int[numberCapacity];
     int position = 0;
     while (position < length) {
-      char c = chars[position];
+      char c = text.charAt(position);
       if (c >= '0' && c <= '9') {
         int start = position;
         do {
           position++;
-        } while (position < length && isDigit(chars[position]));
+        } while (position < length && isDigit(text.charAt(position)));
         addNumber(start, position);
       } else if (isLetter(c)) {
         int start = position;
         int node = CUES.next(CueTrie.ROOT, c);
         long found = CUES.prefixCues(node);
         position++;
-        while (position < length && isLetter(c = chars[position])) {
+        while (node != CueTrie.DEAD && position < length && isLetter(c = text.charAt(position))) {
           node = CUES.next(node, c);
           found |= CUES.prefixCues(node);
           position++;
+        }
+        while (position < length && isLetter(text.charAt(position))) {
+          position++; // no cue word starts as this word does: its cues are known
         }
         found |= CUES.exactCues(node);
         addWord(start, position, found);
@@ -321,20 +321,7 @@ final class ScannedText {
   }
 
   private Matcher matcher(Pattern pattern) {
-    for (int i = 0; i < bound; i++) {
-      if (boundPatterns[i] == pattern) {
-        return boundMatchers[i];
-      }
-    }
-    if (bound == boundPatterns.length) {
-      boundPatterns = Arrays.copyOf(boundPatterns, bound * 2);
-      boundMatchers = Arrays.copyOf(boundMatchers, bound * 2);
-    }
-    Matcher matcher = matchers.get(pattern).reset(text);
-    boundPatterns[bound] = pattern;
-    boundMatchers[bound] = matcher;
-    bound++;
-    return matcher;
+    return matchers.boundTo(pattern, text);
   }
 
   private void addWord(int start, int end, long found) {
@@ -375,13 +362,17 @@ final class ScannedText {
    * <p>Design: {@link Pattern#matcher} allocates the matcher's group and state arrays, which cost
    * as much as trying a pattern at a few places. A scan borrows its thread's matchers and gives
    * them back when it is done; a scan made while they are lent out (one scan inside another) gets
-   * matchers of its own.
+   * matchers of its own. Each borrowing is a new scan number; a matcher is reset to the scan's text
+   * the first time the scan asks for it, which a hash lookup tells by the scan number it was last
+   * reset for.
    */
   private static final class Matchers {
     private Pattern[] patterns = new Pattern[64];
     private Matcher[] matchers = new Matcher[64];
+    private long[] resetForScan = new long[64];
     private int size;
     private boolean lent;
+    private long scan = 1;
 
     static Matchers borrow() {
       Matchers matchers = MATCHERS.get();
@@ -389,6 +380,7 @@ final class ScannedText {
         return new Matchers();
       }
       matchers.lent = true;
+      matchers.scan++;
       return matchers;
     }
 
@@ -396,31 +388,42 @@ final class ScannedText {
       lent = false;
     }
 
-    Matcher get(Pattern pattern) {
+    /** The matcher of {@code pattern}, reset to {@code text} once per scan. */
+    Matcher boundTo(Pattern pattern, String text) {
+      int slot = slotOf(pattern);
+      if (resetForScan[slot] != scan) {
+        matchers[slot].reset(text);
+        resetForScan[slot] = scan;
+      }
+      return matchers[slot];
+    }
+
+    private int slotOf(Pattern pattern) {
       int mask = patterns.length - 1;
       int slot = System.identityHashCode(pattern) & mask;
       while (patterns[slot] != null) {
         if (patterns[slot] == pattern) {
-          return matchers[slot];
+          return slot;
         }
         slot = (slot + 1) & mask;
       }
       if (2 * (size + 1) > patterns.length) {
         grow();
-        return get(pattern);
+        return slotOf(pattern);
       }
-      Matcher matcher = pattern.matcher("");
       patterns[slot] = pattern;
-      matchers[slot] = matcher;
+      matchers[slot] = pattern.matcher("");
       size++;
-      return matcher;
+      return slot;
     }
 
     private void grow() {
       Pattern[] oldPatterns = patterns;
       Matcher[] oldMatchers = matchers;
+      long[] oldResetForScan = resetForScan;
       patterns = new Pattern[oldPatterns.length * 2];
       matchers = new Matcher[oldPatterns.length * 2];
+      resetForScan = new long[oldPatterns.length * 2];
       int mask = patterns.length - 1;
       for (int i = 0; i < oldPatterns.length; i++) {
         if (oldPatterns[i] != null) {
@@ -430,6 +433,7 @@ final class ScannedText {
           }
           patterns[slot] = oldPatterns[i];
           matchers[slot] = oldMatchers[i];
+          resetForScan[slot] = oldResetForScan[i];
         }
       }
     }
@@ -443,7 +447,7 @@ final class ScannedText {
    */
   private static final class CueTrie {
     static final int ROOT = 1;
-    private static final int DEAD = 0;
+    static final int DEAD = 0;
 
     private int[] children = new int[26 * 64];
     private long[] prefixCues = new long[64];
@@ -473,8 +477,9 @@ final class ScannedText {
       }
     }
 
+    /** The child of a live node for a letter, {@link #DEAD} if no cue word continues so. */
     int next(int node, char letter) {
-      return node == DEAD ? DEAD : children[node * 26 + (letter | 0x20) - 'a'];
+      return children[node * 26 + (letter | 0x20) - 'a'];
     }
 
     long prefixCues(int node) {

@@ -1,11 +1,20 @@
 package org.clinicalingest.internal.redact;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Pattern pieces for US places, shared by the address and ZIP recognisers.
  *
- * <p>Design: constants only, so each recogniser compiles them into its own patterns once.
+ * <p>Design: constants, so each recogniser compiles them into its own patterns once, and a cheap
+ * test of a word that a recogniser runs before trying them.
  */
 final class UsPlaces {
 
@@ -17,22 +26,29 @@ final class UsPlaces {
   /** State codes that are also credentials ({@code Smith, MD}), trusted only before a ZIP code. */
   static final Set<String> CREDENTIAL_STATE_CODES = Set.of("MD", "PA", "MA", "DC");
 
-  /** Full state names, in title case or capitals. */
-  static final String STATE_NAME =
-      "(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida"
-          + "|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland"
-          + "|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada"
-          + "|New[ \\t]+Hampshire|New[ \\t]+Jersey|New[ \\t]+Mexico|New[ \\t]+York"
-          + "|North[ \\t]+Carolina|North[ \\t]+Dakota|Ohio|Oklahoma|Oregon|Pennsylvania"
-          + "|Rhode[ \\t]+Island|South[ \\t]+Carolina|South[ \\t]+Dakota|Tennessee|Texas|Utah"
-          + "|Vermont|Virginia|Washington|West[ \\t]+Virginia|Wisconsin|Wyoming|Puerto[ \\t]+Rico"
-          + "|ALABAMA|ALASKA|ARIZONA|ARKANSAS|CALIFORNIA|COLORADO|CONNECTICUT|DELAWARE|FLORIDA"
-          + "|GEORGIA|HAWAII|IDAHO|ILLINOIS|INDIANA|IOWA|KANSAS|KENTUCKY|LOUISIANA|MAINE|MARYLAND"
-          + "|MASSACHUSETTS|MICHIGAN|MINNESOTA|MISSISSIPPI|MISSOURI|MONTANA|NEBRASKA|NEVADA"
-          + "|NEW[ \\t]+HAMPSHIRE|NEW[ \\t]+JERSEY|NEW[ \\t]+MEXICO|NEW[ \\t]+YORK"
-          + "|NORTH[ \\t]+CAROLINA|NORTH[ \\t]+DAKOTA|OHIO|OKLAHOMA|OREGON|PENNSYLVANIA"
-          + "|RHODE[ \\t]+ISLAND|SOUTH[ \\t]+CAROLINA|SOUTH[ \\t]+DAKOTA|TENNESSEE|TEXAS|UTAH"
-          + "|VERMONT|VIRGINIA|WASHINGTON|WEST[ \\t]+VIRGINIA|WISCONSIN|WYOMING|PUERTO[ \\t]+RICO)";
+  /** The state names; the District of Columbia and the territories go by their codes. */
+  private static final List<String> STATE_NAMES =
+      List.of(
+          ("Alabama,Alaska,Arizona,Arkansas,California,Colorado,Connecticut,Delaware,Florida"
+                  + ",Georgia,Hawaii,Idaho,Illinois,Indiana,Iowa,Kansas,Kentucky,Louisiana,Maine"
+                  + ",Maryland,Massachusetts,Michigan,Minnesota,Mississippi,Missouri,Montana"
+                  + ",Nebraska,Nevada,New Hampshire,New Jersey,New Mexico,New York,North Carolina"
+                  + ",North Dakota,Ohio,Oklahoma,Oregon,Pennsylvania,Rhode Island,South Carolina"
+                  + ",South Dakota,Tennessee,Texas,Utah,Vermont,Virginia,Washington,West Virginia"
+                  + ",Wisconsin,Wyoming,Puerto Rico")
+              .split(","));
+
+  /**
+   * Full state names, in title case or capitals.
+   *
+   * <p>Design: grouped by first letter ({@code A(?:labama|laska|...)}), so that where no state
+   * starts the regex engine fails after one character instead of trying every name; no name is a
+   * prefix of another, so the grouping matches exactly what the plain alternation does.
+   */
+  static final String STATE_NAME = byFirstLetter(STATE_NAMES);
+
+  /** The state codes and the last words of the state names, in lower case. */
+  private static final Set<String> STATE_END_WORDS = stateEndWords();
 
   /** A ZIP or ZIP+4 code, not glued to further digits. */
   static final String ZIP = "\\d{5}(?:-\\d{4})?(?![\\d-]|\\.\\d)";
@@ -43,4 +59,47 @@ final class UsPlaces {
   static final String CITY = "\\p{Lu}[\\p{L}'’.-]*(?:[ \\t]+\\p{Lu}[\\p{L}'’.-]*){0,2}";
 
   private UsPlaces() {}
+
+  /**
+   * Whether a word may be the end of a state as {@link #STATE_CODE} or {@link #STATE_NAME} match
+   * it, in any case: {@code MA}, {@code ma}, {@code Texas}, {@code YORK} (of {@code New York}).
+   */
+  static boolean mayEndState(String word) {
+    return STATE_END_WORDS.contains(word.toLowerCase(Locale.ROOT));
+  }
+
+  private static Set<String> stateEndWords() {
+    Set<String> words = new HashSet<>();
+    Pattern code = Pattern.compile(STATE_CODE);
+    for (char first = 'A'; first <= 'Z'; first++) {
+      for (char second = 'A'; second <= 'Z'; second++) {
+        String letters = "" + first + second;
+        if (code.matcher(letters).matches()) {
+          words.add(letters.toLowerCase(Locale.ROOT));
+        }
+      }
+    }
+    for (String name : STATE_NAMES) {
+      words.add(name.substring(name.lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT));
+    }
+    return Set.copyOf(words);
+  }
+
+  /**
+   * An alternation of the names in title case and in capitals, grouped by first letter, with blanks
+   * between words.
+   */
+  private static String byFirstLetter(List<String> names) {
+    Map<Character, List<String>> rests = new TreeMap<>();
+    for (String name : names) {
+      for (String written : List.of(name, name.toUpperCase(Locale.ROOT))) {
+        rests
+            .computeIfAbsent(written.charAt(0), first -> new ArrayList<>())
+            .add(written.substring(1).replace(" ", "[ \\t]+"));
+      }
+    }
+    StringJoiner alternation = new StringJoiner("|", "(?:", ")");
+    rests.forEach((first, rest) -> alternation.add(first + "(?:" + String.join("|", rest) + ")"));
+    return alternation.toString();
+  }
 }

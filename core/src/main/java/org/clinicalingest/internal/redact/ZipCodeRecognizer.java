@@ -19,7 +19,7 @@ import org.clinicalingest.spi.PhiType;
  * {@code near} ({@code lives in Woburn, MA}); after {@code from}, state codes that are also
  * credentials ({@code MD}, {@code PA}, {@code MA}, {@code DC}: {@code a letter from Smith, MD})
  * count only as full names. Street addresses and their tails are {@link StreetAddressRecognizer}'s.
- * A five-digit number is looked at only when a word that may be a state ends just before it.
+ * A five-digit number is looked at only when a word that may end a state ends just before it.
  */
 final class ZipCodeRecognizer implements Recognizer {
 
@@ -104,7 +104,7 @@ final class ZipCodeRecognizer implements Recognizer {
     int next = 0;
     for (int number = 0; number < text.numbers(); number++) {
       int start = text.numberStart(number);
-      if (start < next || text.numberLength(number) != 5 || !afterStateLikeWord(text, start)) {
+      if (start < next || text.numberLength(number) != 5 || !afterStateWord(text, start)) {
         continue;
       }
       Matcher candidate = text.lookingAt(ZIP_CANDIDATE, start);
@@ -127,10 +127,11 @@ final class ZipCodeRecognizer implements Recognizer {
   }
 
   /**
-   * Whether a word of two letters or more ends just before {@code start}, separated from it only by
-   * blanks, a comma or a dot, as a state must be: {@code MA 02115}, {@code Texas, 79901}.
+   * Whether a word that may end a state ({@link UsPlaces#mayEndState}) ends just before {@code
+   * start}, separated from it only by blanks, a comma or a dot, as a state before a ZIP code must:
+   * {@code MA 02115}, {@code Texas, 79901}.
    */
-  private static boolean afterStateLikeWord(ScannedText text, int start) {
+  private static boolean afterStateWord(ScannedText text, int start) {
     int position = start;
     while (position > 0 && " \t,.".indexOf(text.charAt(position - 1)) >= 0) {
       position--;
@@ -139,6 +140,6 @@ final class ZipCodeRecognizer implements Recognizer {
     return position < start
         && word >= 0
         && text.wordEnd(word) == position
-        && text.wordLength(word) >= 2;
+        && UsPlaces.mayEndState(text.text().substring(text.wordStart(word), position));
   }
 }

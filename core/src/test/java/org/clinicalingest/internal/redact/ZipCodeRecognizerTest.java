@@ -35,6 +35,20 @@ class ZipCodeRecognizerTest {
         .containsExactly(Found.one(PhiType.LOCATION, "EL PASO"), Found.one(PhiType.ZIP, "79901"));
   }
 
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "lives at Concord, New Hampshire 03301 | Concord | 03301",
+        "ALBANY, NEW YORK 12207 | ALBANY | 12207",
+        "Ponce, Puerto Rico 00716 | Ponce | 00716",
+        "Mail to: Austin, TX. 78701 | Austin | 78701"
+      })
+  void findsCityAndZipAfterAStateOfSeveralWordsOrACode(String text, String city, String zip) {
+    assertThat(Found.by(recognizer, text))
+        .containsExactly(Found.one(PhiType.LOCATION, city), Found.one(PhiType.ZIP, zip));
+  }
+
   @Test
   void findsCityAfterInOrFromBeforeAState() {
     assertThat(Found.by(recognizer, "She lives in Woburn, MA with her son"))
