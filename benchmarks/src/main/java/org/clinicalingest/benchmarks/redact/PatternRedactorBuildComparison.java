@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import org.clinicalingest.benchmarks.GeneratedData;
+import org.clinicalingest.examples.bench.Bench;
 import org.clinicalingest.model.Encounter;
 import org.clinicalingest.model.Observation;
 import org.clinicalingest.model.Patient;
@@ -96,9 +96,7 @@ public final class PatternRedactorBuildComparison {
     for (Patient patient : patients) {
       for (Encounter encounter : patient.encounters()) {
         for (Observation observation : encounter.observations()) {
-          Stream.of(observation.notes(), observation.interpretation(), observation.valueString())
-              .filter(text -> text != null && !text.isBlank())
-              .forEach(texts::add);
+          texts.addAll(Bench.freeTexts(observation));
         }
       }
     }

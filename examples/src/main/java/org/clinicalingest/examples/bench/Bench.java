@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.clinicalingest.IngestionPipeline;
 import org.clinicalingest.JsonInputFormat;
 import org.clinicalingest.RunSummary;
@@ -212,9 +213,7 @@ public final class Bench {
         for (Encounter encounter : parsed.patient().encounters()) {
           records += 1 + encounter.observations().size();
           for (Observation observation : encounter.observations()) {
-            addText(texts, observation.notes());
-            addText(texts, observation.interpretation());
-            addText(texts, observation.valueString());
+            texts.addAll(freeTexts(observation));
           }
         }
       }
@@ -222,9 +221,10 @@ public final class Bench {
     return records;
   }
 
-  private static void addText(List<String> texts, String text) {
-    if (text != null && !text.isBlank()) {
-      texts.add(text);
-    }
+  /** The free texts of an observation that the pipeline redacts: those present and not blank. */
+  public static List<String> freeTexts(Observation observation) {
+    return Stream.of(observation.notes(), observation.interpretation(), observation.valueString())
+        .filter(text -> text != null && !text.isBlank())
+        .toList();
   }
 }
