@@ -210,7 +210,11 @@ public final class IngestionPipeline implements AutoCloseable {
       return this;
     }
 
-    /** Worker threads for validation and redaction; default the available processors. */
+    /**
+     * Worker threads for validation and redaction; default the available processors. Each chunk is
+     * prepared by one worker, and workers with no chunk of their own help redact the free texts of
+     * the others (a run of one chunk, the last chunks of a run).
+     */
     public Builder threads(int threads) {
       if (threads <= 0) {
         throw new IllegalArgumentException("threads must be > 0, was " + threads);

@@ -263,6 +263,15 @@ class IngestionPipelineTest {
 
   @Test
   void manyThreadsWriteTheSameRowsAsOne() throws IOException {
+    assertManyThreadsWriteTheSameRowsAsOne(50);
+  }
+
+  @Test
+  void workersSharingOneLargeBatchWriteTheSameRowsAsOneThread() throws IOException {
+    assertManyThreadsWriteTheSameRowsAsOne(100_000);
+  }
+
+  private void assertManyThreadsWriteTheSameRowsAsOne(int chunkRows) throws IOException {
     List<String> patients = new ArrayList<>();
     for (int i = 0; i < 400; i++) {
       String id = String.format("MRN-%04d", i);
@@ -270,14 +279,18 @@ class IngestionPipelineTest {
           i % 7 == 0
               ? patient(id, "Wu", "Xi", encounter("e" + i, observationWithoutCode("o" + i)))
               : patient(
-                  id, "Wu", "Xi", encounter("e" + i, observation("o" + i, "Wu Xi is well."))));
+                  id,
+                  "Wu",
+                  "Xi",
+                  encounter("e" + i, observation("o" + i, "Wu Xi is well, call 555-01" + i))));
     }
     Path file = ndjson(patients.toArray(String[]::new));
     RecordingWriter single = new RecordingWriter();
     RecordingWriter parallel = new RecordingWriter();
 
-    RunSummary one = pipeline(single).toBuilder().threads(1).chunkRows(50).build().run(file);
-    RunSummary four = pipeline(parallel).toBuilder().threads(4).chunkRows(50).build().run(file);
+    RunSummary one = pipeline(single).toBuilder().threads(1).chunkRows(chunkRows).build().run(file);
+    RunSummary four =
+        pipeline(parallel).toBuilder().threads(4).chunkRows(chunkRows).build().run(file);
 
     assertThat(four.read()).isEqualTo(one.read());
     assertThat(four.written()).isEqualTo(one.written());
@@ -285,6 +298,9 @@ class IngestionPipelineTest {
         .isEqualTo(one.quarantined())
         .isEqualTo(new RecordCounts(0, 0, 58));
     assertThat(four.isBalanced()).isTrue();
+    assertThat(four.redactedSpans()).isEqualTo(one.redactedSpans());
+    assertThat(four.redactedSpans().get(PhiType.NAME))
+        .isEqualTo(2L * (400 - 58)); // "Wu" and "Xi" in each note
     for (Table table : Table.dataTables()) {
       assertThat(parallel.rows(table)).isEqualTo(single.rows(table));
     }

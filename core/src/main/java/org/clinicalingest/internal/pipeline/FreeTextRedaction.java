@@ -1,6 +1,7 @@
 package org.clinicalingest.internal.pipeline;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ObjLongConsumer;
@@ -25,26 +26,34 @@ import org.clinicalingest.spi.Redaction;
  * <p>The recogniser gets the batch rather than one note at a time because its per-call costs (model
  * dispatch, thread hand-off) dominate on short notes; this is what made per-note NER inside
  * validation take minutes per chunk. The pipeline and {@link org.clinicalingest.FreeTextRedactor}
- * share this class, so a note is redacted the same way in and outside a run. Thread-safe if the
- * recogniser is.
+ * share this class, so a note is redacted the same way in and outside a run; in a run, idle workers
+ * share the per-text work of a batch ({@link SharedLoop}). Thread-safe if the recogniser is.
  */
 public final class FreeTextRedaction {
   private final PatternRedactor patterns = new PatternRedactor();
   private final NerRedactor ner;
   private final TextRedactor replacer;
   private final ObjLongConsumer<Stage> timer;
+  private final SharedLoop loop;
 
   /**
-   * Creates a batch redaction.
+   * Creates a batch redaction that runs on the calling thread.
    *
    * @param ner the named-entity recogniser, or null for patterns and record terms only
    * @param policy the text operators to apply
    * @param timer receives the nanoseconds spent in {@link Stage#REDACT} and {@link Stage#NER}
    */
   public FreeTextRedaction(NerRedactor ner, RedactionPolicy policy, ObjLongConsumer<Stage> timer) {
+    this(ner, policy, timer, SharedLoop.SEQUENTIAL);
+  }
+
+  /** Creates a batch redaction whose per-text work is shared through {@code loop}. */
+  FreeTextRedaction(
+      NerRedactor ner, RedactionPolicy policy, ObjLongConsumer<Stage> timer, SharedLoop loop) {
     this.ner = ner;
     this.replacer = new TextRedactor(policy);
     this.timer = timer;
+    this.loop = loop;
   }
 
   /**
@@ -62,15 +71,17 @@ public final class FreeTextRedaction {
       return List.of();
     }
     long start = System.nanoTime();
-    List<List<PhiSpan>> spans = new ArrayList<>(texts.size());
-    for (int i = 0; i < texts.size(); i++) {
-      String text = texts.get(i);
-      List<PhiSpan> found = new ArrayList<>(patterns.find(text));
-      if (terms != null) {
-        found.addAll(terms.get(i).find(text));
-      }
-      spans.add(found);
-    }
+    List<List<PhiSpan>> spans = new ArrayList<>(Collections.nCopies(texts.size(), null));
+    loop.forEach(
+        texts.size(),
+        i -> {
+          String text = texts.get(i);
+          List<PhiSpan> found = new ArrayList<>(patterns.find(text));
+          if (terms != null) {
+            found.addAll(terms.get(i).find(text));
+          }
+          spans.set(i, found);
+        });
     timer.accept(Stage.REDACT, System.nanoTime() - start);
 
     if (ner != null) {
@@ -83,13 +94,15 @@ public final class FreeTextRedaction {
     }
 
     start = System.nanoTime();
-    List<RedactedText> redacted = new ArrayList<>(texts.size());
-    for (int i = 0; i < texts.size(); i++) {
-      List<PhiSpan> merged = SpanMerger.merge(spans.get(i));
-      redacted.add(new RedactedText(replacer.apply(texts.get(i), merged), merged));
-    }
+    RedactedText[] redacted = new RedactedText[texts.size()];
+    loop.forEach(
+        texts.size(),
+        i -> {
+          List<PhiSpan> merged = SpanMerger.merge(spans.get(i));
+          redacted[i] = new RedactedText(replacer.apply(texts.get(i), merged), merged);
+        });
     timer.accept(Stage.REDACT, System.nanoTime() - start);
-    return redacted;
+    return List.of(redacted);
   }
 
   /** Redacts every slot in place and adds the spans replaced to {@code spanCounts}. */

@@ -69,24 +69,28 @@ public final class PipelineRunner {
             .filter(id -> !id.isEmpty())
             .findFirst()
             .orElseGet(() -> UUID.randomUUID().toString());
+    long totalBytes = totalBytes(sources);
     StageTimes times = new StageTimes();
     Clock clock = settings.clock();
     RedactionPolicy policy = settings.policy();
+    ExecutorService workers =
+        Executors.newFixedThreadPool(settings.threads(), threads("clinical-ingest-worker"));
     RecordProcessor processor =
         new RecordProcessor(
             new RecordValidator(clock),
             new RowMapper(new FieldRedactor(policy, clock)),
-            new FreeTextRedaction(settings.ner(), policy, times::add),
+            new FreeTextRedaction(
+                settings.ner(),
+                policy,
+                times::add,
+                new SharedLoop(workers, settings.threads() - 1)),
             times);
     ChunkCommitter committer =
         new ChunkCommitter(runId, settings.writer(), settings.quarantineSink(), clock, times);
-    long totalBytes = totalBytes(sources);
     AtomicLong bytesRead = new AtomicLong();
     AtomicLong alreadyCommitted = new AtomicLong();
 
     LOG.info("run {} started: {} source(s), {} bytes", runId, sources.size(), totalBytes);
-    ExecutorService workers =
-        Executors.newFixedThreadPool(settings.threads(), threads("clinical-ingest-worker"));
     BlockingQueue<Future<PreparedBatch>> inOrder = new LinkedBlockingQueue<>();
     Semaphore inFlight = new Semaphore(settings.threads() + 2);
     Thread reader =
