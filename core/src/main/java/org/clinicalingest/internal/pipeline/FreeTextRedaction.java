@@ -70,22 +70,22 @@ public final class FreeTextRedaction {
     if (texts.isEmpty()) {
       return List.of();
     }
-    long start = System.nanoTime();
     List<List<PhiSpan>> spans = new ArrayList<>(Collections.nCopies(texts.size(), null));
-    loop.forEach(
-        texts.size(),
-        i -> {
-          String text = texts.get(i);
-          List<PhiSpan> found = new ArrayList<>(patterns.find(text));
-          if (terms != null) {
-            found.addAll(terms.get(i).find(text));
-          }
-          spans.set(i, found);
-        });
-    timer.accept(Stage.REDACT, System.nanoTime() - start);
+    long patternNanos =
+        loop.forEach(
+            texts.size(),
+            i -> {
+              String text = texts.get(i);
+              List<PhiSpan> found = new ArrayList<>(patterns.find(text));
+              if (terms != null) {
+                found.addAll(terms.get(i).find(text));
+              }
+              spans.set(i, found);
+            });
+    timer.accept(Stage.REDACT, patternNanos);
 
     if (ner != null) {
-      start = System.nanoTime();
+      long start = System.nanoTime();
       List<Redaction> recognised = recognise(texts, batchDescription);
       for (int i = 0; i < texts.size(); i++) {
         spans.get(i).addAll(recognised.get(i).spans());
@@ -93,15 +93,15 @@ public final class FreeTextRedaction {
       timer.accept(Stage.NER, System.nanoTime() - start);
     }
 
-    start = System.nanoTime();
     RedactedText[] redacted = new RedactedText[texts.size()];
-    loop.forEach(
-        texts.size(),
-        i -> {
-          List<PhiSpan> merged = SpanMerger.merge(spans.get(i));
-          redacted[i] = new RedactedText(replacer.apply(texts.get(i), merged), merged);
-        });
-    timer.accept(Stage.REDACT, System.nanoTime() - start);
+    long replaceNanos =
+        loop.forEach(
+            texts.size(),
+            i -> {
+              List<PhiSpan> merged = SpanMerger.merge(spans.get(i));
+              redacted[i] = new RedactedText(replacer.apply(texts.get(i), merged), merged);
+            });
+    timer.accept(Stage.REDACT, replaceNanos);
     return List.of(redacted);
   }
 

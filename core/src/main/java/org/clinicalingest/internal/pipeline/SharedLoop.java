@@ -3,6 +3,7 @@ package org.clinicalingest.internal.pipeline;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
@@ -17,7 +18,8 @@ import java.util.function.IntConsumer;
  * the loop from a shared counter, so whichever workers are idle share the batch. A helper that
  * starts after the loop is taken (the usual case while other batches keep every worker busy, since
  * it queues behind them) finds nothing left and returns at once. The caller returns when every
- * slice is done, and rethrows the first failure of any slice.
+ * slice is done, and rethrows the first failure of any slice. The time spent is reported summed
+ * over the threads, as stage times are.
  */
 final class SharedLoop {
   /** A loop that runs on the calling thread only. */
@@ -38,13 +40,18 @@ final class SharedLoop {
     this.helpers = helpers;
   }
 
-  /** Calls {@code body} once for each index in {@code 0..count-1}, in any order and threads. */
-  void forEach(int count, IntConsumer body) {
+  /**
+   * Calls {@code body} once for each index in {@code 0..count-1}, in any order and threads.
+   *
+   * @return the nanoseconds the threads spent in {@code body}, summed over them
+   */
+  long forEach(int count, IntConsumer body) {
     if (helpers == 0 || count <= SLICE) {
+      long start = System.nanoTime();
       for (int index = 0; index < count; index++) {
         body.accept(index);
       }
-      return;
+      return System.nanoTime() - start;
     }
     Run run = new Run(count, body);
     for (int i = 0; i < helpers; i++) {
@@ -56,6 +63,7 @@ final class SharedLoop {
     }
     run.takeSlices();
     run.awaitSlices();
+    return run.busyNanos.get();
   }
 
   /** One loop's shared state. */
@@ -66,6 +74,7 @@ final class SharedLoop {
     private final AtomicInteger next = new AtomicInteger();
     private final AtomicInteger unfinished;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final AtomicLong busyNanos = new AtomicLong();
 
     Run(int count, IntConsumer body) {
       this.count = count;
@@ -78,6 +87,7 @@ final class SharedLoop {
       int from;
       while ((from = next.getAndAdd(SLICE)) < count) {
         int to = Math.min(count, from + SLICE);
+        long start = System.nanoTime();
         try {
           for (int index = from; index < to && failure.get() == null; index++) {
             body.accept(index);
@@ -85,6 +95,7 @@ final class SharedLoop {
         } catch (RuntimeException | Error e) {
           failure.compareAndSet(null, e);
         } finally {
+          busyNanos.addAndGet(System.nanoTime() - start);
           if (unfinished.addAndGet(from - to) == 0) {
             LockSupport.unpark(caller);
           }

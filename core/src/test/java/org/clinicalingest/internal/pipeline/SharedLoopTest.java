@@ -61,6 +61,13 @@ class SharedLoopTest {
   }
 
   @Test
+  void reportsTheTimeSpentSummedOverTheThreads() {
+    long nanos = new SharedLoop(pool, 3).forEach(200, index -> sleepQuietly(1));
+
+    assertThat(nanos).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(200));
+  }
+
+  @Test
   void returnsOnlyWhenEverySliceIsDoneAndRethrowsTheFirstFailure() {
     IllegalStateException failure = new IllegalStateException("index 500");
     AtomicInteger running = new AtomicInteger();
