@@ -25,7 +25,7 @@ final class SharedLoop {
   /** A loop that runs on the calling thread only. */
   static final SharedLoop SEQUENTIAL = new SharedLoop(null, 0);
 
-  /** Iterations a thread takes at a time: a few milliseconds of redaction. */
+  /** Iterations a thread takes at a time: about a millisecond of pattern redaction. */
   private static final int SLICE = 64;
 
   private final Executor pool;
