@@ -18,15 +18,15 @@ import org.clinicalingest.spi.PhiType;
  * of the right length, a word with its cue) with {@link #lookingAt}. A pattern tried this way at
  * every position where it could match, in order, skipping positions inside the previous match,
  * finds exactly what {@code find()} finds, since the region is the rest of the text and its bounds
- * are transparent: look-behinds see what comes before. Matchers are made once per pattern and text
- * and reused; letters and digits are ASCII only, as {@code \w}, {@code \d} and {@code [a-z]} are in
- * the patterns. One instance per text and thread: not thread-safe.
+ * are transparent: look-behinds see what comes before. The matchers and position arrays are kept
+ * per thread and reused from text to text; letters and digits are ASCII only, as {@code \w}, {@code
+ * \d} and {@code [a-z]} are in the patterns. One instance per text and thread: not thread-safe.
  */
 final class ScannedText {
 
   private static final CueTrie CUES = new CueTrie();
 
-  private static final ThreadLocal<Matchers> MATCHERS = ThreadLocal.withInitial(Matchers::new);
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
   private final String text;
   private int[] wordStarts;
@@ -39,19 +39,17 @@ final class ScannedText {
   private long cues;
   private int digits;
 
-  private final Matchers matchers;
+  private final Scratch scratch;
 
   ScannedText(String text) {
     this.text = text;
-    this.matchers = Matchers.borrow();
+    this.scratch = Scratch.borrow();
+    wordStarts = scratch.wordStarts;
+    wordEnds = scratch.wordEnds;
+    wordCues = scratch.wordCues;
+    numberStarts = scratch.numberStarts;
+    numberEnds = scratch.numberEnds;
     int length = text.length();
-    int wordCapacity = Math.max(16, length / 5);
-    wordStarts = new int[wordCapacity];
-    wordEnds = new int[wordCapacity];
-    wordCues = new long[wordCapacity];
-    int numberCapacity = Math.max(8, length / 16);
-    numberStarts = new int[numberCapacity];
-    numberEnds = new int[numberCapacity];
     int position = 0;
     while (position < length) {
       char c = text.charAt(position);
@@ -313,15 +311,15 @@ final class ScannedText {
   }
 
   /**
-   * Gives the matchers this scan borrowed back to its thread, for the next text; the scan must not
-   * be used afterwards.
+   * Gives the matchers and arrays this scan borrowed back to its thread, for the next text; the
+   * scan must not be used afterwards.
    */
   void release() {
-    matchers.giveBack();
+    scratch.giveBack(wordStarts, wordEnds, wordCues, numberStarts, numberEnds);
   }
 
   private Matcher matcher(Pattern pattern) {
-    return matchers.boundTo(pattern, text);
+    return scratch.boundTo(pattern, text);
   }
 
   private void addWord(int start, int end, long found) {
@@ -357,16 +355,26 @@ final class ScannedText {
   }
 
   /**
-   * One matcher per pattern, kept per thread so that a text does not pay for making them.
+   * The working memory of a scan, kept per thread so that a text does not pay for making it: one
+   * matcher per pattern, and the arrays of word and number positions.
    *
    * <p>Design: {@link Pattern#matcher} allocates the matcher's group and state arrays, which cost
-   * as much as trying a pattern at a few places. A scan borrows its thread's matchers and gives
-   * them back when it is done; a scan made while they are lent out (one scan inside another) gets
-   * matchers of its own. Each borrowing is a new scan number; a matcher is reset to the scan's text
-   * the first time the scan asks for it, which a hash lookup tells by the scan number it was last
-   * reset for.
+   * as much as trying a pattern at a few places, and the position arrays were a quarter of what
+   * pattern redaction allocated. A scan borrows its thread's scratch and gives it back when it is
+   * done, with the arrays it grew; a scan made while it is lent out (one scan inside another) gets
+   * a scratch of its own. Arrays grown past {@link #KEPT_POSITIONS} are not kept, so one huge text
+   * does not hold memory for the life of the thread. Each borrowing is a new scan number; a matcher
+   * is reset to the scan's text the first time the scan asks for it, which a hash lookup tells by
+   * the scan number it was last reset for.
    */
-  private static final class Matchers {
+  private static final class Scratch {
+    private static final int KEPT_POSITIONS = 1 << 14;
+
+    private int[] wordStarts = new int[64];
+    private int[] wordEnds = new int[64];
+    private long[] wordCues = new long[64];
+    private int[] numberStarts = new int[16];
+    private int[] numberEnds = new int[16];
     private Pattern[] patterns = new Pattern[64];
     private Matcher[] matchers = new Matcher[64];
     private long[] resetForScan = new long[64];
@@ -374,17 +382,27 @@ final class ScannedText {
     private boolean lent;
     private long scan = 1;
 
-    static Matchers borrow() {
-      Matchers matchers = MATCHERS.get();
-      if (matchers.lent) {
-        return new Matchers();
+    static Scratch borrow() {
+      Scratch scratch = SCRATCH.get();
+      if (scratch.lent) {
+        return new Scratch();
       }
-      matchers.lent = true;
-      matchers.scan++;
-      return matchers;
+      scratch.lent = true;
+      scratch.scan++;
+      return scratch;
     }
 
-    void giveBack() {
+    void giveBack(
+        int[] wordStarts, int[] wordEnds, long[] wordCues, int[] numberStarts, int[] numberEnds) {
+      if (wordStarts.length <= KEPT_POSITIONS) {
+        this.wordStarts = wordStarts;
+        this.wordEnds = wordEnds;
+        this.wordCues = wordCues;
+      }
+      if (numberStarts.length <= KEPT_POSITIONS) {
+        this.numberStarts = numberStarts;
+        this.numberEnds = numberEnds;
+      }
       lent = false;
     }
 

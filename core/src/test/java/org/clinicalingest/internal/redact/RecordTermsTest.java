@@ -53,6 +53,19 @@ class RecordTermsTest {
   }
 
   @Test
+  void findsTheSameInATextWhateverTheThreadFoundBefore() {
+    String text = "Bob965 called Ann Keeling at 555-814-8772.";
+    List<String> first = find(BOB, text);
+
+    find(BOB, "Bob Keeling57 and Ann; ".repeat(20_000));
+    find(BOB, "Keeling ".repeat(50));
+
+    assertThat(find(BOB, text))
+        .isEqualTo(first)
+        .contains(Found.one(PhiType.NAME, "Ann Keeling"), Found.one(PhiType.PHONE, "555-814-8772"));
+  }
+
+  @Test
   void findsMultiWordNamesAsOneSpanAndSeparateFieldsAsSeparateSpans() {
     assertThat(
             find(

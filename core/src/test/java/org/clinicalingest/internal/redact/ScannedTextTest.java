@@ -65,4 +65,26 @@ class ScannedTextTest {
     assertThat(next.lookingAt(AFTER_LETTER, 2).group()).isEqualTo("333");
     next.release();
   }
+
+  @Test
+  void startsEachScanOfAThreadAfreshWhateverTheScanBeforeHeld() {
+    ScannedText huge = new ScannedText("word 12 ".repeat(20_000));
+    assertThat(huge.words()).isEqualTo(20_000);
+    assertThat(huge.numbers()).isEqualTo(20_000);
+    huge.release();
+    ScannedText longer = new ScannedText("alpha 1 beta 22 gamma 333 delta 4444 ".repeat(10));
+    longer.release();
+
+    ScannedText text = new ScannedText("Seen 3/4 by Ann");
+
+    assertThat(text.words()).isEqualTo(3);
+    assertThat(text.wordStart(2)).isEqualTo(12);
+    assertThat(text.wordEnd(2)).isEqualTo(15);
+    assertThat(text.numbers()).isEqualTo(2);
+    assertThat(text.numberStart(1)).isEqualTo(7);
+    assertThat(text.digits()).isEqualTo(2);
+    assertThat(text.wordFrom(10)).isEqualTo(2);
+    assertThat(text.numberFrom(8)).isEqualTo(2);
+    text.release();
+  }
 }
