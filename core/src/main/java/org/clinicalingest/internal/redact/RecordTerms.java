@@ -654,7 +654,7 @@ public final class RecordTerms {
 
     /**
      * The words of {@code text}, in the arrays of the calling thread (the words of the finder's hot
-     * path were a third of what it allocated), or of their own if the thread's are lent out; {@link
+     * path were half of what it allocated), or of their own if the thread's are lent out; {@link
      * #giveBack} when done.
      */
     static Words borrow(String text) {

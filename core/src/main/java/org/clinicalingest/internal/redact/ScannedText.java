@@ -359,7 +359,7 @@ final class ScannedText {
    * matcher per pattern, and the arrays of word and number positions.
    *
    * <p>Design: {@link Pattern#matcher} allocates the matcher's group and state arrays, which cost
-   * as much as trying a pattern at a few places, and the position arrays were a quarter of what
+   * as much as trying a pattern at a few places, and the position arrays were two fifths of what
    * pattern redaction allocated. A scan borrows its thread's scratch and gives it back when it is
    * done, with the arrays it grew; a scan made while it is lent out (one scan inside another) gets
    * a scratch of its own. Arrays grown past {@link #KEPT_POSITIONS} are not kept, so one huge text
