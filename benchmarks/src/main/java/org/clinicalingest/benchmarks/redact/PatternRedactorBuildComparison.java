@@ -1,7 +1,7 @@
 package org.clinicalingest.benchmarks.redact;
 
+import com.sun.management.ThreadMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.URL;
@@ -19,8 +19,8 @@ import org.clinicalingest.model.Patient;
 
 /**
  * Side-by-side timing of two builds of the core module's pattern redaction, e.g. before and after a
- * change: the thread CPU time each takes over the same generated free texts, and in how many texts
- * their spans differ.
+ * change: the thread CPU time each takes and the bytes it allocates over the same generated free
+ * texts, and in how many texts their spans differ.
  *
  * <p>Design: on a shared machine two runs in turn differ by more than a change of a few percent, so
  * both builds are loaded into one JVM, each by its own class loader, and run in alternating order
@@ -66,17 +66,20 @@ public final class PatternRedactorBuildComparison {
     double[] ratios = new double[rounds];
     for (int round = 0; round < rounds; round++) {
       boolean baselineFirst = round % 2 == 0;
-      long first = (baselineFirst ? baseline : candidate).cpuNanos(texts);
-      long second = (baselineFirst ? candidate : baseline).cpuNanos(texts);
-      long baselineNanos = baselineFirst ? first : second;
-      long candidateNanos = baselineFirst ? second : first;
-      ratios[round] = (double) candidateNanos / baselineNanos;
+      Cost first = (baselineFirst ? baseline : candidate).cost(texts);
+      Cost second = (baselineFirst ? candidate : baseline).cost(texts);
+      Cost baselineCost = baselineFirst ? first : second;
+      Cost candidateCost = baselineFirst ? second : first;
+      ratios[round] = (double) candidateCost.cpuNanos() / baselineCost.cpuNanos();
       System.out.printf(
           Locale.ROOT,
-          "round %d: baseline %.0f ms, candidate %.0f ms, candidate/baseline %.3f%n",
+          "round %d: baseline %.0f ms %.1f MB, candidate %.0f ms %.1f MB, candidate/baseline"
+              + " %.3f%n",
           round,
-          baselineNanos / 1e6,
-          candidateNanos / 1e6,
+          baselineCost.cpuNanos() / 1e6,
+          baselineCost.allocatedBytes() / 1e6,
+          candidateCost.cpuNanos() / 1e6,
+          candidateCost.allocatedBytes() / 1e6,
           ratios[round]);
     }
     double[] warm = Arrays.copyOfRange(ratios, rounds / 3, rounds);
@@ -130,13 +133,20 @@ public final class PatternRedactorBuildComparison {
       return find.invoke(redactor, text).toString();
     }
 
-    long cpuNanos(List<String> texts) throws IllegalAccessException, InvocationTargetException {
-      ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-      long start = threads.getCurrentThreadCpuTime();
+    /** The thread CPU time and bytes allocated to redact {@code texts}. */
+    Cost cost(List<String> texts) throws IllegalAccessException, InvocationTargetException {
+      ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+      long startNanos = threads.getCurrentThreadCpuTime();
+      long startBytes = threads.getCurrentThreadAllocatedBytes();
       for (String text : texts) {
         find.invoke(redactor, text);
       }
-      return threads.getCurrentThreadCpuTime() - start;
+      return new Cost(
+          threads.getCurrentThreadCpuTime() - startNanos,
+          threads.getCurrentThreadAllocatedBytes() - startBytes);
     }
   }
+
+  /** What one build's pass over the texts cost its thread. */
+  private record Cost(long cpuNanos, long allocatedBytes) {}
 }
