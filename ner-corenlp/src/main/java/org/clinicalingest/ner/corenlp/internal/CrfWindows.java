@@ -13,12 +13,10 @@ import edu.stanford.nlp.sequences.SequenceModel;
 import edu.stanford.nlp.util.Index;
 import edu.stanford.nlp.util.PaddedList;
 import edu.stanford.nlp.util.Triple;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,10 +39,11 @@ import java.util.Optional;
  *
  * <p>CoreNLP offers this through public classes ({@code makeDatum}'s clique features, {@code
  * getCliqueTree}, {@code TestSequenceModel}, {@code ExactBestSequenceFinder}) except for two fields
- * read once by reflection: the feature index and the padding token. {@link #of} returns empty if
- * they cannot be read or the classifier is of a kind this does not handle (not first-order, several
- * feature factories, a label dictionary, embeddings, reversed or non-Viterbi inference); the caller
- * then classifies whole sentences. Immutable and thread-safe (as is {@code classifySentence}).
+ * read once by reflection: the feature index, which is looked up through a flat copy ({@link
+ * FeatureIndex}), and the padding token. {@link #of} returns empty if they cannot be read or copied
+ * or the classifier is of a kind this does not handle (not first-order, several feature factories,
+ * a label dictionary, embeddings, reversed or non-Viterbi inference); the caller then classifies
+ * whole sentences. Immutable and thread-safe (as is {@code classifySentence}).
  */
 final class CrfWindows {
 
@@ -52,17 +51,17 @@ final class CrfWindows {
 
   private final CRFClassifier<CoreLabel> classifier;
   private final FeatureFactory<CoreLabel> features;
-  private final MethodHandle featureIndexOf;
+  private final FeatureIndex featureIndex;
   private final CoreLabel pad;
   private final String backgroundSymbol;
   private final int[] backgroundOnly;
   private final int order;
 
   private CrfWindows(
-      CRFClassifier<CoreLabel> classifier, MethodHandle featureIndexOf, CoreLabel pad) {
+      CRFClassifier<CoreLabel> classifier, FeatureIndex featureIndex, CoreLabel pad) {
     this.classifier = classifier;
     this.features = classifier.featureFactories.get(0);
-    this.featureIndexOf = featureIndexOf;
+    this.featureIndex = featureIndex;
     this.pad = pad;
     this.backgroundSymbol = classifier.backgroundSymbol();
     this.backgroundOnly = new int[] {classifier.classIndex.indexOf(backgroundSymbol)};
@@ -84,14 +83,10 @@ final class CrfWindows {
       }
       Object featureIndex = field(CRFClassifier.class, "featureIndex").get(classifier);
       Object pad = field(AbstractSequenceClassifier.class, "pad").get(classifier);
-      if (!(featureIndex instanceof Index) || !(pad instanceof CoreLabel)) {
+      if (!(featureIndex instanceof Index<?> index) || !(pad instanceof CoreLabel padToken)) {
         return Optional.empty();
       }
-      MethodHandle indexOf =
-          MethodHandles.publicLookup()
-              .findVirtual(Index.class, "indexOf", MethodType.methodType(int.class, Object.class))
-              .bindTo(featureIndex);
-      return Optional.of(new CrfWindows(classifier, indexOf, (CoreLabel) pad));
+      return FeatureIndex.of(index).map(flat -> new CrfWindows(classifier, flat, padToken));
     } catch (ReflectiveOperationException | RuntimeException e) {
       return Optional.empty();
     }
@@ -169,30 +164,22 @@ final class CrfWindows {
         cliques[size] = new int[0];
         continue;
       }
-      List<String> names = new ArrayList<>();
+      List<Collection<String>> names = new ArrayList<>(1);
       FeatureFactory.eachClique(
-          size, 0, clique -> names.addAll(features.getCliqueFeatures(padded, token, clique)));
-      int[] indexes = new int[names.size()];
+          size, 0, clique -> names.add(features.getCliqueFeatures(padded, token, clique)));
+      int[] indexes = new int[names.stream().mapToInt(Collection::size).sum()];
       int count = 0;
-      for (String name : names) {
-        int index = indexOf(name);
-        if (index >= 0) {
-          indexes[count++] = index;
+      for (Collection<String> group : names) {
+        for (String name : group) {
+          int index = featureIndex.indexOf(name);
+          if (index >= 0) {
+            indexes[count++] = index;
+          }
         }
       }
       cliques[size] = count == indexes.length ? indexes : Arrays.copyOf(indexes, count);
     }
     return cliques;
-  }
-
-  private int indexOf(String feature) {
-    try {
-      return (int) featureIndexOf.invokeExact((Object) feature);
-    } catch (RuntimeException | Error e) {
-      throw e;
-    } catch (Throwable e) {
-      throw new IllegalStateException("CoreNLP feature index lookup failed", e);
-    }
   }
 
   /** A sequence model whose positions {@code first} and {@code last} may only be background. */

@@ -113,6 +113,9 @@ public final class SharedModel {
       throw new RedactionException(
           "ner stage: CoreNLP classifier " + CLASSIFIER + " could not be loaded", e);
     }
+    if (classifier.flags.wordFunction != null) {
+      classifier.flags.wordFunction = new CachedWordFunction(classifier.flags.wordFunction);
+    }
     if (!HugeMethods.compiled()) {
       LOG.warn(
           "CoreNLP's CRF feature extraction is too large for this JVM's JIT and runs interpreted;"

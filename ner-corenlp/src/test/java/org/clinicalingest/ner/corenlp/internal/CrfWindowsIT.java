@@ -3,11 +3,14 @@ package org.clinicalingest.ner.corenlp.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import edu.stanford.nlp.ie.crf.CRFClassifier;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.util.CoreMap;
+import edu.stanford.nlp.util.Index;
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,5 +83,20 @@ class CrfWindowsIT {
     }
     assertThat(checked).isGreaterThan(5_000);
     assertThat(named).isGreaterThan(100);
+  }
+
+  @Test
+  void flatFeatureIndexGivesTheModelsRowForEveryFeature() throws ReflectiveOperationException {
+    Field field = CRFClassifier.class.getDeclaredField("featureIndex");
+    field.setAccessible(true);
+    Index<?> index = (Index<?>) field.get(SharedModel.get().classifier());
+    FeatureIndex flat = FeatureIndex.of(index).orElseThrow();
+
+    assertThat(index.size()).isGreaterThan(100_000);
+    for (int row = 0; row < index.size(); row++) {
+      String feature = (String) index.get(row);
+      assertThat(flat.indexOf(feature)).isEqualTo(row);
+      assertThat(flat.indexOf(feature + "\u0000")).isEqualTo(-1);
+    }
   }
 }

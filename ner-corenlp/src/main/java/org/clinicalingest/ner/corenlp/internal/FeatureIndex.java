@@ -1,0 +1,94 @@
+package org.clinicalingest.ner.corenlp.internal;
+
+import edu.stanford.nlp.util.Index;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The CRF's feature index (feature string to weight row) as one flat table of 64-bit string hashes,
+ * for the lookups of window labelling.
+ *
+ * <p>Design: labelling a window looks up dozens of freshly built feature strings per token, and
+ * CoreNLP's {@code HashIndex} is a {@code HashMap} of some 350,000 entries: each lookup that finds
+ * a feature walks a bucket, a node, the key and its characters, and a boxed row, cache lines far
+ * apart. Here a lookup hashes the string and reads one slot: the hash and the row side by side in
+ * one {@code long[]} (8 MB for this model), with open addressing. A string counts as a feature when
+ * its 64-bit hash equals that feature's, without comparing characters. {@link #of} refuses an index
+ * in which two features share a hash, so every feature gets its own row; a string that is not a
+ * feature is taken for one only if its hash equals a feature's, about once in 10^19 lookups
+ * (measured: the same spans as CoreNLP's index on every text tried). Immutable and thread-safe.
+ */
+final class FeatureIndex {
+
+  private final long[] slots;
+  private final int slotMask;
+
+  private FeatureIndex(long[] hashes) {
+    int capacity = Integer.highestOneBit(Math.max(2, hashes.length + hashes.length / 2)) << 1;
+    this.slots = new long[2 * capacity];
+    this.slotMask = capacity - 1;
+    for (int row = 0; row < hashes.length; row++) {
+      int slot = (int) hashes[row] & slotMask;
+      while (slots[2 * slot + 1] != 0) {
+        slot = (slot + 1) & slotMask;
+      }
+      slots[2 * slot] = hashes[row];
+      slots[2 * slot + 1] = row + 1L;
+    }
+  }
+
+  /**
+   * A hashed copy of {@code index}, or empty if it holds something other than strings, is too large
+   * for one table, or has two features with the same hash.
+   */
+  static Optional<FeatureIndex> of(Index<?> index) {
+    int size = index.size();
+    if (size >= 1 << 28) {
+      return Optional.empty();
+    }
+    long[] hashes = new long[size];
+    for (int row = 0; row < size; row++) {
+      if (!(index.get(row) instanceof String feature)) {
+        return Optional.empty();
+      }
+      hashes[row] = hash(feature);
+    }
+    return ofHashes(hashes);
+  }
+
+  /** A table of the rows whose features have {@code hashes}, or empty if two are equal. */
+  static Optional<FeatureIndex> ofHashes(long[] hashes) {
+    Set<Long> distinct = new HashSet<>(2 * hashes.length);
+    for (long hash : hashes) {
+      if (!distinct.add(hash)) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(new FeatureIndex(hashes));
+  }
+
+  /** The row of {@code feature}, or -1 if the model has no weights for it. */
+  int indexOf(String feature) {
+    long hash = hash(feature);
+    for (int slot = (int) hash & slotMask; ; slot = (slot + 1) & slotMask) {
+      long row = slots[2 * slot + 1];
+      if (row == 0 || slots[2 * slot] == hash) {
+        return (int) row - 1;
+      }
+    }
+  }
+
+  /** FNV-1a over the UTF-16 units, then MurmurHash3's finaliser to spread every bit. */
+  static long hash(String text) {
+    long hash = 0xcbf29ce484222325L;
+    for (int i = 0; i < text.length(); i++) {
+      hash = (hash ^ text.charAt(i)) * 0x100000001b3L;
+    }
+    hash ^= hash >>> 33;
+    hash *= 0xff51afd7ed558ccdL;
+    hash ^= hash >>> 33;
+    hash *= 0xc4ceb9fe1a85ec53L;
+    return hash ^ hash >>> 33;
+  }
+}
