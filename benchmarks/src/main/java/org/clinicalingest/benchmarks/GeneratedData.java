@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.clinicalingest.JsonInputFormat;
+import org.clinicalingest.examples.bench.Bench;
 import org.clinicalingest.examples.generate.SyntheticDataGenerator;
+import org.clinicalingest.model.Encounter;
+import org.clinicalingest.model.Observation;
 import org.clinicalingest.model.Patient;
 import org.clinicalingest.spi.ParsedRecord;
 import org.clinicalingest.spi.RecordReader;
@@ -40,5 +43,18 @@ public final class GeneratedData {
       }
     }
     return patients;
+  }
+
+  /** The free texts of {@code patients} that the pipeline redacts, in record order. */
+  public static List<String> freeTexts(List<Patient> patients) {
+    List<String> texts = new ArrayList<>();
+    for (Patient patient : patients) {
+      for (Encounter encounter : patient.encounters()) {
+        for (Observation observation : encounter.observations()) {
+          texts.addAll(Bench.freeTexts(observation));
+        }
+      }
+    }
+    return texts;
   }
 }

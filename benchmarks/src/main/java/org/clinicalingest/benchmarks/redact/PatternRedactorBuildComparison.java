@@ -7,15 +7,10 @@ import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.clinicalingest.benchmarks.GeneratedData;
-import org.clinicalingest.examples.bench.Bench;
-import org.clinicalingest.model.Encounter;
-import org.clinicalingest.model.Observation;
-import org.clinicalingest.model.Patient;
 
 /**
  * Side-by-side timing of two builds of the core module's pattern redaction, e.g. before and after a
@@ -53,7 +48,8 @@ public final class PatternRedactorBuildComparison {
     }
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 21;
     int patients = args.length > 3 ? Integer.parseInt(args[3]) : 3_000;
-    List<String> texts = freeTexts(GeneratedData.patients("pattern-builds", patients));
+    List<String> texts =
+        GeneratedData.freeTexts(GeneratedData.patients("pattern-builds", patients));
     Build baseline = Build.load(Path.of(args[0]));
     Build candidate = Build.load(Path.of(args[1]));
     System.out.printf(
@@ -92,18 +88,6 @@ public final class PatternRedactorBuildComparison {
         warm[warm.length / 2],
         warm[0],
         warm[warm.length - 1]);
-  }
-
-  private static List<String> freeTexts(List<Patient> patients) {
-    List<String> texts = new ArrayList<>();
-    for (Patient patient : patients) {
-      for (Encounter encounter : patient.encounters()) {
-        for (Observation observation : encounter.observations()) {
-          texts.addAll(Bench.freeTexts(observation));
-        }
-      }
-    }
-    return texts;
   }
 
   private static int differing(Build baseline, Build candidate, List<String> texts)
