@@ -6,24 +6,20 @@ import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.clinicalingest.benchmarks.GeneratedData;
 
 /**
  * Side-by-side timing of two builds of the ner-corenlp module, e.g. before and after a change: the
  * CPU time each takes to redact the same generated free texts, and in how many texts their spans
  * differ.
  *
- * <p>Design: as in {@link PatternRedactorBuildComparison}, both builds run in one JVM, in
- * alternating order round after round, and the ratio is the median over the rounds after the first
- * third (warm-up). Each build has its own class loader: its jar first, then this benchmark jar for
- * everything else, CoreNLP included, so each loads its own model. Each round makes a new redactor
- * with the defaults (caches on, empty) and two threads, as {@code bench}'s raw NER stage does. The
- * redactor works on its own threads, so the cost is the CPU time of the whole process (collection
- * and compilation included). Start the JVM with {@code -XX:-DontCompileHugeMethods}, as every run
- * with NER should be.
+ * <p>Design: both builds run in one JVM, in alternating rounds ({@link BuildRounds}). Each build
+ * has its own class loader: its jar first, then this benchmark jar for everything else, CoreNLP
+ * included, so each loads its own model. Each round makes a new redactor with the defaults (caches
+ * on, empty) and two threads, as {@code bench}'s raw NER stage does. The redactor works on its own
+ * threads, so the cost is the CPU time of the whole process (collection and compilation included).
+ * Start the JVM with {@code -XX:-DontCompileHugeMethods}, as every run with NER should be.
  *
  * <p>Run: {@code java -Xmx3g -XX:-DontCompileHugeMethods -cp benchmarks/target/benchmarks.jar
  * org.clinicalingest.benchmarks.redact.NerBuildComparison BASELINE_NER_JAR CANDIDATE_NER_JAR
@@ -46,59 +42,16 @@ public final class NerBuildComparison {
    * @throws Exception if a build cannot be loaded or fails
    */
   public static void main(String[] args) throws Exception {
-    if (args.length < 2) {
-      System.err.println(
-          "usage: NerBuildComparison BASELINE_NER_JAR CANDIDATE_NER_JAR [rounds] [patients]");
-      System.exit(2);
-    }
-    int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 9;
-    int patients = args.length > 3 ? Integer.parseInt(args[3]) : 1_000;
-    List<String> texts = GeneratedData.freeTexts(GeneratedData.patients("ner-builds", patients));
-    Build baseline = Build.load(Path.of(args[0]));
-    Build candidate = Build.load(Path.of(args[1]));
-    System.out.printf(
-        Locale.ROOT,
-        "%,d free texts of %,d patients; spans differ in %,d%n",
-        texts.size(),
-        patients,
-        differing(baseline.redactAll(texts), candidate.redactAll(texts)));
-
-    double[] ratios = new double[rounds];
-    for (int round = 0; round < rounds; round++) {
-      boolean baselineFirst = round % 2 == 0;
-      long first = (baselineFirst ? baseline : candidate).cpuNanos(texts);
-      long second = (baselineFirst ? candidate : baseline).cpuNanos(texts);
-      long baselineNanos = baselineFirst ? first : second;
-      long candidateNanos = baselineFirst ? second : first;
-      ratios[round] = (double) candidateNanos / baselineNanos;
-      System.out.printf(
-          Locale.ROOT,
-          "round %d: baseline %.0f ms, candidate %.0f ms of CPU, candidate/baseline %.3f%n",
-          round,
-          baselineNanos / 1e6,
-          candidateNanos / 1e6,
-          ratios[round]);
-    }
-    double[] warm = Arrays.copyOfRange(ratios, rounds / 3, rounds);
-    Arrays.sort(warm);
-    System.out.printf(
-        Locale.ROOT,
-        "candidate/baseline process CPU time, median of rounds %d..%d: %.3f (%.3f to %.3f)%n",
-        rounds / 3,
-        rounds - 1,
-        warm[warm.length / 2],
-        warm[0],
-        warm[warm.length - 1]);
-  }
-
-  private static int differing(List<String> baseline, List<String> candidate) {
-    int differing = 0;
-    for (int i = 0; i < baseline.size(); i++) {
-      if (!baseline.get(i).equals(candidate.get(i))) {
-        differing++;
-      }
-    }
-    return differing;
+    BuildRounds setup =
+        BuildRounds.of(args, "NerBuildComparison BASELINE_NER_JAR CANDIDATE_NER_JAR", 9, 1_000);
+    Build baseline = Build.load(setup.baseline());
+    Build candidate = Build.load(setup.candidate());
+    BuildRounds.printDiffering(
+        baseline.redactAll(setup.texts()), candidate.redactAll(setup.texts()));
+    setup.run(
+        () -> baseline.cost(setup.texts()),
+        () -> candidate.cost(setup.texts()),
+        "process CPU time");
   }
 
   /** One build's {@code CoreNlpRedactor}, loaded apart from this JVM's own classes. */
@@ -127,7 +80,7 @@ public final class NerBuildComparison {
     }
 
     /** The process CPU time a new redactor takes over {@code texts}, in batches as in bench. */
-    long cpuNanos(List<String> texts) throws ReflectiveOperationException {
+    BuildRounds.Cost cost(List<String> texts) throws ReflectiveOperationException {
       OperatingSystemMXBean os =
           (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
       Object redactor = newRedactor();
@@ -137,7 +90,9 @@ public final class NerBuildComparison {
         for (int from = 0; from < texts.size(); from += BATCH) {
           redactAll.invoke(redactor, texts.subList(from, Math.min(texts.size(), from + BATCH)));
         }
-        return os.getProcessCpuTime() - start;
+        long nanos = os.getProcessCpuTime() - start;
+        return new BuildRounds.Cost(
+            nanos, String.format(Locale.ROOT, "%.0f ms of CPU", nanos / 1e6));
       } finally {
         redactorType.getMethod("close").invoke(redactor);
       }
