@@ -1,9 +1,7 @@
 package org.clinicalingest.ner.corenlp.internal;
 
 import edu.stanford.nlp.util.Index;
-import java.util.HashSet;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The CRF's feature index (feature string to weight row) as one flat table of 64-bit string hashes,
@@ -24,18 +22,10 @@ final class FeatureIndex {
   private final long[] slots;
   private final int slotMask;
 
-  private FeatureIndex(long[] hashes) {
-    int capacity = Integer.highestOneBit(Math.max(2, hashes.length + hashes.length / 2)) << 1;
+  private FeatureIndex(int rows) {
+    int capacity = Integer.highestOneBit(Math.max(2, rows + rows / 2)) << 1;
     this.slots = new long[2 * capacity];
     this.slotMask = capacity - 1;
-    for (int row = 0; row < hashes.length; row++) {
-      int slot = (int) hashes[row] & slotMask;
-      while (slots[2 * slot + 1] != 0) {
-        slot = (slot + 1) & slotMask;
-      }
-      slots[2 * slot] = hashes[row];
-      slots[2 * slot + 1] = row + 1L;
-    }
   }
 
   /**
@@ -59,13 +49,26 @@ final class FeatureIndex {
 
   /** A table of the rows whose features have {@code hashes}, or empty if two are equal. */
   static Optional<FeatureIndex> ofHashes(long[] hashes) {
-    Set<Long> distinct = new HashSet<>(2 * hashes.length);
-    for (long hash : hashes) {
-      if (!distinct.add(hash)) {
+    FeatureIndex table = new FeatureIndex(hashes.length);
+    for (int row = 0; row < hashes.length; row++) {
+      if (!table.add(hashes[row], row)) {
         return Optional.empty();
       }
     }
-    return Optional.of(new FeatureIndex(hashes));
+    return Optional.of(table);
+  }
+
+  /** Adds {@code row} under {@code hash}; false if another row already has that hash. */
+  private boolean add(long hash, int row) {
+    int slot = (int) hash & slotMask;
+    for (; slots[2 * slot + 1] != 0; slot = (slot + 1) & slotMask) {
+      if (slots[2 * slot] == hash) {
+        return false;
+      }
+    }
+    slots[2 * slot] = hash;
+    slots[2 * slot + 1] = row + 1L;
+    return true;
   }
 
   /** The row of {@code feature}, or -1 if the model has no weights for it. */
