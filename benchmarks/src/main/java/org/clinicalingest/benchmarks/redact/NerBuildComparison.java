@@ -55,7 +55,7 @@ public final class NerBuildComparison {
   }
 
   /** One build's {@code CoreNlpRedactor}, loaded apart from this JVM's own classes. */
-  private record Build(Class<?> redactorType) {
+  private record Build(Class<?> redactorType, Method redactAll, Method close) {
 
     static Build load(Path nerJar) throws ReflectiveOperationException, java.io.IOException {
       URL benchmarks = NerBuildComparison.class.getProtectionDomain().getCodeSource().getLocation();
@@ -64,18 +64,17 @@ public final class NerBuildComparison {
               new URL[] {nerJar.toUri().toURL(), benchmarks}, ClassLoader.getPlatformClassLoader());
       Class<?> type = Class.forName(REDACTOR, true, loader);
       type.getMethod("preloadModel").invoke(null);
-      return new Build(type);
+      return new Build(type, type.getMethod("redactAll", List.class), type.getMethod("close"));
     }
 
     /** The redactions of {@code texts} by a new redactor, as text, comparable across loaders. */
     List<String> redactAll(List<String> texts) throws ReflectiveOperationException {
       Object redactor = newRedactor();
       try {
-        Method redactAll = redactorType.getMethod("redactAll", List.class);
         return ((List<?>) redactAll.invoke(redactor, texts))
             .stream().map(Object::toString).toList();
       } finally {
-        redactorType.getMethod("close").invoke(redactor);
+        close.invoke(redactor);
       }
     }
 
@@ -85,7 +84,6 @@ public final class NerBuildComparison {
           (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
       Object redactor = newRedactor();
       try {
-        Method redactAll = redactorType.getMethod("redactAll", List.class);
         long start = os.getProcessCpuTime();
         for (int from = 0; from < texts.size(); from += BATCH) {
           redactAll.invoke(redactor, texts.subList(from, Math.min(texts.size(), from + BATCH)));
@@ -94,7 +92,7 @@ public final class NerBuildComparison {
         return new BuildRounds.Cost(
             nanos, String.format(Locale.ROOT, "%.0f ms of CPU", nanos / 1e6));
       } finally {
-        redactorType.getMethod("close").invoke(redactor);
+        close.invoke(redactor);
       }
     }
 
