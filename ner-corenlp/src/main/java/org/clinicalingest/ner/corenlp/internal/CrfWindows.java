@@ -167,17 +167,7 @@ final class CrfWindows {
       List<Collection<String>> names = new ArrayList<>(1);
       FeatureFactory.eachClique(
           size, 0, clique -> names.add(features.getCliqueFeatures(padded, token, clique)));
-      int[] indexes = new int[names.stream().mapToInt(Collection::size).sum()];
-      int count = 0;
-      for (Collection<String> group : names) {
-        for (String name : group) {
-          int index = featureIndex.indexOf(name);
-          if (index >= 0) {
-            indexes[count++] = index;
-          }
-        }
-      }
-      cliques[size] = count == indexes.length ? indexes : Arrays.copyOf(indexes, count);
+      cliques[size] = featureIndex.rowsOf(names);
     }
     return cliques;
   }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import edu.stanford.nlp.util.HashIndex;
 import edu.stanford.nlp.util.Index;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class FeatureIndexTest {
@@ -17,21 +20,31 @@ class FeatureIndexTest {
   }
 
   @Test
-  void findsTheRowOfEveryFeatureAndNoneForOtherStrings() {
+  void findsTheRowsOfTheFeaturesInOrderAndSkipsOtherStrings() {
     Index<String> index = features(10_000);
     FeatureIndex flat = FeatureIndex.of(index).orElseThrow();
-
+    List<String> firstHalf = new ArrayList<>();
+    List<String> secondHalf = new ArrayList<>();
     for (int row = 0; row < index.size(); row++) {
-      assertThat(flat.indexOf(index.get(row))).as(index.get(row)).isEqualTo(row);
-      assertThat(flat.indexOf(index.get(row) + "p")).isEqualTo(-1);
+      List<String> half = row < index.size() / 2 ? firstHalf : secondHalf;
+      half.add(index.get(row) + "p");
+      half.add(index.get(row));
     }
-    assertThat(flat.indexOf("")).isEqualTo(-1);
+    secondHalf.add("");
+
+    assertThat(flat.rowsOf(List.of(firstHalf, secondHalf)))
+        .containsExactly(IntStream.range(0, index.size()).toArray());
+    assertThat(flat.rowsOf(List.of(List.of("feature-7|C", "feature-3|C")))).containsExactly(7, 3);
+    assertThat(flat.rowsOf(List.of())).isEmpty();
   }
 
   @Test
   void anEmptyIndexHasNoFeatures() {
-    assertThat(FeatureIndex.of(new HashIndex<String>()).orElseThrow().indexOf("word-WORD"))
-        .isEqualTo(-1);
+    assertThat(
+            FeatureIndex.of(new HashIndex<String>())
+                .orElseThrow()
+                .rowsOf(List.of(List.of("word-WORD"))))
+        .isEmpty();
   }
 
   @Test
