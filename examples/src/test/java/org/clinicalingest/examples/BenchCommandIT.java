@@ -25,6 +25,7 @@ class BenchCommandIT {
           "\"raw_ner\"",
           "\"raw_writer\"",
           "\"ner_feature_extraction_compiled\"",
+          "\"stage_seconds\"",
           "\"ratios\"");
 
   @TempDir Path dir;
@@ -63,6 +64,11 @@ class BenchCommandIT {
 
     assertThat(status).as(err.toString()).isZero();
     assertThat(out.toString()).contains("seed_design", "pipeline_ner_vs_seed_design");
+    assertThat(out.toString())
+        .containsPattern(
+            "(?m)^pipeline_ner +read [\\d.]+ s validate [\\d.]+ s redact [\\d.]+ s"
+                + " ner [\\d.]+ s write [\\d.]+ s$")
+        .containsPattern("(?m)^pipeline_no_ner +read [\\d.]+ s validate ");
     assertThat(Files.readString(json)).contains(KEYS).contains("\"runs\" : 2");
   }
 

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.stream.Stream;
 import org.clinicalingest.IngestionPipeline;
 import org.clinicalingest.JsonInputFormat;
 import org.clinicalingest.RunSummary;
+import org.clinicalingest.Stage;
 import org.clinicalingest.model.Encounter;
 import org.clinicalingest.model.Observation;
 import org.clinicalingest.spi.BulkWriter;
@@ -76,12 +78,25 @@ public final class Bench {
   }
 
   /**
+   * One run of a variant.
+   *
+   * @param elapsed how long the run took
+   * @param stageTimes time spent in each stage of the pipeline, summed over threads; empty for a
+   *     variant that is not a pipeline run
+   */
+  public record Run(Duration elapsed, Map<Stage, Duration> stageTimes) {
+    public Run {
+      stageTimes = Map.copyOf(stageTimes);
+    }
+  }
+
+  /**
    * One variant's figures.
    *
    * @param records records per run
-   * @param runs the time of each run
+   * @param runs every run of the variant
    */
-  public record Result(long records, List<Duration> runs) {
+  public record Result(long records, List<Run> runs) {
     public Result {
       if (runs.isEmpty()) {
         throw new IllegalArgumentException("no runs");
@@ -89,10 +104,15 @@ public final class Bench {
       runs = List.copyOf(runs);
     }
 
-    /** The median run's time (the slower middle one of an even number of runs). */
-    public Duration elapsed() {
-      List<Duration> sorted = runs.stream().sorted().toList();
+    /** The median run (the slower middle one of an even number of runs). */
+    public Run medianRun() {
+      List<Run> sorted = runs.stream().sorted(Comparator.comparing(Run::elapsed)).toList();
       return sorted.get(sorted.size() / 2);
+    }
+
+    /** The median run's time. */
+    public Duration elapsed() {
+      return medianRun().elapsed();
     }
 
     /** Records per second of the median run. */
@@ -102,19 +122,23 @@ public final class Bench {
 
     /** Records per second of the slowest run. */
     public double slowestRecordsPerSecond() {
-      return rate(runs.stream().max(Duration::compareTo).orElseThrow());
+      return rate(runs.stream().map(Run::elapsed).max(Duration::compareTo).orElseThrow());
     }
 
     /** Records per second of the fastest run. */
     public double fastestRecordsPerSecond() {
-      return rate(runs.stream().min(Duration::compareTo).orElseThrow());
+      return rate(runs.stream().map(Run::elapsed).min(Duration::compareTo).orElseThrow());
     }
 
     /** These runs and those of {@code other}, a later round of the same variant. */
     Result plus(Result other) {
-      List<Duration> both = new ArrayList<>(runs);
+      List<Run> both = new ArrayList<>(runs);
       both.addAll(other.runs);
       return new Result(records, both);
+    }
+
+    private static Result ofOneRun(long records, Duration elapsed) {
+      return new Result(records, List.of(new Run(elapsed, Map.of())));
     }
 
     private double rate(Duration time) {
@@ -148,7 +172,7 @@ public final class Bench {
       SeedDesign seed = new SeedDesign(redactor, target.dialect(), 1_000);
       long start = System.nanoTime();
       long records = seed.run(input, connection, target.tablePrefix("seed_design"));
-      return new Result(records, List.of(Duration.ofNanos(System.nanoTime() - start)));
+      return Result.ofOneRun(records, Duration.ofNanos(System.nanoTime() - start));
     }
   }
 
@@ -164,7 +188,8 @@ public final class Bench {
     }
     try (IngestionPipeline pipeline = builder.build()) {
       RunSummary summary = pipeline.run(input);
-      return new Result(summary.read().total(), List.of(summary.elapsed()));
+      return new Result(
+          summary.read().total(), List.of(new Run(summary.elapsed(), summary.stageTimes())));
     }
   }
 
@@ -176,7 +201,7 @@ public final class Bench {
       for (int from = 0; from < texts.size(); from += RAW_NER_BATCH) {
         redactor.redactAll(texts.subList(from, Math.min(texts.size(), from + RAW_NER_BATCH)));
       }
-      return new Result(records, List.of(Duration.ofNanos(System.nanoTime() - start)));
+      return Result.ofOneRun(records, Duration.ofNanos(System.nanoTime() - start));
     }
   }
 
@@ -194,8 +219,7 @@ public final class Bench {
       for (Chunk chunk : capture.chunks()) {
         writer.write(chunk);
       }
-      return new Result(
-          summary.read().total(), List.of(Duration.ofNanos(System.nanoTime() - start)));
+      return Result.ofOneRun(summary.read().total(), Duration.ofNanos(System.nanoTime() - start));
     }
   }
 

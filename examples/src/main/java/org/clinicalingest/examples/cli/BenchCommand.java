@@ -8,11 +8,13 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.clinicalingest.Stage;
 import org.clinicalingest.examples.bench.Bench;
 import org.clinicalingest.examples.bench.BenchTarget;
 import org.clinicalingest.examples.generate.SyntheticDataGenerator;
@@ -25,7 +27,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code bench}: on the same generated data and machine, measures the seed's design, the pipeline
- * with and without NER, and the NER and the writer alone, and prints records/s and ratios.
+ * with and without NER, and the NER and the writer alone, and prints records/s, the pipeline's time
+ * per stage and the ratios.
  */
 @Command(
     name = "bench",
@@ -145,12 +148,31 @@ final class BenchCommand implements Callable<Integer> {
                 result.recordsPerSecond(),
                 result.slowestRecordsPerSecond(),
                 result.fastestRecordsPerSecond()));
+    out.println("time per stage of the median run (summed over threads):");
+    pipelineStageTimes(results)
+        .forEach(
+            (name, times) ->
+                out.printf(Locale.ROOT, "%-16s%s%n", name, SummaryPrinter.stageTimes(times)));
     ratios.forEach((name, value) -> out.printf(Locale.ROOT, "%-34s %8.2f%n", name, value));
     out.flush();
     if (json != null) {
       Files.writeString(json, toJson(results, ratios, threadCount, target, modelLoadSeconds));
     }
     return 0;
+  }
+
+  /** The stage times of the median run of each pipeline variant, by variant. */
+  private static Map<String, Map<Stage, Duration>> pipelineStageTimes(
+      Map<String, Bench.Result> results) {
+    Map<String, Map<Stage, Duration>> stageTimes = new LinkedHashMap<>();
+    results.forEach(
+        (name, result) -> {
+          Map<Stage, Duration> times = result.medianRun().stageTimes();
+          if (!times.isEmpty()) {
+            stageTimes.put(name, times);
+          }
+        });
+    return stageTimes;
   }
 
   private static Map<String, Double> ratios(Map<String, Bench.Result> results) {
@@ -194,6 +216,19 @@ final class BenchCommand implements Callable<Integer> {
       for (Map.Entry<String, Bench.Result> entry : results.entrySet()) {
         generator.writeNumberField(entry.getKey(), Math.round(entry.getValue().recordsPerSecond()));
       }
+      generator.writeObjectFieldStart("stage_seconds");
+      for (Map.Entry<String, Map<Stage, Duration>> variant :
+          pipelineStageTimes(results).entrySet()) {
+        generator.writeObjectFieldStart(variant.getKey());
+        for (Stage stage : Stage.values()) {
+          Duration time = variant.getValue().get(stage);
+          if (time != null) {
+            generator.writeNumberField(stage.name().toLowerCase(Locale.ROOT), time.toNanos() / 1e9);
+          }
+        }
+        generator.writeEndObject();
+      }
+      generator.writeEndObject();
       generator.writeObjectFieldStart("ratios");
       for (Map.Entry<String, Double> entry : ratios.entrySet()) {
         generator.writeNumberField(entry.getKey().replaceFirst(" \\(.*", ""), entry.getValue());

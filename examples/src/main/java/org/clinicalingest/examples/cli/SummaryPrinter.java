@@ -1,6 +1,7 @@
 package org.clinicalingest.examples.cli;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import org.clinicalingest.RecordCounts;
@@ -43,19 +44,25 @@ final class SummaryPrinter {
       }
     }
     out.println("free-text spans redacted:" + (spans.length() == 0 ? " none" : spans));
-    StringBuilder stages = new StringBuilder();
-    summary
-        .stageTimes()
-        .forEach(
-            (Stage stage, java.time.Duration time) ->
-                stages.append(
-                    String.format(
-                        Locale.ROOT,
-                        " %s %.1f s",
-                        stage.name().toLowerCase(Locale.ROOT),
-                        time.toMillis() / 1000.0)));
-    out.println("time per stage (summed over threads):" + stages);
+    out.println("time per stage (summed over threads):" + stageTimes(summary.stageTimes()));
     out.flush();
+  }
+
+  /** The time of each stage in {@code times}, in stage order, as " read 0.1 s validate 0.2 s". */
+  static String stageTimes(Map<Stage, Duration> times) {
+    StringBuilder stages = new StringBuilder();
+    for (Stage stage : Stage.values()) {
+      Duration time = times.get(stage);
+      if (time != null) {
+        stages.append(
+            String.format(
+                Locale.ROOT,
+                " %s %.1f s",
+                stage.name().toLowerCase(Locale.ROOT),
+                time.toMillis() / 1000.0));
+      }
+    }
+    return stages.toString();
   }
 
   private static void row(PrintWriter out, String label, RecordCounts counts) {
