@@ -13,6 +13,8 @@ import org.clinicalingest.examples.cli.ClinicalIngestCommand;
 import org.clinicalingest.store.postgres.PostgresTestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code bench} end to end on a few patients, into DuckDB files and into PostgreSQL. */
 class BenchCommandIT {
@@ -72,8 +74,9 @@ class BenchCommandIT {
     assertThat(Files.readString(json)).contains(KEYS).contains("\"runs\" : 2");
   }
 
-  @Test
-  void refusesFewerThanOneRun() {
+  @ParameterizedTest
+  @ValueSource(strings = {"--runs", "--patients", "--threads", "--chunk-size"})
+  void refusesLessThanOneBeforeDoingAnything(String option) {
     StringWriter err = new StringWriter();
 
     int status =
@@ -81,10 +84,13 @@ class BenchCommandIT {
             new PrintWriter(new StringWriter(), true),
             new PrintWriter(err, true),
             "bench",
-            "--runs",
-            "0");
+            option,
+            "0",
+            "--work-dir",
+            dir.resolve("work").toString());
 
     assertThat(status).isEqualTo(2);
-    assertThat(err.toString()).contains("--runs must be at least 1, was 0");
+    assertThat(err.toString()).contains(option + " must be at least 1, was 0");
+    assertThat(dir.resolve("work")).doesNotExist();
   }
 }

@@ -84,11 +84,12 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, SQLException {
-    if (runs < 1) {
-      throw new ParameterException(spec.commandLine(), "--runs must be at least 1, was " + runs);
-    }
-    PrintWriter out = spec.commandLine().getOut();
     int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    requireAtLeastOne("--patients", patients);
+    requireAtLeastOne("--threads", threadCount);
+    requireAtLeastOne("--chunk-size", chunkRows);
+    requireAtLeastOne("--runs", runs);
+    PrintWriter out = spec.commandLine().getOut();
     Path directory =
         workDir != null
             ? Files.createDirectories(workDir)
@@ -159,6 +160,13 @@ final class BenchCommand implements Callable<Integer> {
       Files.writeString(json, toJson(results, ratios, threadCount, target, modelLoadSeconds));
     }
     return 0;
+  }
+
+  private void requireAtLeastOne(String option, int value) {
+    if (value < 1) {
+      throw new ParameterException(
+          spec.commandLine(), option + " must be at least 1, was " + value);
+    }
   }
 
   /** The stage times of the median run of each pipeline variant, by variant. */

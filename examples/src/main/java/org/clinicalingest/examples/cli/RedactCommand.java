@@ -90,6 +90,10 @@ final class RedactCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--batch-size must be at least 1, was " + batchSize);
     }
+    if (threads != null && threads < 1) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--threads must be at least 1, was " + threads);
+    }
     Map<PhiType, Long> spanCounts = new EnumMap<>(PhiType.class);
     long texts = 0;
     NerRedactor recogniser = ner.recogniser(threads);

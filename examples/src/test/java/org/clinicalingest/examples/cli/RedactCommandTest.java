@@ -112,6 +112,19 @@ class RedactCommandTest {
     assertThat(err.toString()).contains("--input nowhere.jsonl: no such file");
   }
 
+  @Test
+  void exitsWithTwoOnFewerThanOneThreadOrText() throws IOException {
+    Path input = dir.resolve("texts.jsonl");
+    Files.writeString(input, "{\"id\": 1, \"text\": \"Seen on 2019-03-12.\"}\n");
+    Path output = dir.resolve("out.jsonl");
+
+    assertThat(redactWithPatternsOnly(input, output, "--threads", "0")).isEqualTo(2);
+    assertThat(err.toString()).contains("--threads must be at least 1, was 0");
+    assertThat(redactWithPatternsOnly(input, output, "--batch-size", "0")).isEqualTo(2);
+    assertThat(err.toString()).contains("--batch-size must be at least 1, was 0");
+    assertThat(output).doesNotExist();
+  }
+
   /** Runs {@code redact} with pattern and record redaction only (no model to load). */
   private int redactWithPatternsOnly(Path input, Path output, String... options) {
     List<String> args =
