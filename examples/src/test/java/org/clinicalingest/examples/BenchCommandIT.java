@@ -28,6 +28,7 @@ class BenchCommandIT {
           "\"raw_writer\"",
           "\"ner_feature_extraction_compiled\"",
           "\"stage_seconds\"",
+          "\"warmup_rounds\"",
           "\"ratios\"");
 
   @TempDir Path dir;
@@ -70,7 +71,8 @@ class BenchCommandIT {
         .containsPattern(
             "(?m)^pipeline_ner +read [\\d.]+ s validate [\\d.]+ s redact [\\d.]+ s"
                 + " ner [\\d.]+ s write [\\d.]+ s$")
-        .containsPattern("(?m)^pipeline_no_ner +read [\\d.]+ s validate ");
+        .containsPattern("(?m)^pipeline_no_ner +read [\\d.]+ s validate ")
+        .containsPattern("(?m)^warm-up: ([3-9]|10) rounds of every variant");
     assertThat(Files.readString(json)).contains(KEYS).contains("\"runs\" : 2");
   }
 

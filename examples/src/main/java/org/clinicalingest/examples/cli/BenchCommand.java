@@ -98,7 +98,7 @@ final class BenchCommand implements Callable<Integer> {
     Path warmup = directory.resolve("warmup.ndjson");
     SyntheticDataGenerator.builder().patients(patients).seed(1).ndjson(true).build().write(input);
     SyntheticDataGenerator.builder()
-        .patients(Math.max(100, patients / 20))
+        .patients(Math.max(200, patients / 10))
         .seed(2)
         .ndjson(true)
         .build()
@@ -127,8 +127,18 @@ final class BenchCommand implements Callable<Integer> {
         target.storeName(),
         machine(),
         modelLoadSeconds);
-    Map<String, Bench.Result> results = bench.run(input, warmup);
+    Bench.Report report = bench.run(input, warmup);
+    Map<String, Bench.Result> results = report.results();
     Map<String, Double> ratios = ratios(results);
+    out.printf(
+        Locale.ROOT,
+        "warm-up: %d rounds of every variant but the seed's design; JIT compilation during the"
+            + " measured runs: %s%n",
+        report.warmupRounds(),
+        report
+            .compilationDuringRuns()
+            .map(time -> String.format(Locale.ROOT, "%.1f s", time.toMillis() / 1000.0))
+            .orElse("not reported by this JVM"));
 
     out.printf(
         Locale.ROOT,
@@ -157,7 +167,7 @@ final class BenchCommand implements Callable<Integer> {
     ratios.forEach((name, value) -> out.printf(Locale.ROOT, "%-34s %8.2f%n", name, value));
     out.flush();
     if (json != null) {
-      Files.writeString(json, toJson(results, ratios, threadCount, target, modelLoadSeconds));
+      Files.writeString(json, toJson(report, ratios, threadCount, target, modelLoadSeconds));
     }
     return 0;
   }
@@ -202,12 +212,13 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   private String toJson(
-      Map<String, Bench.Result> results,
+      Bench.Report report,
       Map<String, Double> ratios,
       int threadCount,
       BenchTarget target,
       double modelLoadSeconds)
       throws IOException {
+    Map<String, Bench.Result> results = report.results();
     StringWriter text = new StringWriter();
     try (JsonGenerator generator = new JsonFactory().createGenerator(text)) {
       generator.useDefaultPrettyPrinter();
@@ -221,6 +232,12 @@ final class BenchCommand implements Callable<Integer> {
       generator.writeNumberField("model_load_seconds", modelLoadSeconds);
       generator.writeBooleanField(
           "ner_feature_extraction_compiled", CoreNlpRedactor.featureExtractionCompiled());
+      generator.writeNumberField("warmup_rounds", report.warmupRounds());
+      if (report.compilationDuringRuns().isPresent()) {
+        generator.writeNumberField(
+            "jit_compilation_seconds_during_runs",
+            report.compilationDuringRuns().get().toMillis() / 1000.0);
+      }
       for (Map.Entry<String, Bench.Result> entry : results.entrySet()) {
         generator.writeNumberField(entry.getKey(), Math.round(entry.getValue().recordsPerSecond()));
       }
