@@ -9,8 +9,6 @@ import java.util.Optional;
 import org.clinicalingest.JsonInputFormat;
 import org.clinicalingest.examples.bench.Bench;
 import org.clinicalingest.examples.generate.SyntheticDataGenerator;
-import org.clinicalingest.model.Encounter;
-import org.clinicalingest.model.Observation;
 import org.clinicalingest.model.Patient;
 import org.clinicalingest.spi.ParsedRecord;
 import org.clinicalingest.spi.RecordReader;
@@ -47,14 +45,6 @@ public final class GeneratedData {
 
   /** The free texts of {@code patients} that the pipeline redacts, in record order. */
   public static List<String> freeTexts(List<Patient> patients) {
-    List<String> texts = new ArrayList<>();
-    for (Patient patient : patients) {
-      for (Encounter encounter : patient.encounters()) {
-        for (Observation observation : encounter.observations()) {
-          texts.addAll(Bench.freeTexts(observation));
-        }
-      }
-    }
-    return texts;
+    return patients.stream().flatMap(patient -> Bench.freeTexts(patient).stream()).toList();
   }
 }

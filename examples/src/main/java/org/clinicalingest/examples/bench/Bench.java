@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ import org.clinicalingest.JsonInputFormat;
 import org.clinicalingest.RunSummary;
 import org.clinicalingest.Stage;
 import org.clinicalingest.model.Encounter;
-import org.clinicalingest.model.Observation;
+import org.clinicalingest.model.Patient;
 import org.clinicalingest.spi.BulkWriter;
 import org.clinicalingest.spi.Chunk;
 import org.clinicalingest.spi.NerRedactor;
@@ -96,12 +97,13 @@ public final class Bench {
    * One run of a variant.
    *
    * @param elapsed how long the run took
-   * @param stageTimes time spent in each stage of the pipeline, summed over threads; empty for a
-   *     variant that is not a pipeline run
+   * @param stageTimes time spent in each stage of the pipeline, summed over threads, in stage
+   *     order; empty for a variant that is not a pipeline run
    */
   public record Run(Duration elapsed, Map<Stage, Duration> stageTimes) {
     public Run {
-      stageTimes = Map.copyOf(stageTimes);
+      stageTimes =
+          stageTimes.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(stageTimes));
     }
   }
 
@@ -188,8 +190,7 @@ public final class Bench {
     for (int run = 0; run < runs; run++) {
       variants.forEach((name, variant) -> measured.merge(name, variant.get(), Result::plus));
     }
-    Optional<Duration> compilationDuringRuns =
-        compilationBefore.flatMap(before -> compilationTime().map(after -> after.minus(before)));
+    Optional<Duration> compilationDuringRuns = compilationSince(compilationBefore);
     Map<String, Result> results = new LinkedHashMap<>();
     results.put("seed_design", seedDesign(input));
     results.putAll(measured);
@@ -215,8 +216,7 @@ public final class Bench {
       Duration round = Duration.ofNanos(System.nanoTime() - start);
       rounds++;
       boolean settled =
-          compilationBefore
-              .flatMap(before -> compilationTime().map(after -> after.minus(before)))
+          compilationSince(compilationBefore)
               .map(compiling -> compiling.toNanos() < SETTLED_COMPILATION_SHARE * round.toNanos())
               .orElse(true);
       if (settled && rounds >= MIN_WARMUP_ROUNDS) {
@@ -224,6 +224,11 @@ public final class Bench {
       }
     }
     return rounds;
+  }
+
+  /** The time the JIT compiler has spent since it had spent {@code before}, if the JVM tells. */
+  private static Optional<Duration> compilationSince(Optional<Duration> before) {
+    return before.flatMap(start -> compilationTime().map(now -> now.minus(start)));
   }
 
   /** The time the JIT compiler has spent so far, if the JVM tells. */
@@ -306,18 +311,24 @@ public final class Bench {
         }
         for (Encounter encounter : parsed.patient().encounters()) {
           records += 1 + encounter.observations().size();
-          for (Observation observation : encounter.observations()) {
-            texts.addAll(freeTexts(observation));
-          }
         }
+        texts.addAll(freeTexts(parsed.patient()));
       }
     }
     return records;
   }
 
-  /** The free texts of an observation that the pipeline redacts: those present and not blank. */
-  public static List<String> freeTexts(Observation observation) {
-    return Stream.of(observation.notes(), observation.interpretation(), observation.valueString())
+  /**
+   * The free texts of a patient's observations that the pipeline redacts (those present and not
+   * blank), in record order.
+   */
+  public static List<String> freeTexts(Patient patient) {
+    return patient.encounters().stream()
+        .flatMap(encounter -> encounter.observations().stream())
+        .flatMap(
+            observation ->
+                Stream.of(
+                    observation.notes(), observation.interpretation(), observation.valueString()))
         .filter(text -> text != null && !text.isBlank())
         .toList();
   }

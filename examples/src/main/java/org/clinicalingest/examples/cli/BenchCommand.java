@@ -245,11 +245,9 @@ final class BenchCommand implements Callable<Integer> {
       for (Map.Entry<String, Map<Stage, Duration>> variant :
           pipelineStageTimes(results).entrySet()) {
         generator.writeObjectFieldStart(variant.getKey());
-        for (Stage stage : Stage.values()) {
-          Duration time = variant.getValue().get(stage);
-          if (time != null) {
-            generator.writeNumberField(stage.name().toLowerCase(Locale.ROOT), time.toNanos() / 1e9);
-          }
+        for (Map.Entry<Stage, Duration> stage : variant.getValue().entrySet()) {
+          generator.writeNumberField(
+              stage.getKey().name().toLowerCase(Locale.ROOT), stage.getValue().toNanos() / 1e9);
         }
         generator.writeEndObject();
       }
