@@ -8,7 +8,8 @@ import org.clinicalingest.store.duckdb.DuckDbAppenderWriter;
 
 /**
  * The library in a few lines: ingest one clinical JSON file into an embedded DuckDB file, names in
- * notes found by CoreNLP, and print the run's summary.
+ * notes found by CoreNLP, and print the run's summary. DuckDB's own memory, which {@code -Xmx} does
+ * not bound, is capped at 1 GiB.
  *
  * <p>{@code java -cp examples/target/clinical-ingest.jar
  * org.clinicalingest.examples.IngestIntoDuckDb patients.ndjson clinical.duckdb}
@@ -26,7 +27,7 @@ public final class IngestIntoDuckDb {
     IngestionPipeline pipeline =
         IngestionPipeline.builder()
             .redactor(CoreNlpRedactor.builder().build())
-            .writer(DuckDbAppenderWriter.builder(Path.of(args[1])).build())
+            .writer(DuckDbAppenderWriter.builder(Path.of(args[1])).memoryLimit(1L << 30).build())
             .build();
     try (pipeline) {
       RunSummary summary = pipeline.run(Path.of(args[0]));

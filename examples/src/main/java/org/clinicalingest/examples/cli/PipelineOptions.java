@@ -78,6 +78,14 @@ final class PipelineOptions {
   boolean resume;
 
   @Option(
+      names = "--duckdb-memory-mib",
+      paramLabel = "N",
+      description =
+          "Most memory DuckDB may use, in MiB, outside the Java heap (default: DuckDB's,"
+              + " 80% of RAM).")
+  Long duckdbMemoryMib;
+
+  @Option(
       names = "--max-record-bytes",
       paramLabel = "N",
       description = "Largest record accepted, in bytes (default: 10 MB).")
@@ -100,6 +108,7 @@ final class PipelineOptions {
 
   private IngestionPipeline.Builder configure(
       IngestionPipeline.Builder builder, IngestCommand.StoreOptions store) {
+    requireValidDuckDbMemory(store);
     builder
         .chunkRows(chunkRows)
         .policy(policy())
@@ -125,6 +134,9 @@ final class PipelineOptions {
       if (schema != null) {
         writer.schema(schema);
       }
+      if (duckdbMemoryMib != null) {
+        writer.memoryLimit(duckdbMemoryMib << 20);
+      }
       return writer.build();
     }
     PostgresCopyWriter.Builder writer =
@@ -133,6 +145,21 @@ final class PipelineOptions {
       writer.schema(schema);
     }
     return writer.build();
+  }
+
+  /** Refuses a DuckDB memory limit out of range or without DuckDB, before anything loads. */
+  private void requireValidDuckDbMemory(IngestCommand.StoreOptions store) {
+    if (duckdbMemoryMib == null) {
+      return;
+    }
+    if (store.duckdb == null) {
+      throw new IllegalArgumentException("--duckdb-memory-mib applies to --duckdb only");
+    }
+    long most = Long.MAX_VALUE >> 20;
+    if (duckdbMemoryMib < 1 || duckdbMemoryMib > most) {
+      throw new IllegalArgumentException(
+          "--duckdb-memory-mib must be between 1 and " + most + ", was " + duckdbMemoryMib);
+    }
   }
 
   private RedactionPolicy policy() {

@@ -12,6 +12,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -103,6 +104,43 @@ class ClinicalIngestCommandTest {
 
     assertThat(status).isEqualTo(2);
     assertThat(err.toString()).contains("chunkRows must be > 0, was -5");
+  }
+
+  @Test
+  void ingestsUnderADuckDbMemoryLimitAndRefusesOneBelowAMebibyteOrWithoutDuckDb()
+      throws SQLException {
+    Path data = dir.resolve("p.json");
+    Path database = dir.resolve("limited.duckdb");
+    run("generate", "--patients", "30", "--out", data.toString());
+    String[] ingest = {
+      "ingest", "--input", data.toString(), "--duckdb", database.toString(), "--ner", "none"
+    };
+
+    assertThat(run(concat(ingest, "--duckdb-memory-mib", "0"))).isEqualTo(2);
+    assertThat(err.toString()).contains("--duckdb-memory-mib must be between 1 and");
+    assertThat(database).doesNotExist();
+
+    assertThat(
+            run(
+                "ingest",
+                "--input",
+                data.toString(),
+                "--postgres",
+                "jdbc:postgresql://localhost:1/none",
+                "--duckdb-memory-mib",
+                "64"))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("--duckdb-memory-mib applies to --duckdb only");
+
+    assertThat(run(concat(ingest, "--duckdb-memory-mib", "64"))).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("accounted for: yes");
+    assertThat(count(database, "observations")).isPositive();
+  }
+
+  private static String[] concat(String[] first, String... more) {
+    String[] all = Arrays.copyOf(first, first.length + more.length);
+    System.arraycopy(more, 0, all, first.length, more.length);
+    return all;
   }
 
   @Test

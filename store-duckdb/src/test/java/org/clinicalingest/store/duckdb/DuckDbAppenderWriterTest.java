@@ -140,6 +140,23 @@ class DuckDbAppenderWriterTest {
   }
 
   @Test
+  void setsTheMemoryLimitOfTheDatabaseWhenGiven() throws Exception {
+    try (DuckDbAppenderWriter writer =
+            DuckDbAppenderWriter.builder(database()).memoryLimit(256L << 20).build();
+        Connection connection = StoredRows.connect(database())) {
+      assertThat(setting(connection, "memory_limit")).isEqualTo("256.0 MiB");
+      assertThat(writer.write(chunk(0, patient("pat-1"))).failures()).isEmpty();
+    }
+  }
+
+  @Test
+  void rejectsMemoryLimitThatIsNotPositive() {
+    assertThatThrownBy(() -> DuckDbAppenderWriter.builder(database()).memoryLimit(-1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("memoryLimit must be > 0, was -1");
+  }
+
+  @Test
   void committedChunksAreDurableBeforeTheCheckpoint() throws Exception {
     Path copy = directory.resolve("copy");
     Files.createDirectory(copy);
@@ -577,9 +594,12 @@ class DuckDbAppenderWriterTest {
   }
 
   private static String checkpointThreshold(Connection connection) throws SQLException {
+    return setting(connection, "checkpoint_threshold");
+  }
+
+  private static String setting(Connection connection, String name) throws SQLException {
     try (Statement statement = connection.createStatement();
-        ResultSet result =
-            statement.executeQuery("SELECT current_setting('checkpoint_threshold')")) {
+        ResultSet result = statement.executeQuery("SELECT current_setting('" + name + "')")) {
       result.next();
       return result.getString(1);
     }

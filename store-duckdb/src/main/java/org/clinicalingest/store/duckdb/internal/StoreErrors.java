@@ -28,6 +28,12 @@ public final class StoreErrors {
               + "|Binder|Network|Optimizer|NullPointer|IO|INTERRUPT|FATAL|INTERNAL|Permission"
               + "|Dependency|HTTP|Missing Extension|Sequence) Error\\b");
 
+  /** DuckDB's buffer manager out of room, e.g. {@code (15.8 MiB/16.0 MiB used)}; no values. */
+  private static final Pattern MEMORY_LIMIT_REACHED =
+      Pattern.compile(
+          "(?:failed to pin block|could not allocate block) of size [0-9.]+ [KMGTP]?i?B"
+              + " \\(([0-9.]+ [KMGTP]?i?B)/([0-9.]+ [KMGTP]?i?B) used\\)");
+
   private static final Pattern NOT_NULL =
       Pattern.compile("NOT NULL constraint failed: ([A-Za-z0-9_]+(?:\\.[A-Za-z0-9_]+)*)");
 
@@ -61,14 +67,23 @@ public final class StoreErrors {
   }
 
   /**
-   * DuckDB's error type, e.g. {@code IO Error}; {@code Appender creation error} (the table is
-   * missing or changed), {@code connection closed} or {@code database error} if the message names
-   * none.
+   * DuckDB's error type, e.g. {@code IO Error}; for memory, {@code Out of Memory Error} with what
+   * DuckDB had in use of its limit (DuckDB may wrap it in another type, such as a failed commit);
+   * {@code Appender creation error} (the table is missing or changed), {@code connection closed} or
+   * {@code database error} if the message names none.
    */
   public static String errorType(SQLException exception) {
     String message = message(exception);
     if (isConstraintError(message)) {
       return "Constraint Error";
+    }
+    Matcher memory = MEMORY_LIMIT_REACHED.matcher(message);
+    if (memory.find()) {
+      return "Out of Memory Error ("
+          + memory.group(1)
+          + " of DuckDB's "
+          + memory.group(2)
+          + " memory limit in use)";
     }
     Matcher type = ERROR_TYPE.matcher(message);
     if (type.find()) {

@@ -75,6 +75,24 @@ class StoreErrorsTest {
   }
 
   @Test
+  void memoryLimitReachedIsOutOfMemoryWithTheSizesInUse() {
+    SQLException commit =
+        new SQLException(
+            "TransactionContext Error: Failed to commit: failed to pin block of size 256.0 KiB"
+                + " (15.8 MiB/16.0 MiB used)");
+    SQLException plain =
+        new SQLException(
+            "Out of Memory Error: could not allocate block of size 256.0 KiB (1.9 GiB/2.0 GiB"
+                + " used)");
+
+    assertThat(StoreErrors.isRowError(commit)).isFalse();
+    assertThat(StoreErrors.errorType(commit))
+        .isEqualTo("Out of Memory Error (15.8 MiB of DuckDB's 16.0 MiB memory limit in use)");
+    assertThat(StoreErrors.errorType(plain))
+        .isEqualTo("Out of Memory Error (1.9 GiB of DuckDB's 2.0 GiB memory limit in use)");
+  }
+
+  @Test
   void unknownMessageGivesGenericTypeInsteadOfItsText() {
     SQLException error = new SQLException("Jane Doe Error: something");
 
