@@ -79,6 +79,15 @@ final class ChunkCommitter {
     return new RecordCounts(repeated[0], repeated[1], repeated[2]);
   }
 
+  /** How many ids {@link #recordIds} remembers so far, over all tables. */
+  long rememberedIds() {
+    long ids = 0;
+    for (LongHashSet set : writtenIds.values()) {
+      ids += set.size();
+    }
+    return ids;
+  }
+
   /**
    * Writes and commits a batch, then the quarantine rows of any rows the store refused. Safe to
    * call from several threads for different batches.

@@ -116,6 +116,7 @@ public final class PipelineRunner {
               inFlight.release();
               reportProgress(committer, bytesRead.get(), totalBytes, startNanos);
             });
+    IdMemoryForecast idMemory = new IdMemoryForecast(totalBytes, Runtime.getRuntime().maxMemory());
     try (writes) {
       while (true) {
         PreparedBatch prepared = nextPrepared(inOrder, writes);
@@ -123,6 +124,9 @@ public final class PipelineRunner {
           break;
         }
         writes.submit(prepared);
+        idMemory
+            .check(bytesRead.get(), committer.rememberedIds())
+            .ifPresent(warning -> LOG.warn("run {}: {}", runId, warning));
       }
       writes.completeAll();
     } catch (InterruptedException e) {
