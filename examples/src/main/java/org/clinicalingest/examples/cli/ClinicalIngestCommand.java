@@ -1,6 +1,7 @@
 package org.clinicalingest.examples.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
 import org.clinicalingest.IngestException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -58,7 +59,32 @@ public final class ClinicalIngestCommand implements Runnable {
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler(ClinicalIngestCommand::reportFailure);
-    return commandLine.execute(args);
+    try {
+      return commandLine.execute(args);
+    } catch (OutOfMemoryError outOfMemory) {
+      err.println("clinical-ingest: error: " + describe(outOfMemory));
+      if (Arrays.asList(args).contains("--debug")) {
+        outOfMemory.printStackTrace(err);
+      }
+      err.flush();
+      return 1;
+    }
+  }
+
+  /**
+   * One line for a JVM that ran out of memory, with the heap limit when the heap is what ran out;
+   * the JVM's message names the kind of memory and holds no data.
+   */
+  static String describe(OutOfMemoryError error) {
+    String message = error.getMessage() == null ? "out of memory" : error.getMessage();
+    if (message.contains("Java heap space") || message.contains("GC overhead")) {
+      return "the JVM ran out of heap ("
+          + message
+          + ", -Xmx "
+          + (Runtime.getRuntime().maxMemory() >> 20)
+          + " MiB); rerun with a larger -Xmx";
+    }
+    return "the JVM ran out of memory (" + message + ")";
   }
 
   private static int reportFailure(

@@ -144,6 +144,15 @@ class ClinicalIngestCommandTest {
   }
 
   @Test
+  void describesAJvmOutOfMemoryInOneLineWithTheHeapLimit() {
+    assertThat(ClinicalIngestCommand.describe(new OutOfMemoryError("Java heap space")))
+        .startsWith("the JVM ran out of heap (Java heap space, -Xmx ")
+        .endsWith(" MiB); rerun with a larger -Xmx");
+    assertThat(ClinicalIngestCommand.describe(new OutOfMemoryError("Metaspace")))
+        .isEqualTo("the JVM ran out of memory (Metaspace)");
+  }
+
+  @Test
   void exitsWithOneAndOneClearLineOnAFatalError() throws IOException {
     Path data =
         Files.writeString(
