@@ -1,7 +1,6 @@
 package org.clinicalingest.examples.cli;
 
 import java.io.PrintWriter;
-import java.util.Arrays;
 import org.clinicalingest.IngestException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -63,7 +62,7 @@ public final class ClinicalIngestCommand implements Runnable {
       return commandLine.execute(args);
     } catch (OutOfMemoryError outOfMemory) {
       err.println("clinical-ingest: error: " + describe(outOfMemory));
-      if (Arrays.asList(args).contains("--debug")) {
+      if (debugRequested(commandLine.getParseResult())) {
         outOfMemory.printStackTrace(err);
       }
       err.flush();
