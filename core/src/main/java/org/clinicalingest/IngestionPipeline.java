@@ -37,7 +37,9 @@ import org.clinicalingest.spi.QuarantineSink;
  * streams through whatever its size. What a run keeps for its whole length is the ids it has
  * written, as 64-bit hashes (11 to 21 bytes a row), to count duplicates and to order writes: about
  * 176 MB for 9 million rows. Once a twentieth of the input is read, a run whose ids are projected
- * to need more than half the heap logs a warning.
+ * to need more than half the heap logs a warning. A thread of the run that dies of an {@link
+ * OutOfMemoryError} can leave {@link #run} waiting for its work; a host should end the JVM on that
+ * error (as the command line does, or with {@code -XX:+ExitOnOutOfMemoryError}).
  *
  * <p>Immutable and thread-safe; runs may follow one another. {@link #close()} closes the writer,
  * the redactor and the quarantine sink it was given.

@@ -41,9 +41,38 @@ public final class ClinicalIngestCommand implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
   }
 
-  /** Runs the command line and exits with its status. */
+  /**
+   * Runs the command line and exits with its status. A thread of the run that dies of an {@link
+   * OutOfMemoryError} ends the process at once, with one line and status 1: the run's other threads
+   * may wait forever for the work the dead thread held (a run with {@code -Xmx40m} hung so, its
+   * reader and two workers gone, its calling thread waiting for a chunk).
+   */
   public static void main(String[] args) {
+    Thread.setDefaultUncaughtExceptionHandler(
+        (thread, failure) -> {
+          if (failure instanceof OutOfMemoryError outOfMemory) {
+            haltOutOfMemory(outOfMemory);
+          }
+          System.err.print("Exception in thread \"" + thread.getName() + "\" ");
+          failure.printStackTrace();
+        });
     System.exit(execute(args));
+  }
+
+  /** Prints one line for the error (a fixed one if even that finds no memory) and halts with 1. */
+  private static void haltOutOfMemory(OutOfMemoryError error) {
+    try {
+      String line;
+      try {
+        line = "clinical-ingest: error: " + describe(error);
+      } catch (OutOfMemoryError stillOut) {
+        line = "clinical-ingest: error: the JVM ran out of memory";
+      }
+      System.err.println(line);
+      System.err.flush();
+    } finally {
+      Runtime.getRuntime().halt(1);
+    }
   }
 
   /** Runs the command line on the standard streams and returns its exit status. */
