@@ -2,21 +2,13 @@ package org.clinicalingest.ner.corenlp.internal;
 
 import edu.stanford.nlp.ie.AbstractSequenceClassifier;
 import edu.stanford.nlp.ie.crf.CRFClassifier;
-import edu.stanford.nlp.ie.crf.CRFCliqueTree;
-import edu.stanford.nlp.ie.crf.TestSequenceModel;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
-import edu.stanford.nlp.sequences.ExactBestSequenceFinder;
-import edu.stanford.nlp.sequences.FeatureFactory;
 import edu.stanford.nlp.sequences.ObjectBankWrapper;
-import edu.stanford.nlp.sequences.SequenceModel;
 import edu.stanford.nlp.util.Index;
 import edu.stanford.nlp.util.PaddedList;
-import edu.stanford.nlp.util.Triple;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,35 +29,39 @@ import java.util.Optional;
  * O labels, which is what is computed here. The caller chooses windows so that the tokens outside
  * are those the model labels O (lower-case common words, numbers, punctuation).
  *
- * <p>CoreNLP offers this through public classes ({@code makeDatum}'s clique features, {@code
- * getCliqueTree}, {@code TestSequenceModel}, {@code ExactBestSequenceFinder}) except for two fields
- * read once by reflection: the feature index, which is looked up through a flat copy ({@link
- * FeatureIndex}), and the padding token. {@link #of} returns empty if they cannot be read or copied
- * or the classifier is of a kind this does not handle (not first-order, several feature factories,
- * a label dictionary, embeddings, reversed or non-Viterbi inference); the caller then classifies
- * whole sentences. Immutable and thread-safe (as is {@code classifySentence}).
+ * <p>Three parts reach into CoreNLP beyond its public API, each set up once: the feature index,
+ * looked up through a flat copy ({@link FeatureIndex}), and the padding token are private fields
+ * read by reflection; the feature factory's protected methods give the clique features as hashes
+ * instead of strings ({@link FeatureHashing}); and Viterbi runs over the CRF's own weights ({@link
+ * FirstOrderViterbi}). {@link #of} returns empty if any of them cannot be set up or the classifier
+ * is of a kind this does not handle (not first-order, another feature factory than {@code
+ * NERFeatureFactory}, a label dictionary, embeddings, reversed or non-Viterbi inference); the
+ * caller then classifies whole sentences. Immutable and thread-safe (as is {@code
+ * classifySentence}).
  */
 final class CrfWindows {
 
   private static final int[][] NO_FEATURES = {new int[0], new int[0]};
 
   private final CRFClassifier<CoreLabel> classifier;
-  private final FeatureFactory<CoreLabel> features;
+  private final FeatureHashing features;
   private final FeatureIndex featureIndex;
+  private final FirstOrderViterbi viterbi;
   private final CoreLabel pad;
   private final String backgroundSymbol;
-  private final int[] backgroundOnly;
-  private final int order;
 
   private CrfWindows(
-      CRFClassifier<CoreLabel> classifier, FeatureIndex featureIndex, CoreLabel pad) {
+      CRFClassifier<CoreLabel> classifier,
+      FeatureHashing features,
+      FeatureIndex featureIndex,
+      FirstOrderViterbi viterbi,
+      CoreLabel pad) {
     this.classifier = classifier;
-    this.features = classifier.featureFactories.get(0);
+    this.features = features;
     this.featureIndex = featureIndex;
+    this.viterbi = viterbi;
     this.pad = pad;
     this.backgroundSymbol = classifier.backgroundSymbol();
-    this.backgroundOnly = new int[] {classifier.classIndex.indexOf(backgroundSymbol)};
-    this.order = classifier.windowSize() - 1;
   }
 
   /** Window labelling for {@code classifier}, or empty if it is of a kind not handled here. */
@@ -83,10 +79,16 @@ final class CrfWindows {
       }
       Object featureIndex = field(CRFClassifier.class, "featureIndex").get(classifier);
       Object pad = field(AbstractSequenceClassifier.class, "pad").get(classifier);
-      if (!(featureIndex instanceof Index<?> index) || !(pad instanceof CoreLabel padToken)) {
+      Optional<FeatureHashing> features = FeatureHashing.of(classifier.featureFactories.get(0));
+      Optional<FirstOrderViterbi> viterbi = FirstOrderViterbi.of(classifier);
+      if (!(featureIndex instanceof Index<?> index)
+          || !(pad instanceof CoreLabel padToken)
+          || features.isEmpty()
+          || viterbi.isEmpty()) {
         return Optional.empty();
       }
-      return FeatureIndex.of(index).map(flat -> new CrfWindows(classifier, flat, padToken));
+      return FeatureIndex.of(index)
+          .map(flat -> new CrfWindows(classifier, features.get(), flat, viterbi.get(), padToken));
     } catch (ReflectiveOperationException | RuntimeException e) {
       return Optional.empty();
     }
@@ -127,99 +129,26 @@ final class CrfWindows {
     int length = to - from + (left ? 1 : 0) + (right ? 1 : 0);
     int[][][] data = new int[length][][];
     PaddedList<CoreLabel> padded = new PaddedList<>(document, pad);
+    FeatureHashing.Collector collector = features.collector();
     int position = 0;
     if (left) {
       data[position++] = NO_FEATURES;
     }
     for (int token = from; token < to; token++) {
-      data[position++] = cliqueFeatures(padded, token, 0);
+      data[position++] =
+          new int[][] {
+            featureIndex.rowsOf(features.cliqueC(padded, token, collector)),
+            featureIndex.rowsOf(features.cliqueCpC(padded, token, collector))
+          };
     }
     if (right) {
-      data[position] = cliqueFeatures(padded, to, 1);
+      data[position] =
+          new int[][] {new int[0], featureIndex.rowsOf(features.cliqueCpC(padded, to, collector))};
     }
-    int[] answers = new int[length];
-    Arrays.fill(answers, backgroundOnly[0]);
-    CRFCliqueTree<String> tree =
-        classifier.getCliqueTree(new Triple<int[][][], int[], double[][][]>(data, answers, null));
-    int firstFixed = left ? order : -1;
-    int lastFixed = right ? order + length - 1 : -1;
-    int[] best =
-        new ExactBestSequenceFinder()
-            .bestSequence(new FixedEnds(new TestSequenceModel(tree), firstFixed, lastFixed));
-    int shift = order + (left ? 1 : 0) - from;
+    int[] best = viterbi.bestLabels(data, left, right);
+    int shift = (left ? 1 : 0) - from;
     for (int token = from; token < to; token++) {
       labels[token] = classifier.classIndex.get(best[token + shift]);
-    }
-  }
-
-  /**
-   * The feature indexes of {@code token} for each clique, as {@code
-   * CRFClassifier#documentToDataAndLabels} computes them; cliques smaller than {@code
-   * smallestClique + 1} tokens get none.
-   */
-  private int[][] cliqueFeatures(PaddedList<CoreLabel> padded, int token, int smallestClique) {
-    int[][] cliques = new int[order + 1][];
-    for (int size = 0; size <= order; size++) {
-      if (size < smallestClique) {
-        cliques[size] = new int[0];
-        continue;
-      }
-      List<Collection<String>> names = new ArrayList<>(1);
-      FeatureFactory.eachClique(
-          size, 0, clique -> names.add(features.getCliqueFeatures(padded, token, clique)));
-      cliques[size] = featureIndex.rowsOf(names);
-    }
-    return cliques;
-  }
-
-  /** A sequence model whose positions {@code first} and {@code last} may only be background. */
-  private final class FixedEnds implements SequenceModel {
-
-    private final SequenceModel model;
-    private final int first;
-    private final int last;
-
-    FixedEnds(SequenceModel model, int first, int last) {
-      this.model = model;
-      this.first = first;
-      this.last = last;
-    }
-
-    @Override
-    public int length() {
-      return model.length();
-    }
-
-    @Override
-    public int leftWindow() {
-      return model.leftWindow();
-    }
-
-    @Override
-    public int rightWindow() {
-      return model.rightWindow();
-    }
-
-    @Override
-    public int[] getPossibleValues(int position) {
-      return position == first || position == last
-          ? backgroundOnly
-          : model.getPossibleValues(position);
-    }
-
-    @Override
-    public double scoreOf(int[] sequence, int position) {
-      return model.scoreOf(sequence, position);
-    }
-
-    @Override
-    public double[] scoresOf(int[] sequence, int position) {
-      return model.scoresOf(sequence, position);
-    }
-
-    @Override
-    public double scoreOf(int[] sequence) {
-      return model.scoreOf(sequence);
     }
   }
 }

@@ -2,8 +2,6 @@ package org.clinicalingest.ner.corenlp.internal;
 
 import edu.stanford.nlp.util.Index;
 import java.util.Arrays;
-import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -14,14 +12,15 @@ import java.util.Optional;
  * CoreNLP's {@code HashIndex} is a {@code HashMap} of some 350,000 entries: each lookup that finds
  * a feature walks a bucket, a node, the key and its characters, and a boxed row, cache lines far
  * apart. Here a lookup hashes the string and reads one slot: the hash and the row side by side in
- * one {@code long[]} (8 MB for this model), with open addressing. The features of a token are
+ * one {@code long[]} (8 MB for this model), with open addressing. The features of a clique are
  * looked up together, all hashed first and then all read, so that their cache misses overlap (the
- * whole recogniser then took 0.93 of its CPU time with one string at a time, side by side). A
- * string counts as a feature when its 64-bit hash equals that feature's, without comparing
- * characters. {@link #of} refuses an index in which two features share a hash, so every feature
- * gets its own row; a string that is not a feature is taken for one only if its hash equals a
- * feature's, about once in 10^19 lookups (measured: the same spans as CoreNLP's index on every text
- * tried). Immutable and thread-safe.
+ * whole recogniser then took 0.93 of its CPU time with one string at a time, side by side). The
+ * hash can be computed a fragment at a time ({@link #extend}), so features need not be strings
+ * ({@link FeatureHashing}). A string counts as a feature when its 64-bit hash equals that
+ * feature's, without comparing characters. {@link #of} refuses an index in which two features share
+ * a hash, so every feature gets its own row; a string that is not a feature is taken for one only
+ * if its hash equals a feature's, about once in 10^19 lookups (measured: the same spans as
+ * CoreNLP's index on every text tried). Immutable and thread-safe.
  */
 final class FeatureIndex {
 
@@ -78,23 +77,12 @@ final class FeatureIndex {
   }
 
   /**
-   * The rows of those of {@code features} the model has weights for, in order. All strings are
-   * hashed before the table is read, so that the reads, each a likely cache miss, run back to back
-   * and the processor can overlap them.
+   * The rows of those features, given by their {@linkplain #hash hashes}, that the model has
+   * weights for, in order. The reads of the table, each a likely cache miss, run back to back, so
+   * that the processor can overlap them.
    */
-  int[] rowsOf(List<Collection<String>> features) {
-    int count = 0;
-    for (Collection<String> group : features) {
-      count += group.size();
-    }
-    long[] hashes = new long[count];
-    int next = 0;
-    for (Collection<String> group : features) {
-      for (String feature : group) {
-        hashes[next++] = hash(feature);
-      }
-    }
-    int[] rows = new int[count];
+  int[] rowsOf(long[] hashes) {
+    int[] rows = new int[hashes.length];
     int found = 0;
     for (long hash : hashes) {
       int row = rowOf(hash);
@@ -102,7 +90,7 @@ final class FeatureIndex {
         rows[found++] = row;
       }
     }
-    return found == count ? rows : Arrays.copyOf(rows, found);
+    return found == rows.length ? rows : Arrays.copyOf(rows, found);
   }
 
   /** The row of the feature with {@code hash}, or -1 if the model has no weights for it. */
@@ -115,12 +103,33 @@ final class FeatureIndex {
     }
   }
 
+  /** The state {@link #extend} starts a string from. */
+  static final long HASH_START = 0xcbf29ce484222325L;
+
+  private static final long PRIME = 0x100000001b3L;
+
   /** FNV-1a over the UTF-16 units, then MurmurHash3's finaliser to spread every bit. */
   static long hash(String text) {
-    long hash = 0xcbf29ce484222325L;
+    return finish(extend(HASH_START, text));
+  }
+
+  /** The state after {@code text} follows what {@code state} has taken in. */
+  static long extend(long state, String text) {
+    long hash = state;
     for (int i = 0; i < text.length(); i++) {
-      hash = (hash ^ text.charAt(i)) * 0x100000001b3L;
+      hash = (hash ^ text.charAt(i)) * PRIME;
     }
+    return hash;
+  }
+
+  /** The state after {@code c} follows what {@code state} has taken in. */
+  static long extend(long state, char c) {
+    return (state ^ c) * PRIME;
+  }
+
+  /** The hash of the string whose characters made {@code state}. */
+  static long finish(long state) {
+    long hash = state;
     hash ^= hash >>> 33;
     hash *= 0xff51afd7ed558ccdL;
     hash ^= hash >>> 33;

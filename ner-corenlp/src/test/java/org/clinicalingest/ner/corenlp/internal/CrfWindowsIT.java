@@ -94,13 +94,13 @@ class CrfWindowsIT {
     FeatureIndex flat = FeatureIndex.of(index).orElseThrow();
 
     assertThat(index.size()).isGreaterThan(100_000);
-    List<String> featuresAndOthers = new ArrayList<>();
+    long[] featuresAndOthers = new long[2 * index.size()];
     for (int row = 0; row < index.size(); row++) {
       String feature = (String) index.get(row);
-      featuresAndOthers.add(feature);
-      featuresAndOthers.add(feature + "\u0000");
+      featuresAndOthers[2 * row] = FeatureIndex.hash(feature);
+      featuresAndOthers[2 * row + 1] = FeatureIndex.hash(feature + "\u0000");
     }
-    assertThat(flat.rowsOf(List.of(featuresAndOthers)))
+    assertThat(flat.rowsOf(featuresAndOthers))
         .containsExactly(IntStream.range(0, index.size()).toArray());
   }
 }

@@ -19,31 +19,34 @@ class FeatureIndexTest {
     return index;
   }
 
+  private static long[] hashes(String... strings) {
+    long[] hashes = new long[strings.length];
+    for (int i = 0; i < strings.length; i++) {
+      hashes[i] = FeatureIndex.hash(strings[i]);
+    }
+    return hashes;
+  }
+
   @Test
   void findsTheRowsOfTheFeaturesInOrderAndSkipsOtherStrings() {
     Index<String> index = features(10_000);
     FeatureIndex flat = FeatureIndex.of(index).orElseThrow();
-    List<String> firstHalf = new ArrayList<>();
-    List<String> secondHalf = new ArrayList<>();
+    List<String> featuresAndOthers = new ArrayList<>();
     for (int row = 0; row < index.size(); row++) {
-      List<String> half = row < index.size() / 2 ? firstHalf : secondHalf;
-      half.add(index.get(row) + "p");
-      half.add(index.get(row));
+      featuresAndOthers.add(index.get(row) + "p");
+      featuresAndOthers.add(index.get(row));
     }
-    secondHalf.add("");
+    featuresAndOthers.add("");
 
-    assertThat(flat.rowsOf(List.of(firstHalf, secondHalf)))
+    assertThat(flat.rowsOf(hashes(featuresAndOthers.toArray(String[]::new))))
         .containsExactly(IntStream.range(0, index.size()).toArray());
-    assertThat(flat.rowsOf(List.of(List.of("feature-7|C", "feature-3|C")))).containsExactly(7, 3);
-    assertThat(flat.rowsOf(List.of())).isEmpty();
+    assertThat(flat.rowsOf(hashes("feature-7|C", "feature-3|C"))).containsExactly(7, 3);
+    assertThat(flat.rowsOf(new long[0])).isEmpty();
   }
 
   @Test
   void anEmptyIndexHasNoFeatures() {
-    assertThat(
-            FeatureIndex.of(new HashIndex<String>())
-                .orElseThrow()
-                .rowsOf(List.of(List.of("word-WORD"))))
+    assertThat(FeatureIndex.of(new HashIndex<String>()).orElseThrow().rowsOf(hashes("word-WORD")))
         .isEmpty();
   }
 
@@ -67,5 +70,15 @@ class FeatureIndexTest {
     assertThat(FeatureIndex.hash("Smith-WORD")).isNotEqualTo(FeatureIndex.hash("Smith-WORE"));
     assertThat(FeatureIndex.hash("ab")).isNotEqualTo(FeatureIndex.hash("ba"));
     assertThat(FeatureIndex.hash("a")).isNotEqualTo(FeatureIndex.hash("a\u0000"));
+  }
+
+  @Test
+  void hashesAStringFedInFragmentsAsTheWholeString() {
+    long state = FeatureIndex.extend(FeatureIndex.HASH_START, "Smith");
+    state = FeatureIndex.extend(state, '-');
+    state = FeatureIndex.extend(state, "WORD|C");
+
+    assertThat(FeatureIndex.finish(state)).isEqualTo(FeatureIndex.hash("Smith-WORD|C"));
+    assertThat(FeatureIndex.finish(FeatureIndex.HASH_START)).isEqualTo(FeatureIndex.hash(""));
   }
 }

@@ -1,0 +1,241 @@
+package org.clinicalingest.ner.corenlp.internal;
+
+import edu.stanford.nlp.ie.NERFeatureFactory;
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.sequences.FeatureFactory;
+import edu.stanford.nlp.util.PaddedList;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The features of a token's cliques as {@link FeatureIndex} hashes, computed by CoreNLP's own
+ * feature code without building a string.
+ *
+ * <p>Design: {@code NERFeatureFactory#getCliqueFeatures} writes each feature into a {@code
+ * StringBuilder}, makes a string of it and puts the string in a new {@code HashSet}; window
+ * labelling then hashed every string again to look it up. Here the factory's {@code featuresC},
+ * {@code featuresCpC} and {@code featuresCnC}, which {@code getCliqueFeatures} calls for the two
+ * cliques of a first-order CRF, write into a {@link Collector} that feeds each fragment straight
+ * into the string hash of {@link FeatureIndex}, so every feature arrives as the hash its string
+ * would have had, and duplicates are dropped as the set dropped them. The feature methods are
+ * protected, so they are called through method handles opened by reflection, and the collector type
+ * is protected too, which is why this class extends {@code NERFeatureFactory}: only to name that
+ * type; it calls the model's factory and none of its own inherited state is used. {@link #of}
+ * returns empty if the factory is not a plain {@code NERFeatureFactory} or the methods cannot be
+ * opened. Immutable and thread-safe; a {@link Collector} is for one thread.
+ */
+final class FeatureHashing extends NERFeatureFactory<CoreLabel> {
+
+  private static final long serialVersionUID = 1L;
+
+  private final transient NERFeatureFactory<CoreLabel> factory;
+  private final transient MethodHandle featuresC;
+  private final transient MethodHandle featuresCpC;
+  private final transient MethodHandle featuresCnC;
+
+  private FeatureHashing(
+      NERFeatureFactory<CoreLabel> factory,
+      MethodHandle featuresC,
+      MethodHandle featuresCpC,
+      MethodHandle featuresCnC) {
+    this.factory = factory;
+    this.featuresC = featuresC;
+    this.featuresCpC = featuresCpC;
+    this.featuresCnC = featuresCnC;
+  }
+
+  /** Hashing for the features of {@code features}, or empty if it is of a kind not handled. */
+  static Optional<FeatureHashing> of(FeatureFactory<CoreLabel> features) {
+    if (features.getClass() != NERFeatureFactory.class) {
+      return Optional.empty();
+    }
+    @SuppressWarnings("unchecked")
+    NERFeatureFactory<CoreLabel> factory = (NERFeatureFactory<CoreLabel>) features;
+    try {
+      return Optional.of(
+          new FeatureHashing(
+              factory, handle("featuresC"), handle("featuresCpC"), handle("featuresCnC")));
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static MethodHandle handle(String name) throws ReflectiveOperationException {
+    var method =
+        NERFeatureFactory.class.getDeclaredMethod(
+            name, PaddedList.class, int.class, FeatureCollector.class);
+    method.setAccessible(true);
+    return MethodHandles.lookup()
+        .unreflect(method)
+        .asType(
+            MethodType.methodType(
+                void.class, NERFeatureFactory.class, PaddedList.class, int.class, Collector.class));
+  }
+
+  /** A collector for one thread's use. */
+  Collector collector() {
+    return new Collector();
+  }
+
+  /**
+   * The hashes of the features of the one-token clique at {@code token}, as {@code
+   * getCliqueFeatures} would give them for {@code cliqueC}.
+   */
+  long[] cliqueC(PaddedList<CoreLabel> document, int token, Collector collector) {
+    collector.start(document);
+    invoke(featuresC, document, token, collector);
+    return collector.hashes();
+  }
+
+  /**
+   * The hashes of the features of the two-token clique ending at {@code token}, as {@code
+   * getCliqueFeatures} would give them for {@code cliqueCpC}.
+   */
+  long[] cliqueCpC(PaddedList<CoreLabel> document, int token, Collector collector) {
+    collector.start(document);
+    invoke(featuresCpC, document, token, collector);
+    invoke(featuresCnC, document, token - 1, collector);
+    return collector.hashes();
+  }
+
+  private void invoke(
+      MethodHandle features, PaddedList<CoreLabel> document, int token, Collector collector) {
+    try {
+      features.invoke(factory, document, token, collector);
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable e) {
+      throw new IllegalStateException("CoreNLP feature extraction failed", e);
+    }
+  }
+
+  /**
+   * Takes the features of one clique as {@code FeatureCollector} would build their strings, and
+   * keeps their hashes instead: {@link FeatureIndex#hash} of "feature|suffix", and of
+   * "feature|domain-suffix" when a domain is set.
+   */
+  static final class Collector extends FeatureCollector {
+
+    private String suffix;
+    private String domain;
+    private long state = FeatureIndex.HASH_START;
+    private long[] hashes = new long[128];
+    private int count;
+
+    /**
+     * Open addressing over the hashes kept: slot {@code i} is taken if it has the round's stamp.
+     */
+    private long[] slots = new long[256];
+
+    private int[] stamps = new int[256];
+    private int round;
+
+    private Collector() {
+      super(null);
+    }
+
+    private void start(PaddedList<CoreLabel> document) {
+      setDomain(document.get(0).get(CoreAnnotations.DomainAnnotation.class));
+      state = FeatureIndex.HASH_START;
+      count = 0;
+      if (++round == 0) {
+        Arrays.fill(stamps, 0);
+        round = 1;
+      }
+    }
+
+    /** The distinct hashes collected since {@link #start}, in the order first seen. */
+    private long[] hashes() {
+      return Arrays.copyOf(hashes, count);
+    }
+
+    @Override
+    public FeatureCollector setSuffix(String suffix) {
+      this.suffix = suffix;
+      return this;
+    }
+
+    @Override
+    public void setDomain(String domain) {
+      this.domain = domain;
+    }
+
+    @Override
+    public FeatureCollector build() {
+      state = FeatureIndex.HASH_START;
+      return this;
+    }
+
+    @Override
+    public FeatureCollector append(String fragment) {
+      state = FeatureIndex.extend(state, String.valueOf(fragment));
+      return this;
+    }
+
+    @Override
+    public FeatureCollector append(char c) {
+      state = FeatureIndex.extend(state, c);
+      return this;
+    }
+
+    @Override
+    public FeatureCollector dash() {
+      return append('-');
+    }
+
+    @Override
+    public void add() {
+      long stem = FeatureIndex.extend(state, '|');
+      keep(FeatureIndex.finish(FeatureIndex.extend(stem, suffix)));
+      if (domain != null) {
+        long withDomain = FeatureIndex.extend(FeatureIndex.extend(stem, domain), '-');
+        keep(FeatureIndex.finish(FeatureIndex.extend(withDomain, suffix)));
+      }
+      state = FeatureIndex.HASH_START;
+    }
+
+    @Override
+    public void add(String feature) {
+      build().append(feature).add();
+    }
+
+    private void keep(long hash) {
+      if (2 * count >= slots.length) {
+        growSlots();
+      }
+      if (!taken(hash)) {
+        if (count == hashes.length) {
+          hashes = Arrays.copyOf(hashes, 2 * count);
+        }
+        hashes[count++] = hash;
+      }
+    }
+
+    /** Whether {@code hash} was kept this round; takes its slot if not. */
+    private boolean taken(long hash) {
+      int mask = slots.length - 1;
+      int slot = (int) hash & mask;
+      for (; stamps[slot] == round; slot = (slot + 1) & mask) {
+        if (slots[slot] == hash) {
+          return true;
+        }
+      }
+      stamps[slot] = round;
+      slots[slot] = hash;
+      return false;
+    }
+
+    private void growSlots() {
+      slots = new long[2 * slots.length];
+      stamps = new int[slots.length];
+      round = 1;
+      for (int i = 0; i < count; i++) {
+        taken(hashes[i]);
+      }
+    }
+  }
+}
