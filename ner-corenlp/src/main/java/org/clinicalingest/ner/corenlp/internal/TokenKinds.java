@@ -116,7 +116,7 @@ final class TokenKinds {
       }
       afterAnnouncer = announcer;
       if (facts.upper && facts.lower) {
-        inHeading = kinds[i] == JOINS && (isCommon(facts.key) || clinicalWords.contains(facts.key));
+        inHeading = kinds[i] == JOINS && (facts.common() || facts.clinical());
       } else if (!isParticle(word)) {
         inHeading = false;
       }
@@ -136,39 +136,38 @@ final class TokenKinds {
     if (token.letters == 0 || token.word.charAt(0) == '\'') {
       return OTHER;
     }
-    String key = token.key;
     if (afterAnnouncer) {
-      return token.upper || !isCommon(key) ? CANDIDATE : OTHER;
+      return token.upper || !token.common() ? CANDIDATE : OTHER;
     }
-    if (inAllowed || clinicalWords.contains(key)) {
+    if (inAllowed || token.clinical()) {
       return token.upper || oneCase && inAllowed ? JOINS : OTHER;
     }
-    if (MONTHS.contains(key) && nextToNumber(sentence, index)) {
+    if (MONTHS.contains(token.key) && nextToNumber(sentence, index)) {
       return token.upper ? JOINS : OTHER;
     }
     if (!token.upper) {
-      boolean known = commonWords.contains(key);
       if (oneCase) {
-        return !known || isName(key) ? CANDIDATE : OTHER;
+        return !token.known() || token.name() ? CANDIDATE : OTHER;
       }
-      return !known && isCapitalisedName(key) ? CANDIDATE : OTHER;
+      return !token.known() && token.capitalisedName() ? CANDIDATE : OTHER;
     }
     if (token.digit) {
       return isNameWithNumber(token.word) ? CANDIDATE : JOINS;
     }
     if (!token.lower) {
       if (token.letters <= 2) {
-        return token.word.indexOf('.') >= 0 || !commonWords.contains(key) && isName(key)
-            ? CANDIDATE
-            : JOINS;
+        return token.word.indexOf('.') >= 0 || !token.known() && token.name() ? CANDIDATE : JOINS;
       }
-      return isCommon(key) ? JOINS : CANDIDATE;
+      return token.common() ? JOINS : CANDIDATE;
     }
-    return (inHeading || startsClause(text, sentence, index)) && isCommon(key) ? JOINS : CANDIDATE;
+    return (inHeading || startsClause(text, sentence, index)) && token.common() ? JOINS : CANDIDATE;
   }
 
-  /** What the kind of a token depends on in its own word. */
-  private static final class Token {
+  /**
+   * What the kind of a token depends on in its own word. The word-table lookups are made when first
+   * asked for and kept, as the kind and the heading state may ask for the same one several times.
+   */
+  private final class Token {
 
     final String word;
     final String key;
@@ -176,6 +175,10 @@ final class TokenKinds {
     final boolean upper;
     final boolean lower;
     final boolean digit;
+    private Boolean known;
+    private Boolean capitalisedName;
+    private Boolean name;
+    private Boolean clinical;
 
     Token(String word) {
       int letterCount = 0;
@@ -198,6 +201,43 @@ final class TokenKinds {
       this.upper = hasUpper;
       this.lower = hasLower;
       this.digit = hasDigit;
+    }
+
+    /** Whether the CRF knows the word in lower case. */
+    boolean known() {
+      if (known == null) {
+        known = commonWords.contains(key);
+      }
+      return known;
+    }
+
+    /** Whether the truecaser writes the word capitalised but not in capitals ("Smith"). */
+    boolean capitalisedName() {
+      if (capitalisedName == null) {
+        capitalisedName = isCapitalisedName(key);
+      }
+      return capitalisedName;
+    }
+
+    /** Whether the word is a name: a name that is also a common word, or usually capitalised. */
+    boolean name() {
+      if (name == null) {
+        name = nameWords.contains(key) || capitalisedName();
+      }
+      return name;
+    }
+
+    /** Whether the word is a common word, known in lower case and not a name. */
+    boolean common() {
+      return known() && !name();
+    }
+
+    /** Whether the word is a note word that is never a name. */
+    boolean clinical() {
+      if (clinical == null) {
+        clinical = clinicalWords.contains(key);
+      }
+      return clinical;
     }
   }
 
@@ -224,14 +264,6 @@ final class TokenKinds {
       }
     }
     return !word.isEmpty();
-  }
-
-  private boolean isCommon(String key) {
-    return commonWords.contains(key) && !isName(key);
-  }
-
-  private boolean isName(String key) {
-    return nameWords.contains(key) || isCapitalisedName(key);
   }
 
   /** Whether the truecaser writes the word capitalised but not in capitals ("Smith"). */
