@@ -4,13 +4,17 @@ import edu.stanford.nlp.ie.AbstractSequenceClassifier;
 import edu.stanford.nlp.ie.crf.CRFClassifier;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.process.WordShapeClassifier;
 import edu.stanford.nlp.sequences.ObjectBankWrapper;
+import edu.stanford.nlp.sequences.SeqClassifierFlags;
 import edu.stanford.nlp.util.Index;
 import edu.stanford.nlp.util.PaddedList;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Labels chosen windows of a sentence with the CRF, paying for the window's tokens only, and with
@@ -43,12 +47,19 @@ final class CrfWindows {
 
   private static final int[][] NO_FEATURES = {new int[0], new int[0]};
 
+  /** The reader for which {@code ObjectBankWrapper} prepares characters, not words. */
+  private static final String SIGHAN_READER =
+      "edu.stanford.nlp.wordseg.Sighan2005DocumentReaderAndWriter";
+
   private final CRFClassifier<CoreLabel> classifier;
   private final FeatureHashing features;
   private final FeatureIndex featureIndex;
   private final FirstOrderViterbi viterbi;
   private final CoreLabel pad;
   private final String backgroundSymbol;
+
+  /** Each word's shape, or null if only {@code ObjectBankWrapper} prepares sentences exactly. */
+  private final Function<String, String> shapes;
 
   private CrfWindows(
       CRFClassifier<CoreLabel> classifier,
@@ -62,6 +73,35 @@ final class CrfWindows {
     this.viterbi = viterbi;
     this.pad = pad;
     this.backgroundSymbol = classifier.backgroundSymbol();
+    this.shapes = cachedShapes(classifier);
+  }
+
+  /**
+   * Each word's shape as {@code ObjectBankWrapper} computes it, with the answers kept, or null if
+   * the wrapper does more to a sentence than set shapes, or if a shape depends on the sentences
+   * seen before: the shape of a capitalised word depends on the CRF's lower-case vocabulary, to
+   * which the wrapper adds the lower-case words it sees unless the vocabulary may not grow ({@code
+   * maxAdditionalKnownLCWords} 0, the default of this CoreNLP version).
+   */
+  private static Function<String, String> cachedShapes(CRFClassifier<CoreLabel> classifier) {
+    SeqClassifierFlags flags = classifier.flags;
+    if (flags.maxAdditionalKnownLCWords != 0
+        || flags.wordShape == WordShapeClassifier.NOWORDSHAPE
+        || flags.useShapeStrings
+        || flags.mergeTags
+        || flags.iobTags
+        || flags.normalizeTerms
+        || flags.normalizeTimex
+        || flags.intern
+        || SIGHAN_READER.equalsIgnoreCase(flags.readerAndWriter)) {
+      return null;
+    }
+    Set<String> knownLowerCase = classifier.getKnownLCWords();
+    Function<String, String> normalised =
+        flags.wordFunction == null ? Function.identity() : flags.wordFunction;
+    return new CachedWordFunction(
+        word ->
+            WordShapeClassifier.wordShape(normalised.apply(word), flags.wordShape, knownLowerCase));
   }
 
   /** Window labelling for {@code classifier}, or empty if it is of a kind not handled here. */
@@ -103,19 +143,29 @@ final class CrfWindows {
   /**
    * The sentence's tokens as {@code classifySentence} prepares them before computing features:
    * copies with their position and the background answer, word shapes and normalised words. The
-   * copies carry only the word, which is the only tokenizer annotation the features read.
+   * copies carry only the word, which is the only tokenizer annotation the features read. Where
+   * {@code ObjectBankWrapper} only sets the shapes and the gold answer, as for the shipped model,
+   * they are set here, with each word's shape computed once ({@link #cachedShapes}); otherwise the
+   * wrapper prepares the sentence.
    */
   List<CoreLabel> prepare(List<CoreLabel> sentence) {
     List<CoreLabel> document = new ArrayList<>(sentence.size());
     for (int i = 0; i < sentence.size(); i++) {
-      CoreLabel token = new CoreLabel(3);
+      CoreLabel token = new CoreLabel(5);
       token.set(CoreAnnotations.TextAnnotation.class, sentence.get(i).word());
       token.set(CoreAnnotations.PositionAnnotation.class, Integer.toString(i));
       token.set(CoreAnnotations.AnswerAnnotation.class, backgroundSymbol);
       document.add(token);
     }
-    new ObjectBankWrapper<CoreLabel>(classifier.flags, null, classifier.getKnownLCWords())
-        .processDocument(document);
+    if (shapes == null) {
+      new ObjectBankWrapper<CoreLabel>(classifier.flags, null, classifier.getKnownLCWords())
+          .processDocument(document);
+      return document;
+    }
+    for (CoreLabel token : document) {
+      token.set(CoreAnnotations.ShapeAnnotation.class, shapes.apply(token.word()));
+      token.set(CoreAnnotations.GoldAnswerAnnotation.class, backgroundSymbol);
+    }
     return document;
   }
 

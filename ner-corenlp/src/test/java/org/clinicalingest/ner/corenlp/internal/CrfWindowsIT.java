@@ -7,8 +7,10 @@ import edu.stanford.nlp.ie.crf.CRFClassifier;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.sequences.ObjectBankWrapper;
 import edu.stanford.nlp.util.CoreMap;
 import edu.stanford.nlp.util.Index;
+import edu.stanford.nlp.util.TypesafeMap;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.nio.file.Files;
@@ -21,18 +23,21 @@ import org.junit.jupiter.api.Test;
 /**
  * Checks the exactness claim of {@link CrfWindows} against the real model: on every sentence of the
  * evaluation set, every window whose neighbours the whole-sentence CRF labels O gets the labels the
- * whole-sentence CRF gives it.
+ * whole-sentence CRF gives it; and every sentence of the evaluation notes is prepared as CoreNLP's
+ * {@code ObjectBankWrapper} prepares it.
  */
 class CrfWindowsIT {
 
   private static final int LONGEST_WINDOW = 4;
 
-  private static List<String> evaluationTexts() throws IOException {
+  private static List<String> evaluationTexts(String... files) throws IOException {
     ObjectMapper json = new ObjectMapper();
     List<String> texts = new ArrayList<>();
-    for (String line : Files.readAllLines(Path.of("src/test/resources/eval/hard-cases.jsonl"))) {
-      if (!line.isBlank()) {
-        texts.add(json.readTree(line).get("text").asText());
+    for (String file : files) {
+      for (String line : Files.readAllLines(Path.of("src/test/resources/eval", file))) {
+        if (!line.isBlank()) {
+          texts.add(json.readTree(line).get("text").asText());
+        }
       }
     }
     return texts;
@@ -54,7 +59,7 @@ class CrfWindowsIT {
     String background = model.classifier().backgroundSymbol();
     int checked = 0;
     int named = 0;
-    for (String text : evaluationTexts()) {
+    for (String text : evaluationTexts("hard-cases.jsonl")) {
       Annotation document = new Annotation(text);
       model.tokenizer().annotate(document);
       for (CoreMap sentence : document.get(CoreAnnotations.SentencesAnnotation.class)) {
@@ -84,6 +89,48 @@ class CrfWindowsIT {
     }
     assertThat(checked).isGreaterThan(5_000);
     assertThat(named).isGreaterThan(100);
+  }
+
+  @Test
+  void preparesSentencesAsObjectBankWrapperDoes() throws IOException {
+    SharedModel model = SharedModel.get();
+    CrfWindows windows = model.windows().orElseThrow();
+    String background = model.classifier().backgroundSymbol();
+    int tokens = 0;
+    for (String text : evaluationTexts("hard-cases.jsonl", "generated.jsonl")) {
+      Annotation document = new Annotation(text);
+      model.tokenizer().annotate(document);
+      for (CoreMap sentence : document.get(CoreAnnotations.SentencesAnnotation.class)) {
+        List<CoreLabel> words = sentence.get(CoreAnnotations.TokensAnnotation.class);
+        List<CoreLabel> expected = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+          CoreLabel token = new CoreLabel();
+          token.set(CoreAnnotations.TextAnnotation.class, words.get(i).word());
+          token.set(CoreAnnotations.PositionAnnotation.class, Integer.toString(i));
+          token.set(CoreAnnotations.AnswerAnnotation.class, background);
+          expected.add(token);
+        }
+        new ObjectBankWrapper<CoreLabel>(
+                model.classifier().flags, null, model.classifier().getKnownLCWords())
+            .processDocument(expected);
+
+        List<CoreLabel> prepared = windows.prepare(words);
+        assertThat(prepared).hasSameSizeAs(expected);
+        for (int i = 0; i < prepared.size(); i++) {
+          assertThat(prepared.get(i).keySet()).isEqualTo(expected.get(i).keySet());
+          for (Class<?> key : expected.get(i).keySet()) {
+            @SuppressWarnings("unchecked")
+            Class<? extends TypesafeMap.Key<Object>> typed =
+                (Class<? extends TypesafeMap.Key<Object>>) key;
+            assertThat(prepared.get(i).get(typed))
+                .as("%s of %s", key.getSimpleName(), words.get(i).word())
+                .isEqualTo(expected.get(i).get(typed));
+          }
+          tokens++;
+        }
+      }
+    }
+    assertThat(tokens).isGreaterThan(20_000);
   }
 
   @Test
