@@ -30,17 +30,26 @@ class CrfWindowsIT {
 
   private static final int LONGEST_WINDOW = 4;
 
-  private static List<String> evaluationTexts(String... files) throws IOException {
+  /**
+   * The tokens of each sentence of the evaluation notes in {@code files}, as the finder gets them.
+   */
+  static List<List<CoreLabel>> evaluationSentences(String... files) throws IOException {
     ObjectMapper json = new ObjectMapper();
-    List<String> texts = new ArrayList<>();
+    SharedModel model = SharedModel.get();
+    List<List<CoreLabel>> sentences = new ArrayList<>();
     for (String file : files) {
       for (String line : Files.readAllLines(Path.of("src/test/resources/eval", file))) {
-        if (!line.isBlank()) {
-          texts.add(json.readTree(line).get("text").asText());
+        if (line.isBlank()) {
+          continue;
+        }
+        Annotation document = new Annotation(json.readTree(line).get("text").asText());
+        model.tokenizer().annotate(document);
+        for (CoreMap sentence : document.get(CoreAnnotations.SentencesAnnotation.class)) {
+          sentences.add(sentence.get(CoreAnnotations.TokensAnnotation.class));
         }
       }
     }
-    return texts;
+    return sentences;
   }
 
   private static String[] wholeLabels(SharedModel model, List<CoreLabel> tokens) {
@@ -59,31 +68,25 @@ class CrfWindowsIT {
     String background = model.classifier().backgroundSymbol();
     int checked = 0;
     int named = 0;
-    for (String text : evaluationTexts("hard-cases.jsonl")) {
-      Annotation document = new Annotation(text);
-      model.tokenizer().annotate(document);
-      for (CoreMap sentence : document.get(CoreAnnotations.SentencesAnnotation.class)) {
-        List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
-        wholeLabels(model, tokens);
-        String[] whole = wholeLabels(model, tokens);
-        List<CoreLabel> prepared = windows.prepare(tokens);
-        for (int from = 0; from < tokens.size(); from++) {
-          for (int to = from + 1; to <= Math.min(tokens.size(), from + LONGEST_WINDOW); to++) {
-            boolean leftO = from == 0 || background.equals(whole[from - 1]);
-            boolean rightO = to == tokens.size() || background.equals(whole[to]);
-            if (!leftO || !rightO) {
-              continue;
-            }
-            String[] labels = new String[tokens.size()];
-            windows.label(prepared, from, to, labels);
-            for (int token = from; token < to; token++) {
-              assertThat(labels[token])
-                  .as("token %d of window %d..%d", token, from, to)
-                  .isEqualTo(whole[token]);
-              named += background.equals(whole[token]) ? 0 : 1;
-            }
-            checked++;
+    for (List<CoreLabel> tokens : evaluationSentences("hard-cases.jsonl")) {
+      String[] whole = wholeLabels(model, tokens);
+      List<CoreLabel> prepared = windows.prepare(tokens);
+      for (int from = 0; from < tokens.size(); from++) {
+        for (int to = from + 1; to <= Math.min(tokens.size(), from + LONGEST_WINDOW); to++) {
+          boolean leftO = from == 0 || background.equals(whole[from - 1]);
+          boolean rightO = to == tokens.size() || background.equals(whole[to]);
+          if (!leftO || !rightO) {
+            continue;
           }
+          String[] labels = new String[tokens.size()];
+          windows.label(prepared, from, to, labels);
+          for (int token = from; token < to; token++) {
+            assertThat(labels[token])
+                .as("token %d of window %d..%d", token, from, to)
+                .isEqualTo(whole[token]);
+            named += background.equals(whole[token]) ? 0 : 1;
+          }
+          checked++;
         }
       }
     }
@@ -97,37 +100,32 @@ class CrfWindowsIT {
     CrfWindows windows = model.windows().orElseThrow();
     String background = model.classifier().backgroundSymbol();
     int tokens = 0;
-    for (String text : evaluationTexts("hard-cases.jsonl", "generated.jsonl")) {
-      Annotation document = new Annotation(text);
-      model.tokenizer().annotate(document);
-      for (CoreMap sentence : document.get(CoreAnnotations.SentencesAnnotation.class)) {
-        List<CoreLabel> words = sentence.get(CoreAnnotations.TokensAnnotation.class);
-        List<CoreLabel> expected = new ArrayList<>();
-        for (int i = 0; i < words.size(); i++) {
-          CoreLabel token = new CoreLabel();
-          token.set(CoreAnnotations.TextAnnotation.class, words.get(i).word());
-          token.set(CoreAnnotations.PositionAnnotation.class, Integer.toString(i));
-          token.set(CoreAnnotations.AnswerAnnotation.class, background);
-          expected.add(token);
-        }
-        new ObjectBankWrapper<CoreLabel>(
-                model.classifier().flags, null, model.classifier().getKnownLCWords())
-            .processDocument(expected);
+    for (List<CoreLabel> words : evaluationSentences("hard-cases.jsonl", "generated.jsonl")) {
+      List<CoreLabel> expected = new ArrayList<>();
+      for (int i = 0; i < words.size(); i++) {
+        CoreLabel token = new CoreLabel();
+        token.set(CoreAnnotations.TextAnnotation.class, words.get(i).word());
+        token.set(CoreAnnotations.PositionAnnotation.class, Integer.toString(i));
+        token.set(CoreAnnotations.AnswerAnnotation.class, background);
+        expected.add(token);
+      }
+      new ObjectBankWrapper<CoreLabel>(
+              model.classifier().flags, null, model.classifier().getKnownLCWords())
+          .processDocument(expected);
 
-        List<CoreLabel> prepared = windows.prepare(words);
-        assertThat(prepared).hasSameSizeAs(expected);
-        for (int i = 0; i < prepared.size(); i++) {
-          assertThat(prepared.get(i).keySet()).isEqualTo(expected.get(i).keySet());
-          for (Class<?> key : expected.get(i).keySet()) {
-            @SuppressWarnings("unchecked")
-            Class<? extends TypesafeMap.Key<Object>> typed =
-                (Class<? extends TypesafeMap.Key<Object>>) key;
-            assertThat(prepared.get(i).get(typed))
-                .as("%s of %s", key.getSimpleName(), words.get(i).word())
-                .isEqualTo(expected.get(i).get(typed));
-          }
-          tokens++;
+      List<CoreLabel> prepared = windows.prepare(words);
+      assertThat(prepared).hasSameSizeAs(expected);
+      for (int i = 0; i < prepared.size(); i++) {
+        assertThat(prepared.get(i).keySet()).isEqualTo(expected.get(i).keySet());
+        for (Class<?> key : expected.get(i).keySet()) {
+          @SuppressWarnings("unchecked")
+          Class<? extends TypesafeMap.Key<Object>> typed =
+              (Class<? extends TypesafeMap.Key<Object>>) key;
+          assertThat(prepared.get(i).get(typed))
+              .as("%s of %s", key.getSimpleName(), words.get(i).word())
+              .isEqualTo(expected.get(i).get(typed));
         }
+        tokens++;
       }
     }
     assertThat(tokens).isGreaterThan(20_000);

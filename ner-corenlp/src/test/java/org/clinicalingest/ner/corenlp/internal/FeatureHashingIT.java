@@ -2,19 +2,12 @@ package org.clinicalingest.ner.corenlp.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import edu.stanford.nlp.ie.AbstractSequenceClassifier;
-import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
-import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.sequences.FeatureFactory;
-import edu.stanford.nlp.util.CoreMap;
 import edu.stanford.nlp.util.PaddedList;
 import java.io.IOException;
 import java.lang.reflect.Field;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -36,42 +29,25 @@ class FeatureHashingIT {
     CrfWindows windows = model.windows().orElseThrow();
     CoreLabel pad = pad(model);
     int tokens = 0;
-    for (String text : texts()) {
-      Annotation document = new Annotation(text);
-      model.tokenizer().annotate(document);
-      for (CoreMap sentence : document.get(CoreAnnotations.SentencesAnnotation.class)) {
-        List<CoreLabel> prepared =
-            windows.prepare(sentence.get(CoreAnnotations.TokensAnnotation.class));
-        PaddedList<CoreLabel> padded = new PaddedList<>(prepared, pad);
-        for (int token = 0; token <= prepared.size(); token++) {
-          assertThat(hashing.cliqueCpC(padded, token, collector))
-              .as("CpC features of token %d of %s", token, prepared)
+    for (List<CoreLabel> sentence :
+        CrfWindowsIT.evaluationSentences("hard-cases.jsonl", "generated.jsonl")) {
+      List<CoreLabel> prepared = windows.prepare(sentence);
+      PaddedList<CoreLabel> padded = new PaddedList<>(prepared, pad);
+      for (int token = 0; token <= prepared.size(); token++) {
+        assertThat(hashing.cliqueCpC(padded, token, collector))
+            .as("CpC features of token %d of %s", token, prepared)
+            .containsExactlyInAnyOrder(
+                hashes(factory.getCliqueFeatures(padded, token, FeatureFactory.cliqueCpC)));
+        if (token < prepared.size()) {
+          assertThat(hashing.cliqueC(padded, token, collector))
+              .as("C features of token %d of %s", token, prepared)
               .containsExactlyInAnyOrder(
-                  hashes(factory.getCliqueFeatures(padded, token, FeatureFactory.cliqueCpC)));
-          if (token < prepared.size()) {
-            assertThat(hashing.cliqueC(padded, token, collector))
-                .as("C features of token %d of %s", token, prepared)
-                .containsExactlyInAnyOrder(
-                    hashes(factory.getCliqueFeatures(padded, token, FeatureFactory.cliqueC)));
-            tokens++;
-          }
+                  hashes(factory.getCliqueFeatures(padded, token, FeatureFactory.cliqueC)));
+          tokens++;
         }
       }
     }
     assertThat(tokens).isGreaterThan(20_000);
-  }
-
-  private static List<String> texts() throws IOException {
-    ObjectMapper json = new ObjectMapper();
-    List<String> texts = new ArrayList<>();
-    for (String file : List.of("hard-cases.jsonl", "generated.jsonl")) {
-      for (String line : Files.readAllLines(Path.of("src/test/resources/eval", file))) {
-        if (!line.isBlank()) {
-          texts.add(json.readTree(line).get("text").asText());
-        }
-      }
-    }
-    return texts;
   }
 
   private static CoreLabel pad(SharedModel model) throws ReflectiveOperationException {
