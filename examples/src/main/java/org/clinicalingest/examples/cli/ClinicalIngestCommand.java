@@ -28,6 +28,8 @@ import picocli.CommandLine.Option;
     })
 public final class ClinicalIngestCommand implements Runnable {
 
+  private static final String ERROR_PREFIX = "clinical-ingest: error: ";
+
   @Option(
       names = "--debug",
       scope = CommandLine.ScopeType.INHERIT,
@@ -64,9 +66,9 @@ public final class ClinicalIngestCommand implements Runnable {
     try {
       String line;
       try {
-        line = "clinical-ingest: error: " + describe(error);
+        line = ERROR_PREFIX + describe(error);
       } catch (OutOfMemoryError stillOut) {
-        line = "clinical-ingest: error: the JVM ran out of memory";
+        line = ERROR_PREFIX + "the JVM ran out of memory";
       }
       System.err.println(line);
       System.err.flush();
@@ -90,12 +92,7 @@ public final class ClinicalIngestCommand implements Runnable {
     try {
       return commandLine.execute(args);
     } catch (OutOfMemoryError outOfMemory) {
-      err.println("clinical-ingest: error: " + describe(outOfMemory));
-      if (debugRequested(commandLine.getParseResult())) {
-        outOfMemory.printStackTrace(err);
-      }
-      err.flush();
-      return 1;
+      return report(err, describe(outOfMemory), outOfMemory, commandLine.getParseResult());
     }
   }
 
@@ -117,8 +114,13 @@ public final class ClinicalIngestCommand implements Runnable {
 
   private static int reportFailure(
       Exception failure, CommandLine commandLine, CommandLine.ParseResult parseResult) {
-    PrintWriter err = commandLine.getErr();
-    err.println("clinical-ingest: error: " + describe(failure));
+    return report(commandLine.getErr(), describe(failure), failure, parseResult);
+  }
+
+  /** Prints the error's line, and its stack trace under {@code --debug}; returns status 1. */
+  private static int report(
+      PrintWriter err, String line, Throwable failure, CommandLine.ParseResult parseResult) {
+    err.println(ERROR_PREFIX + line);
     if (debugRequested(parseResult)) {
       failure.printStackTrace(err);
     }

@@ -134,7 +134,8 @@ final class CrfWindows {
     }
   }
 
-  private static Field field(Class<?> owner, String name) throws ReflectiveOperationException {
+  /** The declared field {@code name} of {@code owner}, made readable. */
+  static Field field(Class<?> owner, String name) throws ReflectiveOperationException {
     Field field = owner.getDeclaredField(name);
     field.setAccessible(true);
     return field;

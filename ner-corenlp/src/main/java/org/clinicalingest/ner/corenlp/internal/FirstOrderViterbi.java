@@ -5,7 +5,6 @@ import edu.stanford.nlp.ie.crf.CRFLabel;
 import edu.stanford.nlp.ie.crf.LinearCliquePotentialFunction;
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.util.Index;
-import java.lang.reflect.Field;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,9 +45,10 @@ final class FirstOrderViterbi {
   /** Viterbi for {@code classifier} (a first-order CRF), or empty if it cannot be set up. */
   static Optional<FirstOrderViterbi> of(CRFClassifier<CoreLabel> classifier) {
     try {
-      Object potentials = field("cliquePotentialFunction").get(classifier);
-      Object weights = field("weights").get(classifier);
-      Object labelIndices = field("labelIndices").get(classifier);
+      Object potentials =
+          CrfWindows.field(CRFClassifier.class, "cliquePotentialFunction").get(classifier);
+      Object weights = CrfWindows.field(CRFClassifier.class, "weights").get(classifier);
+      Object labelIndices = CrfWindows.field(CRFClassifier.class, "labelIndices").get(classifier);
       if (potentials != null && !(potentials instanceof LinearCliquePotentialFunction)
           || !(weights instanceof float[][] weightRows)
           || !(labelIndices instanceof List<?> indices)
@@ -67,12 +67,6 @@ final class FirstOrderViterbi {
     } catch (ReflectiveOperationException | RuntimeException e) {
       return Optional.empty();
     }
-  }
-
-  private static Field field(String name) throws ReflectiveOperationException {
-    Field field = CRFClassifier.class.getDeclaredField(name);
-    field.setAccessible(true);
-    return field;
   }
 
   /**
