@@ -82,7 +82,7 @@ final class PipelineOptions {
       paramLabel = "N",
       description =
           "Most memory DuckDB may use, in MiB, outside the Java heap (default: DuckDB's,"
-              + " 80% of RAM).")
+              + " 80%% of RAM).")
   Long duckdbMemoryMib;
 
   @Option(

@@ -2,9 +2,12 @@ package org.clinicalingest.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,6 +18,8 @@ import java.sql.Statement;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ClinicalIngestCommandTest {
 
@@ -76,6 +81,24 @@ class ClinicalIngestCommandTest {
     run("ingest", "--input", data.toString(), "--duckdb", database.toString(), "--ner", "none");
 
     assertThat(count(database, "observations")).isEqualTo(first).isPositive();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ingest", "generate", "demo", "leak-check", "redact", "bench"})
+  void printsHelpForEveryCommandWithoutPicocliWarnings(String command) {
+    PrintStream standardError = System.err;
+    ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+    int status;
+    try {
+      System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+      status = run(command, "--help");
+    } finally {
+      System.setErr(standardError);
+    }
+
+    assertThat(status).isZero();
+    assertThat(out.toString()).startsWith("Usage: clinical-ingest " + command);
+    assertThat(warnings.toString(StandardCharsets.UTF_8)).isEmpty();
   }
 
   @Test
