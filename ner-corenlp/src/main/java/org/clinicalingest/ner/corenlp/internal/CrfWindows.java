@@ -1,6 +1,7 @@
 package org.clinicalingest.ner.corenlp.internal;
 
 import edu.stanford.nlp.ie.AbstractSequenceClassifier;
+import edu.stanford.nlp.ie.NERFeatureFactory;
 import edu.stanford.nlp.ie.crf.CRFClassifier;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
@@ -12,6 +13,7 @@ import edu.stanford.nlp.util.PaddedList;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -61,6 +63,9 @@ final class CrfWindows {
   /** Each word's shape, or null if only {@code ObjectBankWrapper} prepares sentences exactly. */
   private final Function<String, String> shapes;
 
+  /** Each word's distributional-similarity class, or null if the features do not read one. */
+  private final Function<String, String> distSimClasses;
+
   private CrfWindows(
       CRFClassifier<CoreLabel> classifier,
       FeatureHashing features,
@@ -74,6 +79,7 @@ final class CrfWindows {
     this.pad = pad;
     this.backgroundSymbol = classifier.backgroundSymbol();
     this.shapes = cachedShapes(classifier);
+    this.distSimClasses = cachedDistSimClasses(classifier);
   }
 
   /**
@@ -102,6 +108,46 @@ final class CrfWindows {
     return new CachedWordFunction(
         word ->
             WordShapeClassifier.wordShape(normalised.apply(word), flags.wordShape, knownLowerCase));
+  }
+
+  /**
+   * Each word's distributional-similarity class as {@code NERFeatureFactory#distSimAnnotate} looks
+   * it up (the normalised word, lower-cased unless the lexicon is cased, digits as a shape if the
+   * flags say so), with the answers kept; or null if the features use no classes or the lexicon is
+   * not loaded. The factory annotates a whole sentence on its first feature unless its first token
+   * already has a class, and it would look each word up again in every sentence.
+   */
+  private static Function<String, String> cachedDistSimClasses(
+      CRFClassifier<CoreLabel> classifier) {
+    SeqClassifierFlags flags = classifier.flags;
+    if (!flags.useDistSim || !(classifier.featureFactories.get(0) instanceof NERFeatureFactory)) {
+      return null;
+    }
+    Map<?, ?> lexicon;
+    try {
+      lexicon =
+          (Map<?, ?>)
+              field(NERFeatureFactory.class, "lexicon").get(classifier.featureFactories.get(0));
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null;
+    }
+    if (lexicon == null) {
+      return null;
+    }
+    Function<String, String> normalised =
+        flags.wordFunction == null ? Function.identity() : flags.wordFunction;
+    return new CachedWordFunction(
+        word -> {
+          String key = normalised.apply(word);
+          if (!flags.casedDistSim) {
+            key = key.toLowerCase();
+          }
+          if (flags.numberEquivalenceDistSim) {
+            key = WordShapeClassifier.wordShape(key, WordShapeClassifier.WORDSHAPEDIGITS);
+          }
+          Object distSimClass = lexicon.get(key);
+          return distSimClass == null ? flags.unknownWordDistSimClass : (String) distSimClass;
+        });
   }
 
   /** Window labelling for {@code classifier}, or empty if it is of a kind not handled here. */
@@ -146,13 +192,14 @@ final class CrfWindows {
    * copies with their position and the background answer, word shapes and normalised words. The
    * copies carry only the word, which is the only tokenizer annotation the features read. Where
    * {@code ObjectBankWrapper} only sets the shapes and the gold answer, as for the shipped model,
-   * they are set here, with each word's shape computed once ({@link #cachedShapes}); otherwise the
-   * wrapper prepares the sentence.
+   * they are set here, with each word's shape computed once ({@link #cachedShapes}), and so is each
+   * word's distributional-similarity class, which the features would otherwise look up sentence by
+   * sentence ({@link #cachedDistSimClasses}); otherwise the wrapper prepares the sentence.
    */
   List<CoreLabel> prepare(List<CoreLabel> sentence) {
     List<CoreLabel> document = new ArrayList<>(sentence.size());
     for (int i = 0; i < sentence.size(); i++) {
-      CoreLabel token = new CoreLabel(5);
+      CoreLabel token = new CoreLabel(6);
       token.set(CoreAnnotations.TextAnnotation.class, sentence.get(i).word());
       token.set(CoreAnnotations.PositionAnnotation.class, Integer.toString(i));
       token.set(CoreAnnotations.AnswerAnnotation.class, backgroundSymbol);
@@ -166,6 +213,9 @@ final class CrfWindows {
     for (CoreLabel token : document) {
       token.set(CoreAnnotations.ShapeAnnotation.class, shapes.apply(token.word()));
       token.set(CoreAnnotations.GoldAnswerAnnotation.class, backgroundSymbol);
+      if (distSimClasses != null) {
+        token.set(CoreAnnotations.DistSimAnnotation.class, distSimClasses.apply(token.word()));
+      }
     }
     return document;
   }

@@ -7,9 +7,11 @@ import edu.stanford.nlp.ie.crf.CRFClassifier;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.sequences.FeatureFactory;
 import edu.stanford.nlp.sequences.ObjectBankWrapper;
 import edu.stanford.nlp.util.CoreMap;
 import edu.stanford.nlp.util.Index;
+import edu.stanford.nlp.util.PaddedList;
 import edu.stanford.nlp.util.TypesafeMap;
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -24,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * Checks the exactness claim of {@link CrfWindows} against the real model: on every sentence of the
  * evaluation set, every window whose neighbours the whole-sentence CRF labels O gets the labels the
  * whole-sentence CRF gives it; and every sentence of the evaluation notes is prepared as CoreNLP's
- * {@code ObjectBankWrapper} prepares it.
+ * {@code ObjectBankWrapper} and feature factory prepare it.
  */
 class CrfWindowsIT {
 
@@ -95,10 +97,11 @@ class CrfWindowsIT {
   }
 
   @Test
-  void preparesSentencesAsObjectBankWrapperDoes() throws IOException {
+  void preparesSentencesAsObjectBankWrapperDoes() throws IOException, ReflectiveOperationException {
     SharedModel model = SharedModel.get();
     CrfWindows windows = model.windows().orElseThrow();
     String background = model.classifier().backgroundSymbol();
+    CoreLabel pad = FeatureHashingIT.pad(model);
     int tokens = 0;
     for (List<CoreLabel> words : evaluationSentences("hard-cases.jsonl", "generated.jsonl")) {
       List<CoreLabel> expected = new ArrayList<>();
@@ -112,6 +115,12 @@ class CrfWindowsIT {
       new ObjectBankWrapper<CoreLabel>(
               model.classifier().flags, null, model.classifier().getKnownLCWords())
           .processDocument(expected);
+      // the feature factory adds each token's distributional-similarity class on the first feature
+      model
+          .classifier()
+          .featureFactories
+          .get(0)
+          .getCliqueFeatures(new PaddedList<>(expected, pad), 0, FeatureFactory.cliqueC);
 
       List<CoreLabel> prepared = windows.prepare(words);
       assertThat(prepared).hasSameSizeAs(expected);

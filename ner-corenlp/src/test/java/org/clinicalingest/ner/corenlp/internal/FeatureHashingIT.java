@@ -50,7 +50,7 @@ class FeatureHashingIT {
     assertThat(tokens).isGreaterThan(20_000);
   }
 
-  private static CoreLabel pad(SharedModel model) throws ReflectiveOperationException {
+  static CoreLabel pad(SharedModel model) throws ReflectiveOperationException {
     Field field = AbstractSequenceClassifier.class.getDeclaredField("pad");
     field.setAccessible(true);
     return (CoreLabel) field.get(model.classifier());
