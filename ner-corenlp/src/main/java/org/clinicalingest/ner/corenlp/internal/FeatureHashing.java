@@ -121,6 +121,7 @@ final class FeatureHashing extends NERFeatureFactory<CoreLabel> {
   static final class Collector extends FeatureCollector {
 
     private String suffix;
+    private PaddedList<CoreLabel> document;
     private String domain;
     private long state = FeatureIndex.HASH_START;
     private long[] hashes = new long[128];
@@ -138,8 +139,12 @@ final class FeatureHashing extends NERFeatureFactory<CoreLabel> {
       super(null);
     }
 
+    /** Starts a clique of {@code document}; its domain is read once per document. */
     private void start(PaddedList<CoreLabel> document) {
-      setDomain(document.get(0).get(CoreAnnotations.DomainAnnotation.class));
+      if (document != this.document) {
+        this.document = document;
+        setDomain(document.get(0).get(CoreAnnotations.DomainAnnotation.class));
+      }
       state = FeatureIndex.HASH_START;
       count = 0;
       if (++round == 0) {
