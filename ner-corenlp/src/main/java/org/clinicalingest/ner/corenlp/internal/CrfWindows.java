@@ -36,13 +36,14 @@ import java.util.function.Function;
  * are those the model labels O (lower-case common words, numbers, punctuation).
  *
  * <p>Three parts reach into CoreNLP beyond its public API, each set up once: the feature index,
- * looked up through a flat copy ({@link FeatureIndex}), and the padding token are private fields
- * read by reflection; the feature factory's protected methods give the clique features as hashes
- * instead of strings ({@link FeatureHashing}); and Viterbi runs over the CRF's own weights ({@link
- * FirstOrderViterbi}). {@link #of} returns empty if any of them cannot be set up or the classifier
- * is of a kind this does not handle (not first-order, another feature factory than {@code
- * NERFeatureFactory}, a label dictionary, embeddings, reversed or non-Viterbi inference); the
- * caller then classifies whole sentences. Immutable and thread-safe (as is {@code
+ * looked up through a flat copy ({@link FeatureIndex}), the padding token and the
+ * distributional-similarity lexicon are private fields read by reflection (without the lexicon, the
+ * feature factory looks the classes up itself); the feature factory's protected methods give the
+ * clique features as hashes instead of strings ({@link FeatureHashing}); and Viterbi runs over the
+ * CRF's own weights ({@link FirstOrderViterbi}). {@link #of} returns empty if any of them cannot be
+ * set up or the classifier is of a kind this does not handle (not first-order, another feature
+ * factory than {@code NERFeatureFactory}, a label dictionary, embeddings, reversed or non-Viterbi
+ * inference); the caller then classifies whole sentences. Immutable and thread-safe (as is {@code
  * classifySentence}).
  */
 final class CrfWindows {
@@ -103,8 +104,7 @@ final class CrfWindows {
       return null;
     }
     Set<String> knownLowerCase = classifier.getKnownLCWords();
-    Function<String, String> normalised =
-        flags.wordFunction == null ? Function.identity() : flags.wordFunction;
+    Function<String, String> normalised = normalisedWords(flags);
     return new CachedWordFunction(
         word ->
             WordShapeClassifier.wordShape(normalised.apply(word), flags.wordShape, knownLowerCase));
@@ -134,8 +134,7 @@ final class CrfWindows {
     if (lexicon == null) {
       return null;
     }
-    Function<String, String> normalised =
-        flags.wordFunction == null ? Function.identity() : flags.wordFunction;
+    Function<String, String> normalised = normalisedWords(flags);
     return new CachedWordFunction(
         word -> {
           String key = normalised.apply(word);
@@ -148,6 +147,11 @@ final class CrfWindows {
           Object distSimClass = lexicon.get(key);
           return distSimClass == null ? flags.unknownWordDistSimClass : (String) distSimClass;
         });
+  }
+
+  /** The words as the features read them: through the model's word function, if it has one. */
+  private static Function<String, String> normalisedWords(SeqClassifierFlags flags) {
+    return flags.wordFunction == null ? Function.identity() : flags.wordFunction;
   }
 
   /** Window labelling for {@code classifier}, or empty if it is of a kind not handled here. */
