@@ -56,6 +56,10 @@ final class CrfWindows {
 
   private final CRFClassifier<CoreLabel> classifier;
   private final FeatureHashing features;
+
+  /** Each thread's feature collector, whose tables would otherwise be allocated for each window. */
+  private final ThreadLocal<FeatureHashing.Collector> collectors;
+
   private final FeatureIndex featureIndex;
   private final FirstOrderViterbi viterbi;
   private final CoreLabel pad;
@@ -75,6 +79,7 @@ final class CrfWindows {
       CoreLabel pad) {
     this.classifier = classifier;
     this.features = features;
+    this.collectors = ThreadLocal.withInitial(features::collector);
     this.featureIndex = featureIndex;
     this.viterbi = viterbi;
     this.pad = pad;
@@ -234,7 +239,7 @@ final class CrfWindows {
     int length = to - from + (left ? 1 : 0) + (right ? 1 : 0);
     int[][][] data = new int[length][][];
     PaddedList<CoreLabel> padded = new PaddedList<>(document, pad);
-    FeatureHashing.Collector collector = features.collector();
+    FeatureHashing.Collector collector = collectors.get();
     int position = 0;
     if (left) {
       data[position++] = NO_FEATURES;
