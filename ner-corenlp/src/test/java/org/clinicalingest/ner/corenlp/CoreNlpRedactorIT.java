@@ -94,6 +94,17 @@ class CoreNlpRedactorIT {
   }
 
   @Test
+  void findsTheBirthNameAfterNee() {
+    try (CoreNlpRedactor redactor = CoreNlpRedactor.builder().threads(1).build()) {
+      assertThat(
+              names(
+                  redactor.redact(
+                      "Résumé: Señor José Núñez, née Fernández. Mother Ana Ruiz, nee Ortega.")))
+          .contains("Fernández", "Ortega");
+    }
+  }
+
+  @Test
   void offsetsAreExactOnAnyUnicodeText() {
     List<String> texts =
         List.of(

@@ -7,8 +7,8 @@ import java.util.Set;
 
 /**
  * Words that announce a name: personal titles ("Dr.", "Mrs.") and relations or roles ("daughter",
- * "wife", "chaplain"), used to keep names that look like clinical terms, to find names the model
- * misses, and to trim such words off the model's name spans.
+ * "wife", "chaplain", and "née" before a birth name), used to keep names that look like clinical
+ * terms, to find names the model misses, and to trim such words off the model's name spans.
  *
  * <p>Design: fixed, small sets compared on normalised words; stateless.
  */
@@ -56,7 +56,9 @@ final class Titles {
           "twin",
           "nurse",
           "chaplain",
-          "interpreter");
+          "interpreter",
+          "née",
+          "nee");
 
   /**
    * Titles and relations as tokens may spell them: lower case, capitalised, capitals, with a dot.
