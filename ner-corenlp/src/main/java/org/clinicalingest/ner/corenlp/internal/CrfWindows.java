@@ -48,7 +48,9 @@ import java.util.function.Function;
  */
 final class CrfWindows {
 
-  private static final int[][] NO_FEATURES = {new int[0], new int[0]};
+  private static final int[] NO_ROWS = new int[0];
+
+  private static final int[][] NO_FEATURES = {NO_ROWS, NO_ROWS};
 
   /** The reader for which {@code ObjectBankWrapper} prepares characters, not words. */
   private static final String SIGHAN_READER =
@@ -253,7 +255,7 @@ final class CrfWindows {
     }
     if (right) {
       data[position] =
-          new int[][] {new int[0], featureIndex.rowsOf(features.cliqueCpC(padded, to, collector))};
+          new int[][] {NO_ROWS, featureIndex.rowsOf(features.cliqueCpC(padded, to, collector))};
     }
     int[] best = viterbi.bestLabels(data, left, right);
     int shift = (left ? 1 : 0) - from;

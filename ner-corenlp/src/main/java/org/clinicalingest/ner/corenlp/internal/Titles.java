@@ -57,7 +57,7 @@ final class Titles {
           "nurse",
           "chaplain",
           "interpreter",
-          "née",
+          "née", // as written, for the announcer tokens; compared normalised, it is "nee"
           "nee");
 
   /**

@@ -142,8 +142,7 @@ class CrfWindowsIT {
 
   @Test
   void flatFeatureIndexGivesTheModelsRowForEveryFeature() throws ReflectiveOperationException {
-    Field field = CRFClassifier.class.getDeclaredField("featureIndex");
-    field.setAccessible(true);
+    Field field = CrfWindows.field(CRFClassifier.class, "featureIndex");
     Index<?> index = (Index<?>) field.get(SharedModel.get().classifier());
     FeatureIndex flat = FeatureIndex.of(index).orElseThrow();
 

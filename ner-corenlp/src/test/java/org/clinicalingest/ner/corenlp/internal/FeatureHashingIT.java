@@ -7,7 +7,6 @@ import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.sequences.FeatureFactory;
 import edu.stanford.nlp.util.PaddedList;
 import java.io.IOException;
-import java.lang.reflect.Field;
 import java.util.Collection;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -51,9 +50,8 @@ class FeatureHashingIT {
   }
 
   static CoreLabel pad(SharedModel model) throws ReflectiveOperationException {
-    Field field = AbstractSequenceClassifier.class.getDeclaredField("pad");
-    field.setAccessible(true);
-    return (CoreLabel) field.get(model.classifier());
+    return (CoreLabel)
+        CrfWindows.field(AbstractSequenceClassifier.class, "pad").get(model.classifier());
   }
 
   private static long[] hashes(Collection<String> features) {
