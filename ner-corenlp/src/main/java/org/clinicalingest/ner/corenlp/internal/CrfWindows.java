@@ -35,22 +35,20 @@ import java.util.function.Function;
  * O labels, which is what is computed here. The caller chooses windows so that the tokens outside
  * are those the model labels O (lower-case common words, numbers, punctuation).
  *
- * <p>Three parts reach into CoreNLP beyond its public API, each set up once: the feature index,
- * looked up through a flat copy ({@link FeatureIndex}), the padding token and the
+ * <p>Three parts reach into CoreNLP beyond its public API, each set up once: the feature index and
+ * the weights, looked up through a flat copy ({@link FeatureIndex}), the padding token and the
  * distributional-similarity lexicon are private fields read by reflection (without the lexicon, the
  * feature factory looks the classes up itself); the feature factory's protected methods give the
  * clique features as hashes instead of strings ({@link FeatureHashing}); and Viterbi runs over the
- * CRF's own weights ({@link FirstOrderViterbi}). {@link #of} returns empty if any of them cannot be
- * set up or the classifier is of a kind this does not handle (not first-order, another feature
- * factory than {@code NERFeatureFactory}, a label dictionary, embeddings, reversed or non-Viterbi
- * inference); the caller then classifies whole sentences. Immutable and thread-safe (as is {@code
- * classifySentence}).
+ * potentials of the CRF's own weights ({@link FirstOrderViterbi}). {@link #of} returns empty if any
+ * of them cannot be set up or the classifier is of a kind this does not handle (not first-order,
+ * another feature factory than {@code NERFeatureFactory}, a label dictionary, embeddings, reversed
+ * or non-Viterbi inference); the caller then classifies whole sentences. Immutable and thread-safe
+ * (as is {@code classifySentence}).
  */
 final class CrfWindows {
 
-  private static final int[] NO_ROWS = new int[0];
-
-  private static final int[][] NO_FEATURES = {NO_ROWS, NO_ROWS};
+  private static final long[] NO_FEATURES = new long[0];
 
   /** The reader for which {@code ObjectBankWrapper} prepares characters, not words. */
   private static final String SIGHAN_READER =
@@ -175,16 +173,18 @@ final class CrfWindows {
         return Optional.empty();
       }
       Object featureIndex = field(CRFClassifier.class, "featureIndex").get(classifier);
+      Object weights = field(CRFClassifier.class, "weights").get(classifier);
       Object pad = field(AbstractSequenceClassifier.class, "pad").get(classifier);
       Optional<FeatureHashing> features = FeatureHashing.of(classifier.featureFactories.get(0));
       Optional<FirstOrderViterbi> viterbi = FirstOrderViterbi.of(classifier);
       if (!(featureIndex instanceof Index<?> index)
+          || !(weights instanceof float[][] weightRows)
           || !(pad instanceof CoreLabel padToken)
           || features.isEmpty()
           || viterbi.isEmpty()) {
         return Optional.empty();
       }
-      return FeatureIndex.of(index)
+      return FeatureIndex.of(index, weightRows, classifier.classIndex.size())
           .map(flat -> new CrfWindows(classifier, features.get(), flat, viterbi.get(), padToken));
     } catch (ReflectiveOperationException | RuntimeException e) {
       return Optional.empty();
@@ -239,25 +239,24 @@ final class CrfWindows {
     boolean left = from > 0;
     boolean right = to < document.size();
     int length = to - from + (left ? 1 : 0) + (right ? 1 : 0);
-    int[][][] data = new int[length][][];
+    double[][] unary = new double[length][];
+    double[][] pair = new double[length][];
     PaddedList<CoreLabel> padded = new PaddedList<>(document, pad);
     FeatureHashing.Collector collector = collectors.get();
     int position = 0;
     if (left) {
-      data[position++] = NO_FEATURES;
+      unary[position] = featureIndex.unaryPotentials(NO_FEATURES);
+      pair[position++] = featureIndex.pairPotentials(NO_FEATURES);
     }
     for (int token = from; token < to; token++) {
-      data[position++] =
-          new int[][] {
-            featureIndex.rowsOf(features.cliqueC(padded, token, collector)),
-            featureIndex.rowsOf(features.cliqueCpC(padded, token, collector))
-          };
+      unary[position] = featureIndex.unaryPotentials(features.cliqueC(padded, token, collector));
+      pair[position++] = featureIndex.pairPotentials(features.cliqueCpC(padded, token, collector));
     }
     if (right) {
-      data[position] =
-          new int[][] {NO_ROWS, featureIndex.rowsOf(features.cliqueCpC(padded, to, collector))};
+      unary[position] = featureIndex.unaryPotentials(NO_FEATURES);
+      pair[position] = featureIndex.pairPotentials(features.cliqueCpC(padded, to, collector));
     }
-    int[] best = viterbi.bestLabels(data, left, right);
+    int[] best = viterbi.bestLabels(unary, pair, left, right);
     int shift = (left ? 1 : 0) - from;
     for (int token = from; token < to; token++) {
       labels[token] = classifier.classIndex.get(best[token + shift]);

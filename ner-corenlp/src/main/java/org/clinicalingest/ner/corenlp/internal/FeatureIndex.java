@@ -1,105 +1,179 @@
 package org.clinicalingest.ner.corenlp.internal;
 
 import edu.stanford.nlp.util.Index;
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The CRF's feature index (feature string to weight row) as one flat table of 64-bit string hashes,
- * for the lookups of window labelling.
+ * The CRF's features and their weights, by 64-bit string hash, in flat tables, for the lookups of
+ * window labelling.
  *
  * <p>Design: labelling a window looks up dozens of freshly built feature strings per token, and
  * CoreNLP's {@code HashIndex} is a {@code HashMap} of some 350,000 entries: each lookup that finds
- * a feature walks a bucket, a node, the key and its characters, and a boxed row, cache lines far
- * apart. Here a lookup hashes the string and reads one slot: the hash and the row side by side in
- * one {@code long[]} (8 MB for this model), with open addressing. The features of a clique are
- * looked up together, all hashed first and then all read, so that their cache misses overlap (the
- * whole recogniser then took 0.93 of its CPU time with one string at a time, side by side). The
- * hash can be computed a fragment at a time ({@link #extend}), so features need not be strings
- * ({@link FeatureHashing}). A string counts as a feature when its 64-bit hash equals that
- * feature's, without comparing characters. {@link #of} refuses an index in which two features share
- * a hash, so every feature gets its own row; a string that is not a feature is taken for one only
- * if its hash equals a feature's, about once in 10^19 lookups (measured: the same spans as
- * CoreNLP's index on every text tried). Immutable and thread-safe.
+ * a feature walks a bucket, a node, the key and its characters, and a boxed row, and the row's
+ * weights are another array elsewhere, cache lines far apart. Here a lookup hashes the string and
+ * reads one slot, which holds the hash and the feature's weights side by side. A feature of the
+ * one-label clique has one weight per label, a feature of the two-label clique one per label pair,
+ * so each kind has its own table ({@link #unaryPotentials}, {@link #pairPotentials}); for the
+ * shipped model a slot is 24 or 72 bytes, and the tables 22 MB. Open addressing, hash 0 marks an
+ * empty slot. The features of a clique are looked up together, all found first and then all summed,
+ * so that their cache misses overlap. The hash can be computed a fragment at a time ({@link
+ * #extend}), so features need not be strings ({@link FeatureHashing}). A string counts as a feature
+ * when its 64-bit hash equals that feature's, without comparing characters. {@link #of} refuses an
+ * index in which two features share a hash (or one has hash 0), so every feature gets its own
+ * weights; a string that is not a feature is taken for one only if its hash equals a feature's,
+ * about once in 10^19 lookups (measured: the same spans as CoreNLP's index on every text tried).
+ * Immutable and thread-safe.
  */
 final class FeatureIndex {
 
-  private final long[] slots;
-  private final int slotMask;
+  private final Table unary;
+  private final Table pair;
 
-  private FeatureIndex(int rows) {
-    int capacity = Integer.highestOneBit(Math.max(2, rows + rows / 2)) << 1;
-    this.slots = new long[2 * capacity];
-    this.slotMask = capacity - 1;
+  private FeatureIndex(Table unary, Table pair) {
+    this.unary = unary;
+    this.pair = pair;
   }
 
   /**
-   * A hashed copy of {@code index}, or empty if it holds something other than strings, is too large
-   * for one table, or has two features with the same hash.
+   * A hashed copy of {@code index} with each feature's row of {@code weights}, or empty if the
+   * index holds something other than strings, or {@link #ofHashes} refuses it.
    */
-  static Optional<FeatureIndex> of(Index<?> index) {
-    int size = index.size();
-    if (size >= 1 << 28) {
-      return Optional.empty();
-    }
-    long[] hashes = new long[size];
-    for (int row = 0; row < size; row++) {
+  static Optional<FeatureIndex> of(Index<?> index, float[][] weights, int labels) {
+    long[] hashes = new long[index.size()];
+    for (int row = 0; row < hashes.length; row++) {
       if (!(index.get(row) instanceof String feature)) {
         return Optional.empty();
       }
       hashes[row] = hash(feature);
     }
-    return ofHashes(hashes);
-  }
-
-  /** A table of the rows whose features have {@code hashes}, or empty if two are equal. */
-  static Optional<FeatureIndex> ofHashes(long[] hashes) {
-    FeatureIndex table = new FeatureIndex(hashes.length);
-    for (int row = 0; row < hashes.length; row++) {
-      if (!table.add(hashes[row], row)) {
-        return Optional.empty();
-      }
-    }
-    return Optional.of(table);
-  }
-
-  /** Adds {@code row} under {@code hash}; false if another row already has that hash. */
-  private boolean add(long hash, int row) {
-    int slot = (int) hash & slotMask;
-    for (; slots[2 * slot + 1] != 0; slot = (slot + 1) & slotMask) {
-      if (slots[2 * slot] == hash) {
-        return false;
-      }
-    }
-    slots[2 * slot] = hash;
-    slots[2 * slot + 1] = row + 1L;
-    return true;
+    return ofHashes(hashes, weights, labels);
   }
 
   /**
-   * The rows of those features, given by their {@linkplain #hash hashes}, that the model has
-   * weights for, in order. The reads of the table, each a likely cache miss, run back to back, so
-   * that the processor can overlap them.
+   * Tables of the features with {@code hashes} and the same rows of {@code weights}, or empty if a
+   * row has neither {@code labels} nor {@code labels * labels} weights, the tables would be too
+   * large, or two features share a hash.
    */
-  int[] rowsOf(long[] hashes) {
-    int[] rows = new int[hashes.length];
-    int found = 0;
-    for (long hash : hashes) {
-      int row = rowOf(hash);
-      if (row >= 0) {
-        rows[found++] = row;
+  static Optional<FeatureIndex> ofHashes(long[] hashes, float[][] weights, int labels) {
+    int pairColumns = labels * labels;
+    if (labels < 2 || hashes.length != weights.length) {
+      return Optional.empty();
+    }
+    int unaryFeatures = 0;
+    for (float[] row : weights) {
+      if (row.length != labels && row.length != pairColumns) {
+        return Optional.empty();
+      }
+      unaryFeatures += row.length == labels ? 1 : 0;
+    }
+    Optional<Table> unary = Table.sized(unaryFeatures, labels);
+    Optional<Table> pair = Table.sized(hashes.length - unaryFeatures, pairColumns);
+    if (unary.isEmpty() || pair.isEmpty()) {
+      return Optional.empty();
+    }
+    for (int row = 0; row < hashes.length; row++) {
+      Table table = weights[row].length == labels ? unary.get() : pair.get();
+      if (!table.add(hashes[row], weights[row])) {
+        return Optional.empty();
       }
     }
-    return found == rows.length ? rows : Arrays.copyOf(rows, found);
+    return Optional.of(new FeatureIndex(unary.get(), pair.get()));
   }
 
-  /** The row of the feature with {@code hash}, or -1 if the model has no weights for it. */
-  private int rowOf(long hash) {
-    for (int slot = (int) hash & slotMask; ; slot = (slot + 1) & slotMask) {
-      long row = slots[2 * slot + 1];
-      if (row == 0 || slots[2 * slot] == hash) {
-        return (int) row - 1;
+  /**
+   * The potential of each labelling of a one-label clique with the features of these {@linkplain
+   * #hash hashes}: the weights of those the model has, summed in order, as CoreNLP sums them.
+   */
+  double[] unaryPotentials(long[] hashes) {
+    return unary.potentials(hashes);
+  }
+
+  /** As {@link #unaryPotentials}, for a clique of two labels: one potential per label pair. */
+  double[] pairPotentials(long[] hashes) {
+    return pair.potentials(hashes);
+  }
+
+  /**
+   * Features with {@code columns} weights each: slot {@code i} is {@code stride} ints from {@code
+   * stride * i}, the hash in two ints, then the weights as float bits.
+   */
+  private static final class Table {
+
+    private final int[] slots;
+    private final int columns;
+    private final int stride;
+    private final int slotMask;
+
+    private Table(int capacity, int columns) {
+      this.columns = columns;
+      this.stride = 2 + columns;
+      this.slots = new int[capacity * stride];
+      this.slotMask = capacity - 1;
+    }
+
+    /** A table for {@code features}, or empty if it would not fit in one array. */
+    static Optional<Table> sized(int features, int columns) {
+      long capacity = Long.highestOneBit(Math.max(2, features + features / 2)) << 1;
+      return capacity * (2 + columns) > Integer.MAX_VALUE - 16
+          ? Optional.empty()
+          : Optional.of(new Table((int) capacity, columns));
+    }
+
+    /** Adds a feature; false if its hash is 0 or another feature already has it. */
+    boolean add(long hash, float[] weights) {
+      if (hash == 0) {
+        return false;
       }
+      int slot = (int) hash & slotMask;
+      for (long held; (held = hashAt(slot)) != 0; slot = (slot + 1) & slotMask) {
+        if (held == hash) {
+          return false;
+        }
+      }
+      int at = slot * stride;
+      slots[at] = (int) (hash >>> 32);
+      slots[at + 1] = (int) hash;
+      for (int column = 0; column < columns; column++) {
+        slots[at + 2 + column] = Float.floatToRawIntBits(weights[column]);
+      }
+      return true;
+    }
+
+    double[] potentials(long[] hashes) {
+      int[] found = new int[hashes.length];
+      int count = 0;
+      for (long hash : hashes) {
+        int at = find(hash);
+        if (at >= 0) {
+          found[count++] = at;
+        }
+      }
+      double[] sums = new double[columns];
+      for (int i = 0; i < count; i++) {
+        int weights = found[i] + 2;
+        for (int column = 0; column < columns; column++) {
+          sums[column] += Float.intBitsToFloat(slots[weights + column]);
+        }
+      }
+      return sums;
+    }
+
+    /** Where the slot of the feature with {@code hash} starts, or -1 if there is none. */
+    private int find(long hash) {
+      for (int slot = (int) hash & slotMask; ; slot = (slot + 1) & slotMask) {
+        long held = hashAt(slot);
+        if (held == 0) {
+          return -1;
+        }
+        if (held == hash) {
+          return slot * stride;
+        }
+      }
+    }
+
+    private long hashAt(int slot) {
+      int at = slot * stride;
+      return (long) slots[at] << 32 | slots[at + 1] & 0xffffffffL;
     }
   }
 

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The best labels of a short sequence under a first-order linear-chain CRF, from the weights of its
- * features, with the first and the last position optionally fixed to the background label.
+ * The best labels of a short sequence under a first-order linear-chain CRF, from the potentials of
+ * its cliques, with the first and the last position optionally fixed to the background label.
  *
  * <p>Design: CoreNLP finds the best labels by building a calibrated clique tree (forward and
  * backward messages, log-sums over every label pair) and running Viterbi over the conditional
@@ -18,24 +18,21 @@ import java.util.Optional;
  * a constant, so the best labelling is the one with the highest score, the sum of its clique
  * potentials; Viterbi over the potentials finds it without the calibration. A potential is the sum
  * of the weights of the clique's features for one labelling, added in feature order as CoreNLP's
- * {@code LinearCliquePotentialFunction} adds them, so the potentials are the same numbers. Position
- * 0 follows the padding, which is labelled background, as in CoreNLP's {@code TestSequenceModel}.
- * The weights and the label indexes are package-private in {@code CRFClassifier} and read once by
- * reflection; {@link #of} returns empty if they cannot be read, are not of the expected shapes, or
- * the classifier scores cliques with something other than its linear weights. Immutable and
- * thread-safe.
+ * {@code LinearCliquePotentialFunction} adds them ({@link FeatureIndex}), so the potentials are the
+ * same numbers. Position 0 follows the padding, which is labelled background, as in CoreNLP's
+ * {@code TestSequenceModel}. The label indexes, which give each labelling's column among the
+ * potentials, are package-private in {@code CRFClassifier} and read once by reflection; {@link #of}
+ * returns empty if they cannot be read, are not of the expected shapes, or the classifier scores
+ * cliques with something other than its linear weights. Immutable and thread-safe.
  */
 final class FirstOrderViterbi {
 
-  private final float[][] weights;
   private final int classes;
   private final int background;
   private final int[] unaryColumn;
   private final int[][] pairColumn;
 
-  private FirstOrderViterbi(
-      float[][] weights, int background, int[] unaryColumn, int[][] pairColumn) {
-    this.weights = weights;
+  private FirstOrderViterbi(int background, int[] unaryColumn, int[][] pairColumn) {
     this.classes = unaryColumn.length;
     this.background = background;
     this.unaryColumn = unaryColumn;
@@ -47,10 +44,8 @@ final class FirstOrderViterbi {
     try {
       Object potentials =
           CrfWindows.field(CRFClassifier.class, "cliquePotentialFunction").get(classifier);
-      Object weights = CrfWindows.field(CRFClassifier.class, "weights").get(classifier);
       Object labelIndices = CrfWindows.field(CRFClassifier.class, "labelIndices").get(classifier);
       if (potentials != null && !(potentials instanceof LinearCliquePotentialFunction)
-          || !(weights instanceof float[][] weightRows)
           || !(labelIndices instanceof List<?> indices)
           || indices.size() != 2) {
         return Optional.empty();
@@ -63,7 +58,7 @@ final class FirstOrderViterbi {
         return Optional.empty();
       }
       int background = classifier.classIndex.indexOf(classifier.backgroundSymbol());
-      return Optional.of(new FirstOrderViterbi(weightRows, background, unaryColumn, pairColumn));
+      return Optional.of(new FirstOrderViterbi(background, unaryColumn, pairColumn));
     } catch (ReflectiveOperationException | RuntimeException e) {
       return Optional.empty();
     }
@@ -102,19 +97,25 @@ final class FirstOrderViterbi {
   /**
    * The best label of each position.
    *
-   * @param features per position, the weight rows of its one-label clique ({@code [0]}) and of the
-   *     clique of its label and the previous one ({@code [1]})
+   * @param unaryPotentials per position, the potentials of its one-label clique, by the column of
+   *     the label in the CRF's label index
+   * @param pairPotentials per position, the potentials of the clique of its label and the previous
+   *     one, by the column of the label pair
    * @param firstFixed whether position 0 must be the background label
    * @param lastFixed whether the last position must be the background label
    */
-  int[] bestLabels(int[][][] features, boolean firstFixed, boolean lastFixed) {
-    int length = features.length;
+  int[] bestLabels(
+      double[][] unaryPotentials,
+      double[][] pairPotentials,
+      boolean firstFixed,
+      boolean lastFixed) {
+    int length = unaryPotentials.length;
     int[][] previousOf = new int[length][classes];
     double[] scores = new double[classes];
     double[] next = new double[classes];
     for (int position = 0; position < length; position++) {
-      double[] unary = potentials(features[position][0], classes);
-      double[] pair = potentials(features[position][1], classes * classes);
+      double[] unary = unaryPotentials[position];
+      double[] pair = pairPotentials[position];
       boolean fixed = position == 0 && firstFixed || position == length - 1 && lastFixed;
       for (int label = 0; label < classes; label++) {
         if (fixed && label != background) {
@@ -152,17 +153,5 @@ final class FirstOrderViterbi {
       labels[position - 1] = previousOf[position][labels[position]];
     }
     return labels;
-  }
-
-  /** The potential of each labelling of a clique with {@code rows}: its weights summed in order. */
-  private double[] potentials(int[] rows, int columns) {
-    double[] sums = new double[columns];
-    for (int row : rows) {
-      float[] rowWeights = weights[row];
-      for (int column = 0; column < columns; column++) {
-        sums[column] += rowWeights[column];
-      }
-    }
-    return sums;
   }
 }

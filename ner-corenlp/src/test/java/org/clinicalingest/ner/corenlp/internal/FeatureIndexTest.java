@@ -6,48 +6,95 @@ import edu.stanford.nlp.util.HashIndex;
 import edu.stanford.nlp.util.Index;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class FeatureIndexTest {
 
+  private static final int LABELS = 3;
+
+  /** Features "feature-i|C" with 3 weights (one per label) and "feature-i|CpC" with 9. */
   private static Index<String> features(int count) {
     Index<String> index = new HashIndex<>();
     for (int i = 0; i < count; i++) {
-      index.add("feature-" + i + "|C");
+      index.add("feature-" + i + (i % 4 == 0 ? "|CpC" : "|C"));
     }
     return index;
   }
 
-  private static long[] hashes(String... strings) {
-    long[] hashes = new long[strings.length];
-    for (int i = 0; i < strings.length; i++) {
-      hashes[i] = FeatureIndex.hash(strings[i]);
+  private static float[][] weights(Index<String> index) {
+    float[][] weights = new float[index.size()][];
+    for (int row = 0; row < weights.length; row++) {
+      weights[row] = new float[index.get(row).endsWith("|CpC") ? LABELS * LABELS : LABELS];
+      for (int column = 0; column < weights[row].length; column++) {
+        weights[row][column] = (row * 31 + column * 7) % 97 / 13f - 3.1f;
+      }
     }
-    return hashes;
+    return weights;
+  }
+
+  private static long[] hashes(List<String> strings) {
+    return strings.stream().mapToLong(FeatureIndex::hash).toArray();
+  }
+
+  /** The sums of the weights of those strings that are features, in their order. */
+  private static double[] sums(
+      Index<String> index, float[][] weights, List<String> strings, int n) {
+    double[] sums = new double[n];
+    for (String string : strings) {
+      int row = index.indexOf(string);
+      if (row >= 0 && weights[row].length == n) {
+        for (int column = 0; column < n; column++) {
+          sums[column] += weights[row][column];
+        }
+      }
+    }
+    return sums;
   }
 
   @Test
-  void findsTheRowsOfTheFeaturesInOrderAndSkipsOtherStrings() {
+  void sumsTheWeightsOfTheFeaturesInOrderAndSkipsOtherStrings() {
     Index<String> index = features(10_000);
-    FeatureIndex flat = FeatureIndex.of(index).orElseThrow();
-    List<String> featuresAndOthers = new ArrayList<>();
+    float[][] weights = weights(index);
+    FeatureIndex flat = FeatureIndex.of(index, weights, LABELS).orElseThrow();
+    List<String> unary = new ArrayList<>();
+    List<String> pair = new ArrayList<>();
     for (int row = 0; row < index.size(); row++) {
-      featuresAndOthers.add(index.get(row) + "p");
-      featuresAndOthers.add(index.get(row));
+      List<String> clique = weights[row].length == LABELS ? unary : pair;
+      clique.add(index.get(row) + "p");
+      clique.add(index.get(row));
     }
-    featuresAndOthers.add("");
+    unary.add("");
 
-    assertThat(flat.rowsOf(hashes(featuresAndOthers.toArray(String[]::new))))
-        .containsExactly(IntStream.range(0, index.size()).toArray());
-    assertThat(flat.rowsOf(hashes("feature-7|C", "feature-3|C"))).containsExactly(7, 3);
-    assertThat(flat.rowsOf(new long[0])).isEmpty();
+    assertThat(flat.unaryPotentials(hashes(unary)))
+        .containsExactly(sums(index, weights, unary, LABELS));
+    assertThat(flat.pairPotentials(hashes(pair)))
+        .containsExactly(sums(index, weights, pair, LABELS * LABELS));
+    for (int row : new int[] {0, 1, 7, 9_999}) {
+      double[] expected = new double[weights[row].length];
+      for (int column = 0; column < expected.length; column++) {
+        expected[column] = weights[row][column];
+      }
+      long[] one = hashes(List.of(index.get(row)));
+      assertThat(row % 4 == 0 ? flat.pairPotentials(one) : flat.unaryPotentials(one))
+          .containsExactly(expected);
+    }
+  }
+
+  @Test
+  void aFeatureOfOneCliqueIsNotFoundInTheOther() {
+    Index<String> index = features(8);
+    FeatureIndex flat = FeatureIndex.of(index, weights(index), LABELS).orElseThrow();
+
+    assertThat(flat.pairPotentials(hashes(List.of("feature-1|C")))).containsOnly(0.0);
+    assertThat(flat.unaryPotentials(hashes(List.of("feature-4|CpC")))).containsOnly(0.0);
   }
 
   @Test
   void anEmptyIndexHasNoFeatures() {
-    assertThat(FeatureIndex.of(new HashIndex<String>()).orElseThrow().rowsOf(hashes("word-WORD")))
-        .isEmpty();
+    FeatureIndex flat = FeatureIndex.of(new HashIndex<String>(), new float[0][], 4).orElseThrow();
+
+    assertThat(flat.unaryPotentials(hashes(List.of("word-WORD|C")))).containsExactly(0, 0, 0, 0);
+    assertThat(flat.pairPotentials(new long[0])).hasSize(16).containsOnly(0.0);
   }
 
   @Test
@@ -56,13 +103,25 @@ class FeatureIndexTest {
     index.add("word-WORD");
     index.add(42);
 
-    assertThat(FeatureIndex.of(index)).isEmpty();
+    assertThat(FeatureIndex.of(index, new float[][] {{1, 2}, {3, 4}}, 2)).isEmpty();
   }
 
   @Test
-  void refusesFeaturesThatShareAHash() {
-    assertThat(FeatureIndex.ofHashes(new long[] {3, 7, 3})).isEmpty();
-    assertThat(FeatureIndex.ofHashes(new long[] {3, 7, 11})).isPresent();
+  void refusesWeightsOfAnotherShape() {
+    long[] hashes = {3, 7};
+
+    assertThat(FeatureIndex.ofHashes(hashes, new float[][] {{1, 2}, {1, 2, 3, 4}}, 2)).isPresent();
+    assertThat(FeatureIndex.ofHashes(hashes, new float[][] {{1, 2}, {1, 2, 3}}, 2)).isEmpty();
+    assertThat(FeatureIndex.ofHashes(hashes, new float[][] {{1, 2}}, 2)).isEmpty();
+  }
+
+  @Test
+  void refusesFeaturesThatShareAHashOrHaveHashZero() {
+    float[][] weights = {{1, 2}, {3, 4}, {5, 6}};
+
+    assertThat(FeatureIndex.ofHashes(new long[] {3, 7, 3}, weights, 2)).isEmpty();
+    assertThat(FeatureIndex.ofHashes(new long[] {3, 7, 0}, weights, 2)).isEmpty();
+    assertThat(FeatureIndex.ofHashes(new long[] {3, 7, 11}, weights, 2)).isPresent();
   }
 
   @Test
