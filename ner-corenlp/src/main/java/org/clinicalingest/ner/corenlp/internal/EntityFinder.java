@@ -2,8 +2,6 @@ package org.clinicalingest.ner.corenlp.internal;
 
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
-import edu.stanford.nlp.pipeline.Annotation;
-import edu.stanford.nlp.util.CoreMap;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -15,21 +13,21 @@ import org.clinicalingest.spi.PhiType;
 /**
  * Finds the name, place and organisation spans of one text with the shared CoreNLP model.
  *
- * <p>Design: CoreNLP's tokenizer and sentence splitter, then the English 3-class CRF, with no
- * {@code pos}, {@code lemma}, SUTime, numeric or fine-grained annotators. Before the model, text
- * written in one case gets its case restored (same length, so offsets hold). The CRF is the cost
- * (about 90 % of a note), and most of a clinical note is vitals, doses and common words that it
- * labels O, so by default it runs only on windows around candidate tokens ({@link TokenKinds}),
- * with the features of the whole sentence and O fixed on both sides ({@link CrfWindows}); a
- * sentence without candidates skips the CRF. Without windows, {@code classifySentence} labels every
- * sentence whole. Labels of a sentence seen before can come from a cache keyed by its words (and
- * token kinds): the CRF reads nothing else. After the model, consecutive tokens with the same label
- * form one span; a span whose every token lies inside an allow-listed clinical term is dropped
- * ("Parkinson", "Glasgow Coma Scale"), and so is a place that is not PHI under Safe Harbor (a state
- * or country). Offsets come from CoreNLP's tokens, which are UTF-16 indexes into the text. Title
- * and relation words the model pulls into a name ("Mother Keisha Brown") are trimmed off, and a
- * capitalised word right after a relation ("daughter Hope") is a name even when the model misses
- * it. Immutable and thread-safe.
+ * <p>Design: CoreNLP's tokenizer and sentence splitter ({@link SharedModel#sentences}), then the
+ * English 3-class CRF, with no {@code pos}, {@code lemma}, SUTime, numeric or fine-grained
+ * annotators. Before the model, text written in one case gets its case restored (same length, so
+ * offsets hold). The CRF is the cost (about 90 % of a note), and most of a clinical note is vitals,
+ * doses and common words that it labels O, so by default it runs only on windows around candidate
+ * tokens ({@link TokenKinds}), with the features of the whole sentence and O fixed on both sides
+ * ({@link CrfWindows}); a sentence without candidates skips the CRF. Without windows, {@code
+ * classifySentence} labels every sentence whole. Labels of a sentence seen before can come from a
+ * cache keyed by its words (and token kinds): the CRF reads nothing else. After the model,
+ * consecutive tokens with the same label form one span; a span whose every token lies inside an
+ * allow-listed clinical term is dropped ("Parkinson", "Glasgow Coma Scale"), and so is a place that
+ * is not PHI under Safe Harbor (a state or country). Offsets come from CoreNLP's tokens, which are
+ * UTF-16 indexes into the text. Title and relation words the model pulls into a name ("Mother
+ * Keisha Brown") are trimmed off, and a capitalised word right after a relation ("daughter Hope")
+ * is a name even when the model misses it. Immutable and thread-safe.
  */
 public final class EntityFinder {
 
@@ -94,11 +92,8 @@ public final class EntityFinder {
     String modelText = restoreCase && oneCase ? caseRestorer.rewrite(words) : text;
     Words modelWords = modelText.equals(text) ? words : Words.of(modelText);
     List<int[]> allowed = allowList.find(modelWords);
-    Annotation document = new Annotation(modelText);
-    model.tokenizer().annotate(document);
     List<PhiSpan> spans = new ArrayList<>();
-    for (CoreMap sentence : document.get(CoreAnnotations.SentencesAnnotation.class)) {
-      List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
+    for (List<CoreLabel> tokens : model.sentences(modelText)) {
       String[] labels = labels(modelText, tokens, allowed, oneCase);
       if (labels != null) {
         collect(tokens, labels, modelText, allowed, spans);

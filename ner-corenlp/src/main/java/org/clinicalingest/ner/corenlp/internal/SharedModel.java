@@ -1,7 +1,9 @@
 package org.clinicalingest.ner.corenlp.internal;
 
 import edu.stanford.nlp.ie.crf.CRFClassifier;
+import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -10,6 +12,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -49,6 +52,10 @@ public final class SharedModel {
   private static volatile SharedModel instance;
 
   private final StanfordCoreNLP tokenizer;
+
+  /** The tokenizer's lexer reused from text to text, or null if only the pipeline can run. */
+  private final ReusedLexer lexer;
+
   private final CRFClassifier<CoreLabel> classifier;
   private final Map<String, String> caseForms;
   private final Optional<CrfWindows> windows;
@@ -61,6 +68,7 @@ public final class SharedModel {
       Set<String> nameWords,
       Set<String> clinicalWords) {
     this.tokenizer = tokenizer;
+    this.lexer = ReusedLexer.of(tokenizer).orElse(null);
     this.classifier = classifier;
     this.caseForms = caseForms;
     this.windows = CrfWindows.of(classifier);
@@ -187,6 +195,22 @@ public final class SharedModel {
   /** Tokenizer and sentence splitter ({@code tokenize,ssplit}); thread-safe. */
   public StanfordCoreNLP tokenizer() {
     return tokenizer;
+  }
+
+  /**
+   * The sentences of {@code text}, each a list of its tokens, as {@link #tokenizer()} gives them
+   * (without the sentence annotations and token indexes, when its lexer can be reused);
+   * thread-safe.
+   */
+  public List<List<CoreLabel>> sentences(String text) {
+    if (lexer != null) {
+      return lexer.sentences(text);
+    }
+    Annotation document = new Annotation(text);
+    tokenizer.annotate(document);
+    return document.get(CoreAnnotations.SentencesAnnotation.class).stream()
+        .map(sentence -> sentence.get(CoreAnnotations.TokensAnnotation.class))
+        .toList();
   }
 
   /** The CRF classifier; {@code classifySentence} is thread-safe. */
