@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
  * leak-check}, {@code redact} and {@code bench}.
  *
  * <p>Exit status: 0 when the command completes (quarantined records included), 2 on bad arguments,
- * 1 on a fatal error, reported as one line naming the cause.
+ * 1 on a fatal error, reported as one line naming the cause. {@code redact} returns 3 when it
+ * completed but skipped malformed input lines.
  */
 @Command(
     name = "clinical-ingest",

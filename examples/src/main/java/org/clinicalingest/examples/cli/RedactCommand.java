@@ -2,18 +2,28 @@ package org.clinicalingest.examples.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import java.io.BufferedReader;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.BufferedWriter;
+import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -36,13 +46,41 @@ import picocli.CommandLine.Spec;
  * <p>Each input line is {@code {"id": ..., "text": "..."}} (other members are ignored, blank lines
  * skipped); each output line is {@code {"id": ..., "text": "...", "spans": [{"start": s, "end": e,
  * "type": "NAME"}]}} with offsets (UTF-16 code units) into the input text. The id is copied as it
- * is, whatever its JSON type. Texts go to the recogniser in batches; memory holds one batch.
+ * is, whatever its JSON type. Texts go to the recogniser in batches; memory holds one batch and the
+ * longest line.
+ *
+ * <p>A malformed line (not UTF-8, not a JSON object, malformed JSON, {@code "text"} not a string,
+ * {@code "id"} or {@code "text"} missing, more than one JSON value, beyond the JSON reader's
+ * limits) is skipped and reported on stderr with the file, its line number and the problem (the
+ * column or byte where there is one), never its content; the first {@value #LISTED_SKIPS} are
+ * listed, the rest counted. Every other line is redacted and written, in input order. The command
+ * then returns {@value #EXIT_LINES_SKIPPED} instead of 0, so that scripts notice.
  */
 @Command(
     name = "redact",
     mixinStandardHelpOptions = true,
-    description = "Redact free texts from a JSON Lines file, as ingest redacts notes.")
+    description = {
+      "Redact free texts from a JSON Lines file, as ingest redacts notes.",
+      "A malformed line (not UTF-8, not one JSON object with an \"id\" and a string \"text\") is"
+          + " skipped and reported on stderr by line number, never by content (the first "
+          + RedactCommand.LISTED_SKIPS
+          + " are listed, the rest counted); every other line is redacted and written, in input"
+          + " order."
+    },
+    exitCodeListHeading = "Exit status:%n",
+    exitCodeList = {
+      "0:no line skipped",
+      "1:fatal error, reported in one line; the output may be incomplete",
+      "2:bad arguments (nothing written)",
+      "3:malformed lines skipped (every other line written)"
+    })
 final class RedactCommand implements Callable<Integer> {
+
+  /** The exit status of a run that skipped malformed lines (2 is picocli's for bad arguments). */
+  static final int EXIT_LINES_SKIPPED = 3;
+
+  /** Skipped lines reported one by one; the rest are only counted. */
+  static final int LISTED_SKIPS = 20;
 
   private static final JsonFactory JSON = new JsonFactory();
 
@@ -96,21 +134,24 @@ final class RedactCommand implements Callable<Integer> {
     }
     Map<PhiType, Long> spanCounts = new EnumMap<>(PhiType.class);
     long texts = 0;
+    SkippedLines skipped = new SkippedLines(input, spec.commandLine().getErr());
     NerRedactor recogniser = ner.recogniser(threads);
     FreeTextRedactor.Builder builder = FreeTextRedactor.builder();
     if (recogniser != null) {
       builder.redactor(recogniser);
     }
     try (FreeTextRedactor redactor = builder.build();
-        BufferedReader lines = Files.newBufferedReader(input, StandardCharsets.UTF_8);
+        Utf8Lines lines = new Utf8Lines(input);
         BufferedWriter out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
       List<TextLine> batch = new ArrayList<>(batchSize);
-      long lineNumber = 0;
-      String line;
-      while ((line = readLine(lines, lineNumber + 1)) != null) {
-        lineNumber++;
-        if (!line.isBlank()) {
-          batch.add(parse(line, lineNumber));
+      while (lines.next()) {
+        try {
+          String line = lines.decode();
+          if (!line.isBlank()) {
+            batch.add(parse(line));
+          }
+        } catch (MalformedLineException e) {
+          skipped.add(lines.number(), e.getMessage());
         }
         if (batch.size() == batchSize) {
           texts += write(redactor, batch, out, spanCounts);
@@ -118,27 +159,27 @@ final class RedactCommand implements Callable<Integer> {
       }
       texts += write(redactor, batch, out, spanCounts);
     }
+    skipped.reportUnlisted();
     spec.commandLine()
         .getOut()
-        .println("redacted " + texts + " texts into " + output + "; spans replaced: " + spanCounts);
-    return 0;
+        .println(
+            "redacted "
+                + texts
+                + " texts into "
+                + output
+                + "; skipped "
+                + skipped.count()
+                + " malformed lines; spans replaced: "
+                + spanCounts);
+    return skipped.count() == 0 ? 0 : EXIT_LINES_SKIPPED;
   }
 
-  /** Reads the next line; bytes are decoded in blocks, so bad UTF-8 may lie a few lines on. */
-  private String readLine(BufferedReader lines, long lineNumber) throws IOException {
-    try {
-      return lines.readLine();
-    } catch (CharacterCodingException e) {
-      throw badLine(lineNumber, "not UTF-8 (at this line or a few after it)");
-    }
-  }
-
-  private TextLine parse(String line, long lineNumber) throws IOException {
+  private static TextLine parse(String line) throws IOException, MalformedLineException {
     String idJson = null;
     String text = null;
     try (JsonParser parser = JSON.createParser(line)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
-        throw badLine(lineNumber, "not a JSON object");
+        throw new MalformedLineException("not a JSON object");
       }
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String name = parser.currentName();
@@ -151,7 +192,7 @@ final class RedactCommand implements Callable<Integer> {
           idJson = id.toString();
         } else if (name.equals("text")) {
           if (value != JsonToken.VALUE_STRING) {
-            throw badLine(lineNumber, "\"text\" is not a string");
+            throw new MalformedLineException("\"text\" is not a string");
           }
           text = parser.getText();
         } else {
@@ -159,19 +200,26 @@ final class RedactCommand implements Callable<Integer> {
         }
       }
       if (parser.nextToken() != null) {
-        throw badLine(lineNumber, "more than one JSON value");
+        throw new MalformedLineException("more than one JSON value");
       }
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw badLine(lineNumber, "malformed JSON at column " + e.getLocation().getColumnNr());
+    } catch (StreamConstraintsException e) {
+      throw new MalformedLineException(
+          "beyond the JSON reader's limits (string or number length, nesting depth)"
+              + at(e.getLocation()));
+    } catch (JsonProcessingException e) {
+      // Jackson's message may quote the line, so only the position is kept.
+      throw new MalformedLineException("malformed JSON" + at(e.getLocation()));
     }
     if (idJson == null || text == null) {
-      throw badLine(lineNumber, "needs both \"id\" and \"text\"");
+      throw new MalformedLineException("needs both \"id\" and \"text\"");
     }
     return new TextLine(idJson, text);
   }
 
-  private IllegalArgumentException badLine(long lineNumber, String problem) {
-    return new IllegalArgumentException(input + " line " + lineNumber + ": " + problem);
+  private static String at(JsonLocation location) {
+    return location == null || location.getColumnNr() < 1
+        ? ""
+        : " at column " + location.getColumnNr();
   }
 
   private static int write(
@@ -203,5 +251,169 @@ final class RedactCommand implements Callable<Integer> {
     int written = batch.size();
     batch.clear();
     return written;
+  }
+
+  /** Why a line is skipped: a problem and its position in the line, never the line's content. */
+  private static final class MalformedLineException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    MalformedLineException(String problem) {
+      super(problem, null, false, false);
+    }
+  }
+
+  /** Reports skipped lines on stderr: the first {@link #LISTED_SKIPS} one by one, then a count. */
+  private static final class SkippedLines {
+    private final Path file;
+    private final PrintWriter err;
+    private long count;
+
+    SkippedLines(Path file, PrintWriter err) {
+      this.file = file;
+      this.err = err;
+    }
+
+    void add(long lineNumber, String problem) {
+      count++;
+      if (count <= LISTED_SKIPS) {
+        err.println(file + " line " + lineNumber + ": " + problem + "; skipped");
+      }
+    }
+
+    void reportUnlisted() {
+      if (count > LISTED_SKIPS) {
+        err.println(
+            file
+                + ": "
+                + (count - LISTED_SKIPS)
+                + " more malformed lines skipped (only the first "
+                + LISTED_SKIPS
+                + " are listed)");
+      }
+      err.flush();
+    }
+
+    long count() {
+      return count;
+    }
+  }
+
+  /**
+   * The lines of a UTF-8 file, read as bytes split on {@code '\n'} (a {@code '\r'} before it
+   * dropped) and each decoded on its own, strictly. A reader decoding the file in blocks can only
+   * say that bad UTF-8 lies somewhere in a block, and replacing it instead would alter texts
+   * silently; decoded line by line, a bad byte is pinned to its line and spoils no other. A byte
+   * order mark at the start of the file is skipped. Memory holds one block and the longest line so
+   * far.
+   */
+  private static final class Utf8Lines implements Closeable {
+    /** The longest array a JVM allocates. */
+    private static final int MAX_LINE_BYTES = Integer.MAX_VALUE - 8;
+
+    /** The UTF-8 byte order mark, skipped at the start of the file as {@code ingest} skips it. */
+    private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+    private final Path file;
+    private final InputStream in;
+    private long number;
+    private final byte[] block = new byte[1 << 16];
+    private int blockStart;
+    private int blockEnd;
+    private byte[] line = new byte[1 << 12];
+    private int lineLength;
+    private CharBuffer chars = CharBuffer.allocate(1 << 12);
+    private final CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+
+    Utf8Lines(Path file) throws IOException {
+      this.file = file;
+      this.in = Files.newInputStream(file);
+    }
+
+    /** Reads the next line's bytes; false at the end of the file. */
+    boolean next() throws IOException {
+      lineLength = 0;
+      boolean read = false;
+      while (true) {
+        if (blockStart == blockEnd) {
+          int length = in.read(block);
+          if (length < 0) {
+            if (read) {
+              number++;
+            }
+            return read;
+          }
+          blockStart = 0;
+          blockEnd = length;
+        }
+        read = true;
+        int end = blockStart;
+        while (end < blockEnd && block[end] != '\n') {
+          end++;
+        }
+        append(blockStart, end);
+        if (end < blockEnd) {
+          blockStart = end + 1;
+          if (lineLength > 0 && line[lineLength - 1] == '\r') {
+            lineLength--;
+          }
+          number++;
+          return true;
+        }
+        blockStart = blockEnd;
+      }
+    }
+
+    private void append(int start, int end) {
+      long needed = (long) lineLength + (end - start);
+      if (needed > MAX_LINE_BYTES) {
+        throw new IllegalArgumentException(
+            file + " line " + (number + 1) + ": longer than " + MAX_LINE_BYTES + " bytes");
+      }
+      if (needed > line.length) {
+        line =
+            Arrays.copyOf(line, (int) Math.min(MAX_LINE_BYTES, Math.max(needed, 2L * line.length)));
+      }
+      System.arraycopy(block, start, line, lineLength, end - start);
+      lineLength = (int) needed;
+    }
+
+    private boolean startsWithByteOrderMark() {
+      return lineLength >= BYTE_ORDER_MARK.length
+          && Arrays.equals(
+              line, 0, BYTE_ORDER_MARK.length, BYTE_ORDER_MARK, 0, BYTE_ORDER_MARK.length);
+    }
+
+    /** The number of the line last read, from 1. */
+    long number() {
+      return number;
+    }
+
+    /** Decodes the line last read; a UTF-8 line never has more chars than bytes. */
+    String decode() throws MalformedLineException {
+      if (chars.capacity() < lineLength) {
+        chars = CharBuffer.allocate(lineLength);
+      }
+      chars.clear();
+      int start = number == 1 && startsWithByteOrderMark() ? BYTE_ORDER_MARK.length : 0;
+      ByteBuffer bytes = ByteBuffer.wrap(line, start, lineLength - start);
+      decoder.reset();
+      CoderResult result = decoder.decode(bytes, chars, true);
+      if (!result.isError()) {
+        result = decoder.flush(chars);
+      }
+      if (result.isError()) {
+        throw new MalformedLineException("not UTF-8 at byte " + (bytes.position() + 1));
+      }
+      return new String(chars.array(), 0, chars.position());
+    }
+
+    @Override
+    public void close() throws IOException {
+      in.close();
+    }
   }
 }
