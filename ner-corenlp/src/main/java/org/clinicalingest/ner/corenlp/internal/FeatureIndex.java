@@ -14,7 +14,7 @@ import java.util.Optional;
  * reads one slot, which holds the hash and the feature's weights side by side. A feature of the
  * one-label clique has one weight per label, a feature of the two-label clique one per label pair,
  * so each kind has its own table ({@link #unaryPotentials}, {@link #pairPotentials}); for the
- * shipped model a slot is 24 or 72 bytes, and the tables 22 MB. Open addressing, hash 0 marks an
+ * shipped model a slot is 24 or 72 bytes, and the tables 31 MB. Open addressing, hash 0 marks an
  * empty slot. The features of a clique are looked up together, all found first and then all summed,
  * so that their cache misses overlap. The hash can be computed a fragment at a time ({@link
  * #extend}), so features need not be strings ({@link FeatureHashing}). A string counts as a feature
