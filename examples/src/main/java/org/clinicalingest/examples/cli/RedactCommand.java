@@ -82,6 +82,12 @@ final class RedactCommand implements Callable<Integer> {
   /** Skipped lines reported one by one; the rest are only counted. */
   static final int LISTED_SKIPS = 20;
 
+  /**
+   * The longest line kept: more than the JSON reader takes in one string (20,000,000 chars, most of
+   * them one byte), less than would strain a small heap. A longer line is skipped unread.
+   */
+  static final int MAX_LINE_BYTES = 64 << 20;
+
   private static final JsonFactory JSON = new JsonFactory();
 
   @Option(
@@ -304,16 +310,13 @@ final class RedactCommand implements Callable<Integer> {
    * say that bad UTF-8 lies somewhere in a block, and replacing it instead would alter texts
    * silently; decoded line by line, a bad byte is pinned to its line and spoils no other. A byte
    * order mark at the start of the file is skipped. Memory holds one block and the longest line so
-   * far.
+   * far, at most {@link #MAX_LINE_BYTES}: a longer line is read to its end but not kept.
    */
   private static final class Utf8Lines implements Closeable {
-    /** The longest array a JVM allocates. */
-    private static final int MAX_LINE_BYTES = Integer.MAX_VALUE - 8;
 
     /** The UTF-8 byte order mark, skipped at the start of the file as {@code ingest} skips it. */
     private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
-    private final Path file;
     private final InputStream in;
     private long number;
     private final byte[] block = new byte[1 << 16];
@@ -321,6 +324,7 @@ final class RedactCommand implements Callable<Integer> {
     private int blockEnd;
     private byte[] line = new byte[1 << 12];
     private int lineLength;
+    private boolean lineTooLong;
     private CharBuffer chars = CharBuffer.allocate(1 << 12);
     private final CharsetDecoder decoder =
         StandardCharsets.UTF_8
@@ -329,13 +333,13 @@ final class RedactCommand implements Callable<Integer> {
             .onUnmappableCharacter(CodingErrorAction.REPORT);
 
     Utf8Lines(Path file) throws IOException {
-      this.file = file;
       this.in = Files.newInputStream(file);
     }
 
     /** Reads the next line's bytes; false at the end of the file. */
     boolean next() throws IOException {
       lineLength = 0;
+      lineTooLong = false;
       boolean read = false;
       while (true) {
         if (blockStart == blockEnd) {
@@ -369,9 +373,9 @@ final class RedactCommand implements Callable<Integer> {
 
     private void append(int start, int end) {
       long needed = (long) lineLength + (end - start);
-      if (needed > MAX_LINE_BYTES) {
-        throw new IllegalArgumentException(
-            file + " line " + (number + 1) + ": longer than " + MAX_LINE_BYTES + " bytes");
+      if (lineTooLong || needed > MAX_LINE_BYTES) {
+        lineTooLong = true;
+        return;
       }
       if (needed > line.length) {
         line =
@@ -394,6 +398,9 @@ final class RedactCommand implements Callable<Integer> {
 
     /** Decodes the line last read; a UTF-8 line never has more chars than bytes. */
     String decode() throws MalformedLineException {
+      if (lineTooLong) {
+        throw new MalformedLineException("longer than " + (MAX_LINE_BYTES >> 20) + " MiB");
+      }
       if (chars.capacity() < lineLength) {
         chars = CharBuffer.allocate(lineLength);
       }

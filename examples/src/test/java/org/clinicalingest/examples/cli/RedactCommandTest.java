@@ -180,6 +180,32 @@ class RedactCommandTest {
   }
 
   @Test
+  void skipsALineLongerThanItKeepsWithoutHoldingIt() throws IOException {
+    Path input = dir.resolve("texts.jsonl");
+    try (var out = Files.newOutputStream(input)) {
+      out.write(utf8("{\"id\":1,\"text\":\"Call 617-555-0143.\"}\n{\"id\":2,\"text\":\""));
+      byte[] block = utf8("Zebulon Quixtar ".repeat(1 << 12));
+      for (long written = 0; written <= RedactCommand.MAX_LINE_BYTES; ) {
+        out.write(block);
+        written += block.length;
+      }
+      out.write(utf8("\"}\n{\"id\":3,\"text\":\"fine\"}\n"));
+    }
+    Path output = dir.resolve("out.jsonl");
+
+    int status = redactWithPatternsOnly(input, output);
+
+    assertThat(status).isEqualTo(3);
+    assertThat(Files.readAllLines(output))
+        .containsExactly(
+            "{\"id\":1,\"text\":\"Call [PHONE].\",\"spans\":[{\"start\":5,\"end\":17,\"type\":\"PHONE\"}]}",
+            "{\"id\":3,\"text\":\"fine\",\"spans\":[]}");
+    assertThat(err.toString().lines())
+        .containsExactly(input + " line 2: longer than 64 MiB; skipped");
+    Files.delete(input);
+  }
+
+  @Test
   void readsLinesEndingInCarriageReturnAndLineFeed() throws IOException {
     Path input =
         write(
