@@ -245,16 +245,19 @@ final class CrfWindows {
     FeatureHashing.Collector collector = collectors.get();
     int position = 0;
     if (left) {
-      unary[position] = featureIndex.unaryPotentials(NO_FEATURES);
-      pair[position++] = featureIndex.pairPotentials(NO_FEATURES);
+      unary[position] = featureIndex.unaryPotentials(NO_FEATURES, 0);
+      pair[position++] = featureIndex.pairPotentials(NO_FEATURES, 0);
     }
     for (int token = from; token < to; token++) {
-      unary[position] = featureIndex.unaryPotentials(features.cliqueC(padded, token, collector));
-      pair[position++] = featureIndex.pairPotentials(features.cliqueCpC(padded, token, collector));
+      features.cliqueC(padded, token, collector);
+      unary[position] = featureIndex.unaryPotentials(collector.hashes(), collector.count());
+      features.cliqueCpC(padded, token, collector);
+      pair[position++] = featureIndex.pairPotentials(collector.hashes(), collector.count());
     }
     if (right) {
-      unary[position] = featureIndex.unaryPotentials(NO_FEATURES);
-      pair[position] = featureIndex.pairPotentials(features.cliqueCpC(padded, to, collector));
+      unary[position] = featureIndex.unaryPotentials(NO_FEATURES, 0);
+      features.cliqueCpC(padded, to, collector);
+      pair[position] = featureIndex.pairPotentials(collector.hashes(), collector.count());
     }
     int[] best = viterbi.bestLabels(unary, pair, left, right);
     int shift = (left ? 1 : 0) - from;

@@ -82,24 +82,22 @@ final class FeatureHashing extends NERFeatureFactory<CoreLabel> {
   }
 
   /**
-   * The hashes of the features of the one-token clique at {@code token}, as {@code
-   * getCliqueFeatures} would give them for {@code cliqueC}.
+   * Collects the hashes of the features of the one-token clique at {@code token}, as {@code
+   * getCliqueFeatures} would give them for {@code cliqueC}, into {@code collector}.
    */
-  long[] cliqueC(PaddedList<CoreLabel> document, int token, Collector collector) {
+  void cliqueC(PaddedList<CoreLabel> document, int token, Collector collector) {
     collector.start(document);
     invoke(featuresC, document, token, collector);
-    return collector.hashes();
   }
 
   /**
-   * The hashes of the features of the two-token clique ending at {@code token}, as {@code
-   * getCliqueFeatures} would give them for {@code cliqueCpC}.
+   * Collects the hashes of the features of the two-token clique ending at {@code token}, as {@code
+   * getCliqueFeatures} would give them for {@code cliqueCpC}, into {@code collector}.
    */
-  long[] cliqueCpC(PaddedList<CoreLabel> document, int token, Collector collector) {
+  void cliqueCpC(PaddedList<CoreLabel> document, int token, Collector collector) {
     collector.start(document);
     invoke(featuresCpC, document, token, collector);
     invoke(featuresCnC, document, token - 1, collector);
-    return collector.hashes();
   }
 
   private void invoke(
@@ -153,9 +151,17 @@ final class FeatureHashing extends NERFeatureFactory<CoreLabel> {
       }
     }
 
-    /** The distinct hashes collected since {@link #start}, in the order first seen. */
-    private long[] hashes() {
-      return Arrays.copyOf(hashes, count);
+    /**
+     * The distinct hashes of the clique collected last, in the order first seen: the first {@link
+     * #count} entries, until the next clique.
+     */
+    long[] hashes() {
+      return hashes;
+    }
+
+    /** How many hashes the clique collected last has. */
+    int count() {
+      return count;
     }
 
     @Override

@@ -81,16 +81,17 @@ final class FeatureIndex {
   }
 
   /**
-   * The potential of each labelling of a one-label clique with the features of these {@linkplain
-   * #hash hashes}: the weights of those the model has, summed in order, as CoreNLP sums them.
+   * The potential of each labelling of a one-label clique with the features of the first {@code
+   * count} {@linkplain #hash hashes}: the weights of those the model has, summed in order, as
+   * CoreNLP sums them.
    */
-  double[] unaryPotentials(long[] hashes) {
-    return unary.potentials(hashes);
+  double[] unaryPotentials(long[] hashes, int count) {
+    return unary.potentials(hashes, count);
   }
 
   /** As {@link #unaryPotentials}, for a clique of two labels: one potential per label pair. */
-  double[] pairPotentials(long[] hashes) {
-    return pair.potentials(hashes);
+  double[] pairPotentials(long[] hashes, int count) {
+    return pair.potentials(hashes, count);
   }
 
   /**
@@ -139,17 +140,17 @@ final class FeatureIndex {
       return true;
     }
 
-    double[] potentials(long[] hashes) {
-      int[] found = new int[hashes.length];
-      int count = 0;
-      for (long hash : hashes) {
-        int at = find(hash);
+    double[] potentials(long[] hashes, int count) {
+      int[] found = new int[count];
+      int features = 0;
+      for (int i = 0; i < count; i++) {
+        int at = find(hashes[i]);
         if (at >= 0) {
-          found[count++] = at;
+          found[features++] = at;
         }
       }
       double[] sums = new double[columns];
-      for (int i = 0; i < count; i++) {
+      for (int i = 0; i < features; i++) {
         int weights = found[i] + 2;
         for (int column = 0; column < columns; column++) {
           sums[column] += Float.intBitsToFloat(slots[weights + column]);

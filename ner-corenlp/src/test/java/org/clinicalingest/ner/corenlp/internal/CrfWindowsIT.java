@@ -156,7 +156,9 @@ class CrfWindowsIT {
       pairFeatures += unary ? 0 : 1;
       long[] featureAndOther = {FeatureIndex.hash(feature), FeatureIndex.hash(feature + "\u0000")};
       double[] potentials =
-          unary ? flat.unaryPotentials(featureAndOther) : flat.pairPotentials(featureAndOther);
+          unary
+              ? flat.unaryPotentials(featureAndOther, 2)
+              : flat.pairPotentials(featureAndOther, 2);
       assertThat(potentials).as(feature).hasSize(weights[row].length);
       for (int column = 0; column < potentials.length; column++) {
         assertThat(potentials[column]).as(feature).isEqualTo((double) weights[row][column]);

@@ -36,6 +36,16 @@ class FeatureIndexTest {
     return strings.stream().mapToLong(FeatureIndex::hash).toArray();
   }
 
+  private static double[] unary(FeatureIndex flat, List<String> strings) {
+    long[] hashes = hashes(strings);
+    return flat.unaryPotentials(hashes, hashes.length);
+  }
+
+  private static double[] pair(FeatureIndex flat, List<String> strings) {
+    long[] hashes = hashes(strings);
+    return flat.pairPotentials(hashes, hashes.length);
+  }
+
   /** The sums of the weights of those strings that are features, in their order. */
   private static double[] sums(
       Index<String> index, float[][] weights, List<String> strings, int n) {
@@ -65,19 +75,29 @@ class FeatureIndexTest {
     }
     unary.add("");
 
-    assertThat(flat.unaryPotentials(hashes(unary)))
-        .containsExactly(sums(index, weights, unary, LABELS));
-    assertThat(flat.pairPotentials(hashes(pair)))
-        .containsExactly(sums(index, weights, pair, LABELS * LABELS));
+    assertThat(unary(flat, unary)).containsExactly(sums(index, weights, unary, LABELS));
+    assertThat(pair(flat, pair)).containsExactly(sums(index, weights, pair, LABELS * LABELS));
     for (int row : new int[] {0, 1, 7, 9_999}) {
       double[] expected = new double[weights[row].length];
       for (int column = 0; column < expected.length; column++) {
         expected[column] = weights[row][column];
       }
       long[] one = hashes(List.of(index.get(row)));
-      assertThat(row % 4 == 0 ? flat.pairPotentials(one) : flat.unaryPotentials(one))
+      assertThat(row % 4 == 0 ? flat.pairPotentials(one, 1) : flat.unaryPotentials(one, 1))
           .containsExactly(expected);
     }
+  }
+
+  @Test
+  void readsOnlyTheFirstCountHashes() {
+    Index<String> index = features(8);
+    float[][] weights = weights(index);
+    FeatureIndex flat = FeatureIndex.of(index, weights, LABELS).orElseThrow();
+    long[] hashes = hashes(List.of("feature-1|C", "feature-2|C"));
+
+    assertThat(flat.unaryPotentials(hashes, 1))
+        .containsExactly(weights[1][0], weights[1][1], weights[1][2]);
+    assertThat(flat.unaryPotentials(hashes, 0)).containsOnly(0.0);
   }
 
   @Test
@@ -85,16 +105,16 @@ class FeatureIndexTest {
     Index<String> index = features(8);
     FeatureIndex flat = FeatureIndex.of(index, weights(index), LABELS).orElseThrow();
 
-    assertThat(flat.pairPotentials(hashes(List.of("feature-1|C")))).containsOnly(0.0);
-    assertThat(flat.unaryPotentials(hashes(List.of("feature-4|CpC")))).containsOnly(0.0);
+    assertThat(pair(flat, List.of("feature-1|C"))).containsOnly(0.0);
+    assertThat(unary(flat, List.of("feature-4|CpC"))).containsOnly(0.0);
   }
 
   @Test
   void anEmptyIndexHasNoFeatures() {
     FeatureIndex flat = FeatureIndex.of(new HashIndex<String>(), new float[0][], 4).orElseThrow();
 
-    assertThat(flat.unaryPotentials(hashes(List.of("word-WORD|C")))).containsExactly(0, 0, 0, 0);
-    assertThat(flat.pairPotentials(new long[0])).hasSize(16).containsOnly(0.0);
+    assertThat(unary(flat, List.of("word-WORD|C"))).containsExactly(0, 0, 0, 0);
+    assertThat(flat.pairPotentials(new long[0], 0)).hasSize(16).containsOnly(0.0);
   }
 
   @Test
