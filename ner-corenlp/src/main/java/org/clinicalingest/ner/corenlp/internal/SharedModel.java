@@ -69,6 +69,11 @@ public final class SharedModel {
       Set<String> clinicalWords) {
     this.tokenizer = tokenizer;
     this.lexer = ReusedLexer.of(tokenizer).orElse(null);
+    if (lexer == null) {
+      LOG.warn(
+          "CoreNLP's tokenizer is not of the kind whose lexer can be reused;"
+              + " every text builds its own tokenizer");
+    }
     this.classifier = classifier;
     this.caseForms = caseForms;
     this.windows = CrfWindows.of(classifier);
