@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import org.clinicalingest.RedactionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,14 +59,14 @@ public final class SharedModel {
   private final ReusedLexer lexer;
 
   private final CRFClassifier<CoreLabel> classifier;
-  private final Map<String, String> caseForms;
+  private final UnaryOperator<String> caseForms;
   private final Optional<CrfWindows> windows;
   private final TokenKinds tokenKinds;
 
   private SharedModel(
       StanfordCoreNLP tokenizer,
       CRFClassifier<CoreLabel> classifier,
-      Map<String, String> caseForms,
+      UnaryOperator<String> caseForms,
       Set<String> nameWords,
       Set<String> clinicalWords) {
     this.tokenizer = tokenizer;
@@ -86,7 +88,7 @@ public final class SharedModel {
     // choice of windows must not depend on the texts seen before.
     this.tokenKinds =
         new TokenKinds(
-            Set.copyOf(classifier.getKnownLCWords()), nameWords, clinicalWords, caseForms::get);
+            commonWords(classifier.getKnownLCWords()), nameWords, clinicalWords, caseForms);
   }
 
   /**
@@ -160,7 +162,16 @@ public final class SharedModel {
     return Set.copyOf(words);
   }
 
-  private static Map<String, String> loadCaseForms() {
+  /** A copy of the CRF's lower-case vocabulary, looked up by hash, or in a set if two share one. */
+  private static Predicate<String> commonWords(Set<String> knownLowerCase) {
+    Set<String> copy = Set.copyOf(knownLowerCase);
+    return WordTable.ofWords(copy)
+        .<Predicate<String>>map(table -> table::contains)
+        .orElse(copy::contains);
+  }
+
+  /** The case forms, looked up by hash ({@link WordTable}), or in a map if two words share one. */
+  private static UnaryOperator<String> loadCaseForms() {
     InputStream stream = SharedModel.class.getClassLoader().getResourceAsStream(CASE_TABLE);
     if (stream == null) {
       throw new RedactionException(
@@ -185,7 +196,8 @@ public final class SharedModel {
       throw new RedactionException(
           "ner stage: CoreNLP case table " + CASE_TABLE + " unreadable", e);
     }
-    return Map.copyOf(forms);
+    Map<String, String> copy = Map.copyOf(forms);
+    return WordTable.of(copy).<UnaryOperator<String>>map(table -> table::get).orElse(copy::get);
   }
 
   private static boolean isWord(String word) {
@@ -238,6 +250,6 @@ public final class SharedModel {
 
   /** The usual written form of a lower-case word, or null if it is usually lower case. */
   public String caseForm(String lowerCaseWord) {
-    return caseForms.get(lowerCaseWord);
+    return caseForms.apply(lowerCaseWord);
   }
 }

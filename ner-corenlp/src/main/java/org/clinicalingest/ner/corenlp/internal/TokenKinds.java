@@ -4,6 +4,7 @@ import edu.stanford.nlp.ling.CoreLabel;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -63,7 +64,7 @@ final class TokenKinds {
           "nov",
           "dec");
 
-  private final Set<String> commonWords;
+  private final Predicate<String> commonWords;
   private final Set<String> nameWords;
   private final Set<String> clinicalWords;
   private final UnaryOperator<String> caseForms;
@@ -74,7 +75,7 @@ final class TokenKinds {
    * caseForms} (lower-case word to its usual written form, or null).
    */
   TokenKinds(
-      Set<String> commonWords,
+      Predicate<String> commonWords,
       Set<String> nameWords,
       Set<String> clinicalWords,
       UnaryOperator<String> caseForms) {
@@ -206,7 +207,7 @@ final class TokenKinds {
     /** Whether the CRF knows the word in lower case. */
     boolean known() {
       if (known == null) {
-        known = commonWords.contains(key);
+        known = commonWords.test(key);
       }
       return known;
     }

@@ -17,8 +17,8 @@ class TokenKindsTest {
 
   private final TokenKinds kinds =
       new TokenKinds(
-          Set.of(
-              "seen", "by", "today", "denies", "pain", "hope", "called", "at", "bedside", "with"),
+          Set.of("seen", "by", "today", "denies", "pain", "hope", "called", "at", "bedside", "with")
+              ::contains,
           Set.of("hope"),
           Set.of("bp", "hr"),
           Map.of("maria", "Maria")::get);
