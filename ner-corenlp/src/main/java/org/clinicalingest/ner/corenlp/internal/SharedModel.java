@@ -164,10 +164,9 @@ public final class SharedModel {
 
   /** A copy of the CRF's lower-case vocabulary, looked up by hash, or in a set if two share one. */
   private static Predicate<String> commonWords(Set<String> knownLowerCase) {
-    Set<String> copy = Set.copyOf(knownLowerCase);
-    return WordTable.ofWords(copy)
+    return WordTable.ofWords(knownLowerCase)
         .<Predicate<String>>map(table -> table::contains)
-        .orElse(copy::contains);
+        .orElseGet(() -> Set.copyOf(knownLowerCase)::contains);
   }
 
   /** The case forms, looked up by hash ({@link WordTable}), or in a map if two words share one. */
@@ -196,8 +195,9 @@ public final class SharedModel {
       throw new RedactionException(
           "ner stage: CoreNLP case table " + CASE_TABLE + " unreadable", e);
     }
-    Map<String, String> copy = Map.copyOf(forms);
-    return WordTable.of(copy).<UnaryOperator<String>>map(table -> table::get).orElse(copy::get);
+    return WordTable.of(forms)
+        .<UnaryOperator<String>>map(table -> table::get)
+        .orElseGet(() -> Map.copyOf(forms)::get);
   }
 
   private static boolean isWord(String word) {
