@@ -185,7 +185,7 @@ class RedactCommandTest {
     try (var out = Files.newOutputStream(input)) {
       out.write(utf8("{\"id\":1,\"text\":\"Call 617-555-0143.\"}\n{\"id\":2,\"text\":\""));
       byte[] block = utf8("Zebulon Quixtar ".repeat(1 << 12));
-      for (long written = 0; written <= RedactCommand.MAX_LINE_BYTES; ) {
+      for (long written = 0; written <= Utf8Lines.MAX_LINE_BYTES; ) {
         out.write(block);
         written += block.length;
       }

@@ -249,20 +249,29 @@ final class CrfWindows {
       pair[position++] = featureIndex.pairPotentials(NO_FEATURES, 0);
     }
     for (int token = from; token < to; token++) {
-      features.cliqueC(padded, token, collector);
-      unary[position] = featureIndex.unaryPotentials(collector.hashes(), collector.count());
-      features.cliqueCpC(padded, token, collector);
-      pair[position++] = featureIndex.pairPotentials(collector.hashes(), collector.count());
+      unary[position] = unaryPotentials(padded, token, collector);
+      pair[position++] = pairPotentials(padded, token, collector);
     }
     if (right) {
       unary[position] = featureIndex.unaryPotentials(NO_FEATURES, 0);
-      features.cliqueCpC(padded, to, collector);
-      pair[position] = featureIndex.pairPotentials(collector.hashes(), collector.count());
+      pair[position] = pairPotentials(padded, to, collector);
     }
     int[] best = viterbi.bestLabels(unary, pair, left, right);
     int shift = (left ? 1 : 0) - from;
     for (int token = from; token < to; token++) {
       labels[token] = classifier.classIndex.get(best[token + shift]);
     }
+  }
+
+  private double[] unaryPotentials(
+      PaddedList<CoreLabel> padded, int token, FeatureHashing.Collector collector) {
+    features.cliqueC(padded, token, collector);
+    return featureIndex.unaryPotentials(collector.hashes(), collector.count());
+  }
+
+  private double[] pairPotentials(
+      PaddedList<CoreLabel> padded, int token, FeatureHashing.Collector collector) {
+    features.cliqueCpC(padded, token, collector);
+    return featureIndex.pairPotentials(collector.hashes(), collector.count());
   }
 }

@@ -39,8 +39,8 @@ import java.util.Optional;
  * which drops the newline tokens. The tokens carry what the lexer gives them (word, original text,
  * offsets, whitespace around); the sentence annotations and token indexes the pipeline adds are
  * left out, as nothing here reads them. {@code ReusedLexerIT} checks sentences and tokens against
- * the pipeline's on every text of the evaluation sets and of generated notes, one text after
- * another on one lexer.
+ * the pipeline's on every text of the evaluation sets, the Presidio set and texts that stress the
+ * lexer's state, one text after another on one lexer and on four threads at once.
  *
  * <p>{@code PTBLexer} is package-private, and the annotator's factory, options and splitter are
  * private fields: they are reached by reflection once. {@link #of} returns empty if the pipeline
@@ -65,9 +65,9 @@ final class ReusedLexer {
       WordToSentenceProcessor<CoreLabel> splitter,
       LexedTokenFactory<?> tokenFactory,
       Constructor<?> lexer,
-      String options,
-      Class<?> lexerClass)
+      String options)
       throws ReflectiveOperationException {
+    Class<?> lexerClass = lexer.getDeclaringClass();
     this.splitter = splitter;
     this.tokenFactory = tokenFactory;
     this.next =
@@ -79,11 +79,6 @@ final class ReusedLexer {
     this.previousToken = CrfWindows.field(lexerClass, "prevWord");
     this.previousTokenAfter = CrfWindows.field(lexerClass, "prevWordAfter");
     this.seenUntokenizable = CrfWindows.field(lexerClass, "seenUntokenizableCharacter");
-    Object first = lexer.newInstance(new StringReader(""), tokenFactory, options);
-    if (previousTokenAfter.get(first) == null) {
-      throw new ReflectiveOperationException("the lexer is not invertible");
-    }
-    this.initialLexicalState = lexicalState.getInt(first);
     this.lexers =
         ThreadLocal.withInitial(
             () -> {
@@ -93,6 +88,11 @@ final class ReusedLexer {
                 throw new IllegalStateException("CoreNLP's lexer could not be built", e);
               }
             });
+    Object first = lexers.get();
+    if (previousTokenAfter.get(first) == null) {
+      throw new ReflectiveOperationException("the lexer is not invertible");
+    }
+    this.initialLexicalState = lexicalState.getInt(first);
   }
 
   /**
@@ -127,11 +127,11 @@ final class ReusedLexer {
       WordToSentenceProcessor<CoreLabel> splitter =
           (WordToSentenceProcessor<CoreLabel>)
               CrfWindows.field(WordsToSentencesAnnotator.class, "wts").get(sentences);
-      Class<?> lexerClass = Class.forName("edu.stanford.nlp.process.PTBLexer");
       Constructor<?> lexer =
-          lexerClass.getDeclaredConstructor(Reader.class, LexedTokenFactory.class, String.class);
+          Class.forName("edu.stanford.nlp.process.PTBLexer")
+              .getDeclaredConstructor(Reader.class, LexedTokenFactory.class, String.class);
       lexer.setAccessible(true);
-      return Optional.of(new ReusedLexer(splitter, tokenFactory, lexer, options, lexerClass));
+      return Optional.of(new ReusedLexer(splitter, tokenFactory, lexer, options));
     } catch (ReflectiveOperationException | RuntimeException e) {
       return Optional.empty();
     }

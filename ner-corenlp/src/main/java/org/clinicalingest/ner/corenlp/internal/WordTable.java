@@ -3,6 +3,7 @@ package org.clinicalingest.ner.corenlp.internal;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A read-only map from words to values, looked up by the words' 64-bit hashes, for the large word
@@ -14,9 +15,9 @@ import java.util.Optional;
  * the NER stage in the case forms' probes and 2 % in the vocabulary's. Here the slots are the
  * words' hashes ({@link FeatureIndex#hash}) in one {@code long[]}, with open addressing, and the
  * values in an array beside it: a lookup reads one slot, and a word counts as a key when its hash
- * equals the key's, without comparing characters. {@link #of} refuses words that share a hash (or
- * have hash 0), so every key gets its own slot; another word is taken for a key about once in 10^19
- * lookups, as for the features. Immutable and thread-safe.
+ * equals the key's, without comparing characters. {@link #of(Map)} refuses words that share a hash
+ * (or have hash 0), so every key gets its own slot; another word is taken for a key about once in
+ * 10^19 lookups, as for the features. Immutable and thread-safe.
  */
 final class WordTable<V> {
 
@@ -32,28 +33,24 @@ final class WordTable<V> {
 
   /** A table of {@code entries}, or empty if two of its words share a hash or one has hash 0. */
   static <V> Optional<WordTable<V>> of(Map<String, V> entries) {
-    WordTable<V> table = new WordTable<>(capacity(entries.size()));
-    for (Map.Entry<String, V> entry : entries.entrySet()) {
-      if (!table.add(FeatureIndex.hash(entry.getKey()), entry.getValue())) {
-        return Optional.empty();
-      }
-    }
-    return Optional.of(table);
+    return of(entries.keySet(), entries::get);
   }
 
-  /** A table of {@code words}, each its own value, or empty as {@link #of} would be. */
+  /** A table of {@code words}, each its own value, or empty as {@link #of(Map)} would be. */
   static Optional<WordTable<String>> ofWords(Collection<String> words) {
-    WordTable<String> table = new WordTable<>(capacity(words.size()));
+    return of(words, Function.identity());
+  }
+
+  private static <V> Optional<WordTable<V>> of(
+      Collection<String> words, Function<String, V> valueOf) {
+    int size = words.size();
+    WordTable<V> table = new WordTable<>(Integer.highestOneBit(Math.max(2, size + size / 2)) << 1);
     for (String word : words) {
-      if (!table.add(FeatureIndex.hash(word), word)) {
+      if (!table.add(FeatureIndex.hash(word), valueOf.apply(word))) {
         return Optional.empty();
       }
     }
     return Optional.of(table);
-  }
-
-  private static int capacity(int entries) {
-    return Integer.highestOneBit(Math.max(2, entries + entries / 2)) << 1;
   }
 
   private boolean add(long hash, V value) {
