@@ -28,6 +28,7 @@ class BenchCommandIT {
           "\"raw_writer\"",
           "\"ner_feature_extraction_compiled\"",
           "\"stage_seconds\"",
+          "\"process_cpu_seconds\"",
           "\"warmup_rounds\"",
           "\"ratios\"");
 
@@ -72,8 +73,17 @@ class BenchCommandIT {
             "(?m)^pipeline_ner +read [\\d.]+ s validate [\\d.]+ s redact [\\d.]+ s"
                 + " ner [\\d.]+ s write [\\d.]+ s$")
         .containsPattern("(?m)^pipeline_no_ner +read [\\d.]+ s validate ")
-        .containsPattern("(?m)^warm-up: ([3-9]|10) rounds of every variant");
-    assertThat(Files.readString(json)).contains(KEYS).contains("\"runs\" : 2");
+        .containsPattern("(?m)^warm-up: ([3-9]|10) rounds of every variant")
+        .containsPattern(
+            "(?m)^variant +records +seconds +records/s +slowest-fastest run +CPU s"
+                + " +cores busy$")
+        .containsPattern(
+            "(?m)^raw_ner +[\\d,]+ +[\\d.]+ +[\\d,]+ +[\\d,]+-[\\d,]+ +[\\d.]+ +[\\d.]+$");
+    assertThat(Files.readString(json))
+        .contains(KEYS)
+        .contains("\"runs\" : 2")
+        .containsPattern(
+            "\"process_cpu_seconds\" : \\{\\s*\"seed_design\" : [\\d.E-]+,\\s*\"pipeline_ner\" : ");
   }
 
   @ParameterizedTest

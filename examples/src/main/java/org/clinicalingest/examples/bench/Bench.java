@@ -49,6 +49,10 @@ import org.clinicalingest.spi.SourceRecord;
  * out such noise, and by then the code it shares with the pipeline (tokenizer, CRF features,
  * validation) is compiled, while its own run cannot change what the JIT compiled for the measured
  * runs.
+ *
+ * <p>Each run also reports the CPU time the whole process used meanwhile (every thread, the
+ * collector's and the JIT compiler's included), which tells whether a variant kept the cores busy
+ * or waited.
  */
 public final class Bench {
   /** Texts handed to the recogniser per call in the raw NER stage, about one chunk's worth. */
@@ -97,13 +101,21 @@ public final class Bench {
    * One run of a variant.
    *
    * @param elapsed how long the run took
+   * @param processCpu the CPU time of the whole process during the run, empty if the JVM does not
+   *     tell
    * @param stageTimes time spent in each stage of the pipeline, summed over threads, in stage
    *     order; empty for a variant that is not a pipeline run
    */
-  public record Run(Duration elapsed, Map<Stage, Duration> stageTimes) {
+  public record Run(
+      Duration elapsed, Optional<Duration> processCpu, Map<Stage, Duration> stageTimes) {
     public Run {
       stageTimes =
           stageTimes.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(stageTimes));
+    }
+
+    /** How many cores the process kept busy on average during the run, if the JVM tells. */
+    public Optional<Double> coresBusy() {
+      return processCpu.map(cpu -> (double) cpu.toNanos() / elapsed.toNanos());
     }
   }
 
@@ -154,8 +166,8 @@ public final class Bench {
       return new Result(records, both);
     }
 
-    private static Result ofOneRun(long records, Duration elapsed) {
-      return new Result(records, List.of(new Run(elapsed, Map.of())));
+    private static Result ofOneRun(long records, Duration elapsed, Optional<Duration> cpu) {
+      return new Result(records, List.of(new Run(elapsed, cpu, Map.of())));
     }
 
     private double rate(Duration time) {
@@ -226,9 +238,15 @@ public final class Bench {
     return rounds;
   }
 
+  /** How far {@code clock} has moved on since it read {@code before}, if it can be read. */
+  private static Optional<Duration> since(
+      Optional<Duration> before, Supplier<Optional<Duration>> clock) {
+    return before.flatMap(start -> clock.get().map(now -> now.minus(start)));
+  }
+
   /** The time the JIT compiler has spent since it had spent {@code before}, if the JVM tells. */
   private static Optional<Duration> compilationSince(Optional<Duration> before) {
-    return before.flatMap(start -> compilationTime().map(now -> now.minus(start)));
+    return since(before, Bench::compilationTime);
   }
 
   /** The time the JIT compiler has spent so far, if the JVM tells. */
@@ -240,14 +258,31 @@ public final class Bench {
     return Optional.of(Duration.ofMillis(compiler.getTotalCompilationTime()));
   }
 
+  /** The CPU time the process has used so far, if the JVM tells. */
+  private static Optional<Duration> processCpuTime() {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean system) {
+      long nanos = system.getProcessCpuTime();
+      return nanos < 0 ? Optional.empty() : Optional.of(Duration.ofNanos(nanos));
+    }
+    return Optional.empty();
+  }
+
+  /** The CPU time the process has used since it had used {@code before}, if the JVM tells. */
+  private static Optional<Duration> processCpuSince(Optional<Duration> before) {
+    return since(before, Bench::processCpuTime);
+  }
+
   private Result seedDesign(Path input) throws SQLException {
     target.createEmptyTables("seed_design");
     try (NerRedactor redactor = seedRedactors.get();
         Connection connection = target.connect("seed_design")) {
       SeedDesign seed = new SeedDesign(redactor, target.dialect(), 1_000);
+      Optional<Duration> cpuBefore = processCpuTime();
       long start = System.nanoTime();
       long records = seed.run(input, connection, target.tablePrefix("seed_design"));
-      return Result.ofOneRun(records, Duration.ofNanos(System.nanoTime() - start));
+      Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+      return Result.ofOneRun(records, elapsed, processCpuSince(cpuBefore));
     }
   }
 
@@ -262,9 +297,10 @@ public final class Bench {
       builder.redactor(redactor);
     }
     try (IngestionPipeline pipeline = builder.build()) {
+      Optional<Duration> cpuBefore = processCpuTime();
       RunSummary summary = pipeline.run(input);
-      return new Result(
-          summary.read().total(), List.of(new Run(summary.elapsed(), summary.stageTimes())));
+      Run run = new Run(summary.elapsed(), processCpuSince(cpuBefore), summary.stageTimes());
+      return new Result(summary.read().total(), List.of(run));
     }
   }
 
@@ -272,11 +308,13 @@ public final class Bench {
     List<String> texts = new ArrayList<>();
     long records = freeTexts(input, texts);
     try (NerRedactor redactor = redactors.get()) {
+      Optional<Duration> cpuBefore = processCpuTime();
       long start = System.nanoTime();
       for (int from = 0; from < texts.size(); from += RAW_NER_BATCH) {
         redactor.redactAll(texts.subList(from, Math.min(texts.size(), from + RAW_NER_BATCH)));
       }
-      return Result.ofOneRun(records, Duration.ofNanos(System.nanoTime() - start));
+      Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+      return Result.ofOneRun(records, elapsed, processCpuSince(cpuBefore));
     }
   }
 
@@ -290,11 +328,13 @@ public final class Bench {
             .build()
             .run(input);
     try (BulkWriter writer = target.freshWriter("raw_writer")) {
+      Optional<Duration> cpuBefore = processCpuTime();
       long start = System.nanoTime();
       for (Chunk chunk : capture.chunks()) {
         writer.write(chunk);
       }
-      return Result.ofOneRun(summary.read().total(), Duration.ofNanos(System.nanoTime() - start));
+      Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+      return Result.ofOneRun(summary.read().total(), elapsed, processCpuSince(cpuBefore));
     }
   }
 

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.clinicalingest.Stage;
@@ -27,8 +28,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code bench}: on the same generated data and machine, measures the seed's design, the pipeline
- * with and without NER, and the NER and the writer alone, and prints records/s, the pipeline's time
- * per stage and the ratios.
+ * with and without NER, and the NER and the writer alone, and prints records/s, the process CPU
+ * time and cores kept busy of each variant's median run, the pipeline's time per stage and the
+ * ratios.
  */
 @Command(
     name = "bench",
@@ -142,23 +144,29 @@ final class BenchCommand implements Callable<Integer> {
 
     out.printf(
         Locale.ROOT,
-        "%-16s %12s %10s %14s %22s%n",
+        "%-16s %12s %10s %14s %22s %8s %11s%n",
         "variant",
         "records",
         "seconds",
         "records/s",
-        "slowest-fastest run");
+        "slowest-fastest run",
+        "CPU s",
+        "cores busy");
     results.forEach(
-        (name, result) ->
-            out.printf(
-                Locale.ROOT,
-                "%-16s %,12d %10.1f %,14.0f %,10.0f-%,-11.0f%n",
-                name,
-                result.records(),
-                result.elapsed().toMillis() / 1000.0,
-                result.recordsPerSecond(),
-                result.slowestRecordsPerSecond(),
-                result.fastestRecordsPerSecond()));
+        (name, result) -> {
+          Bench.Run median = result.medianRun();
+          out.printf(
+              Locale.ROOT,
+              "%-16s %,12d %10.1f %,14.0f %,10.0f-%,-11.0f %8s %11s%n",
+              name,
+              result.records(),
+              result.elapsed().toMillis() / 1000.0,
+              result.recordsPerSecond(),
+              result.slowestRecordsPerSecond(),
+              result.fastestRecordsPerSecond(),
+              median.processCpu().map(cpu -> decimal(cpu.toMillis() / 1000.0, 1)).orElse("-"),
+              median.coresBusy().map(cores -> decimal(cores, 2)).orElse("-"));
+        });
     out.println("time per stage of the median run (summed over threads):");
     pipelineStageTimes(results)
         .forEach(
@@ -170,6 +178,10 @@ final class BenchCommand implements Callable<Integer> {
       Files.writeString(json, toJson(report, ratios, threadCount, target, modelLoadSeconds));
     }
     return 0;
+  }
+
+  private static String decimal(double value, int digits) {
+    return String.format(Locale.ROOT, "%." + digits + "f", value);
   }
 
   private void requireAtLeastOne(String option, int value) {
@@ -241,6 +253,14 @@ final class BenchCommand implements Callable<Integer> {
       for (Map.Entry<String, Bench.Result> entry : results.entrySet()) {
         generator.writeNumberField(entry.getKey(), Math.round(entry.getValue().recordsPerSecond()));
       }
+      generator.writeObjectFieldStart("process_cpu_seconds");
+      for (Map.Entry<String, Bench.Result> entry : results.entrySet()) {
+        Optional<Duration> cpu = entry.getValue().medianRun().processCpu();
+        if (cpu.isPresent()) {
+          generator.writeNumberField(entry.getKey(), cpu.get().toNanos() / 1e9);
+        }
+      }
+      generator.writeEndObject();
       generator.writeObjectFieldStart("stage_seconds");
       for (Map.Entry<String, Map<Stage, Duration>> variant :
           pipelineStageTimes(results).entrySet()) {
