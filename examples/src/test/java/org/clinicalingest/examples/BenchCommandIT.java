@@ -74,6 +74,10 @@ class BenchCommandIT {
                 + " ner [\\d.]+ s write [\\d.]+ s$")
         .containsPattern("(?m)^pipeline_no_ner +read [\\d.]+ s validate ")
         .containsPattern("(?m)^warm-up: ([3-9]|10) rounds of every variant")
+        .containsPattern("(?m)^pipeline_ner_vs_seed_design \\(target >= 20\\) +[\\d.]+$")
+        .containsPattern(
+            "(?m)^pipeline_ner_vs_raw_ner \\(target >= 0\\.8\\) +[\\d.]+ +by round:"
+                + " [\\d.]+ [\\d.]+$")
         .containsPattern(
             "(?m)^variant +records +seconds +records/s +slowest-fastest run +CPU s"
                 + " +cores busy$")
@@ -82,6 +86,9 @@ class BenchCommandIT {
     assertThat(Files.readString(json))
         .contains(KEYS)
         .contains("\"runs\" : 2")
+        .containsPattern(
+            "\"ratios_by_round\" : \\{\\s*\"pipeline_ner_vs_raw_ner\" : \\[ [\\d.E-]+, [\\d.E-]+ \\],"
+                + "\\s*\"pipeline_no_ner_vs_raw_writer\" : \\[ [\\d.E-]+, [\\d.E-]+ \\]")
         .containsPattern(
             "\"process_cpu_seconds\" : \\{\\s*\"seed_design\" : [\\d.E-]+,\\s*\"pipeline_ner\" : ");
   }

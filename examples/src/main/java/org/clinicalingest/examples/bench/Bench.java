@@ -159,6 +159,11 @@ public final class Bench {
       return rate(runs.stream().map(Run::elapsed).min(Duration::compareTo).orElseThrow());
     }
 
+    /** Records per second of each run, in the order run: the variant's run of each round. */
+    public List<Double> recordsPerSecondByRun() {
+      return runs.stream().map(run -> rate(run.elapsed())).toList();
+    }
+
     /** These runs and those of {@code other}, a later round of the same variant. */
     Result plus(Result other) {
       List<Run> both = new ArrayList<>(runs);

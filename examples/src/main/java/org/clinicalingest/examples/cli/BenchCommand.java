@@ -10,10 +10,12 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.clinicalingest.Stage;
 import org.clinicalingest.examples.bench.Bench;
@@ -30,7 +32,7 @@ import picocli.CommandLine.Spec;
  * {@code bench}: on the same generated data and machine, measures the seed's design, the pipeline
  * with and without NER, and the NER and the writer alone, and prints records/s, the process CPU
  * time and cores kept busy of each variant's median run, the pipeline's time per stage and the
- * ratios.
+ * ratios, those of variants that run in the same rounds also round by round.
  */
 @Command(
     name = "bench",
@@ -172,10 +174,21 @@ final class BenchCommand implements Callable<Integer> {
         .forEach(
             (name, times) ->
                 out.printf(Locale.ROOT, "%-16s%s%n", name, SummaryPrinter.stageTimes(times)));
-    ratios.forEach((name, value) -> out.printf(Locale.ROOT, "%-34s %8.2f%n", name, value));
+    Map<String, List<Double>> roundRatios = roundRatios(results);
+    ratios.forEach(
+        (name, value) -> {
+          out.printf(Locale.ROOT, "%-34s %8.2f", name, value);
+          List<Double> byRound = roundRatios.get(shortName(name));
+          if (byRound != null) {
+            out.print("   by round:");
+            byRound.forEach(ratio -> out.printf(Locale.ROOT, " %.2f", ratio));
+          }
+          out.println();
+        });
     out.flush();
     if (json != null) {
-      Files.writeString(json, toJson(report, ratios, threadCount, target, modelLoadSeconds));
+      Files.writeString(
+          json, toJson(report, ratios, roundRatios, threadCount, target, modelLoadSeconds));
     }
     return 0;
   }
@@ -218,6 +231,33 @@ final class BenchCommand implements Callable<Integer> {
     return ratios;
   }
 
+  /**
+   * The ratios of two variants that run in the same rounds, computed round by round: each run set
+   * against the other variant's run of the same round, seconds apart, so that the machine's drift
+   * over the minutes of a bench does not enter them.
+   */
+  private static Map<String, List<Double>> roundRatios(Map<String, Bench.Result> results) {
+    Map<String, List<Double>> ratios = new LinkedHashMap<>();
+    ratios.put("pipeline_ner_vs_raw_ner", roundRatio(results, "pipeline_ner", "raw_ner"));
+    ratios.put(
+        "pipeline_no_ner_vs_raw_writer", roundRatio(results, "pipeline_no_ner", "raw_writer"));
+    return ratios;
+  }
+
+  private static List<Double> roundRatio(
+      Map<String, Bench.Result> results, String numerator, String denominator) {
+    List<Double> top = results.get(numerator).recordsPerSecondByRun();
+    List<Double> bottom = results.get(denominator).recordsPerSecondByRun();
+    return IntStream.range(0, Math.min(top.size(), bottom.size()))
+        .mapToObj(round -> top.get(round) / bottom.get(round))
+        .toList();
+  }
+
+  /** The ratio's name without its target. */
+  private static String shortName(String ratio) {
+    return ratio.replaceFirst(" \\(.*", "");
+  }
+
   private static double ratio(
       Map<String, Bench.Result> results, String numerator, String denominator) {
     return results.get(numerator).recordsPerSecond() / results.get(denominator).recordsPerSecond();
@@ -226,6 +266,7 @@ final class BenchCommand implements Callable<Integer> {
   private String toJson(
       Bench.Report report,
       Map<String, Double> ratios,
+      Map<String, List<Double>> roundRatios,
       int threadCount,
       BenchTarget target,
       double modelLoadSeconds)
@@ -274,7 +315,16 @@ final class BenchCommand implements Callable<Integer> {
       generator.writeEndObject();
       generator.writeObjectFieldStart("ratios");
       for (Map.Entry<String, Double> entry : ratios.entrySet()) {
-        generator.writeNumberField(entry.getKey().replaceFirst(" \\(.*", ""), entry.getValue());
+        generator.writeNumberField(shortName(entry.getKey()), entry.getValue());
+      }
+      generator.writeEndObject();
+      generator.writeObjectFieldStart("ratios_by_round");
+      for (Map.Entry<String, List<Double>> entry : roundRatios.entrySet()) {
+        generator.writeArrayFieldStart(entry.getKey());
+        for (double ratio : entry.getValue()) {
+          generator.writeNumber(ratio);
+        }
+        generator.writeEndArray();
       }
       generator.writeEndObject();
       generator.writeEndObject();
