@@ -171,10 +171,6 @@ public final class Bench {
       return new Result(records, both);
     }
 
-    private static Result ofOneRun(long records, Duration elapsed, Optional<Duration> cpu) {
-      return new Result(records, List.of(new Run(elapsed, cpu, Map.of())));
-    }
-
     private double rate(Duration time) {
       return records / (time.toNanos() / 1e9);
     }
@@ -273,9 +269,22 @@ public final class Bench {
     return Optional.empty();
   }
 
-  /** The CPU time the process has used since it had used {@code before}, if the JVM tells. */
-  private static Optional<Duration> processCpuSince(Optional<Duration> before) {
-    return since(before, Bench::processCpuTime);
+  /** The wall-clock time and the process's CPU time since it was started. */
+  private record Stopwatch(long startNanos, Optional<Duration> cpuBefore) {
+    static Stopwatch start() {
+      return new Stopwatch(System.nanoTime(), processCpuTime());
+    }
+
+    /** The CPU time the process has used since the start, if the JVM tells. */
+    Optional<Duration> processCpu() {
+      return since(cpuBefore, Bench::processCpuTime);
+    }
+
+    /** One run of {@code records} records, ending now. */
+    Result oneRun(long records) {
+      Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+      return new Result(records, List.of(new Run(elapsed, processCpu(), Map.of())));
+    }
   }
 
   private Result seedDesign(Path input) throws SQLException {
@@ -283,11 +292,9 @@ public final class Bench {
     try (NerRedactor redactor = seedRedactors.get();
         Connection connection = target.connect("seed_design")) {
       SeedDesign seed = new SeedDesign(redactor, target.dialect(), 1_000);
-      Optional<Duration> cpuBefore = processCpuTime();
-      long start = System.nanoTime();
+      Stopwatch stopwatch = Stopwatch.start();
       long records = seed.run(input, connection, target.tablePrefix("seed_design"));
-      Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-      return Result.ofOneRun(records, elapsed, processCpuSince(cpuBefore));
+      return stopwatch.oneRun(records);
     }
   }
 
@@ -302,9 +309,9 @@ public final class Bench {
       builder.redactor(redactor);
     }
     try (IngestionPipeline pipeline = builder.build()) {
-      Optional<Duration> cpuBefore = processCpuTime();
+      Stopwatch stopwatch = Stopwatch.start();
       RunSummary summary = pipeline.run(input);
-      Run run = new Run(summary.elapsed(), processCpuSince(cpuBefore), summary.stageTimes());
+      Run run = new Run(summary.elapsed(), stopwatch.processCpu(), summary.stageTimes());
       return new Result(summary.read().total(), List.of(run));
     }
   }
@@ -313,13 +320,11 @@ public final class Bench {
     List<String> texts = new ArrayList<>();
     long records = freeTexts(input, texts);
     try (NerRedactor redactor = redactors.get()) {
-      Optional<Duration> cpuBefore = processCpuTime();
-      long start = System.nanoTime();
+      Stopwatch stopwatch = Stopwatch.start();
       for (int from = 0; from < texts.size(); from += RAW_NER_BATCH) {
         redactor.redactAll(texts.subList(from, Math.min(texts.size(), from + RAW_NER_BATCH)));
       }
-      Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-      return Result.ofOneRun(records, elapsed, processCpuSince(cpuBefore));
+      return stopwatch.oneRun(records);
     }
   }
 
@@ -333,13 +338,11 @@ public final class Bench {
             .build()
             .run(input);
     try (BulkWriter writer = target.freshWriter("raw_writer")) {
-      Optional<Duration> cpuBefore = processCpuTime();
-      long start = System.nanoTime();
+      Stopwatch stopwatch = Stopwatch.start();
       for (Chunk chunk : capture.chunks()) {
         writer.write(chunk);
       }
-      Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-      return Result.ofOneRun(summary.read().total(), elapsed, processCpuSince(cpuBefore));
+      return stopwatch.oneRun(summary.read().total());
     }
   }
 

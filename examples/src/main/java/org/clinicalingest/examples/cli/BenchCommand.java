@@ -133,7 +133,7 @@ final class BenchCommand implements Callable<Integer> {
         modelLoadSeconds);
     Bench.Report report = bench.run(input, warmup);
     Map<String, Bench.Result> results = report.results();
-    Map<String, Double> ratios = ratios(results);
+    List<Ratio> ratios = ratios(results);
     out.printf(
         Locale.ROOT,
         "warm-up: %d rounds of every variant but the seed's design; JIT compilation during the"
@@ -174,21 +174,21 @@ final class BenchCommand implements Callable<Integer> {
         .forEach(
             (name, times) ->
                 out.printf(Locale.ROOT, "%-16s%s%n", name, SummaryPrinter.stageTimes(times)));
-    Map<String, List<Double>> roundRatios = roundRatios(results);
-    ratios.forEach(
-        (name, value) -> {
-          out.printf(Locale.ROOT, "%-34s %8.2f", name, value);
-          List<Double> byRound = roundRatios.get(shortName(name));
-          if (byRound != null) {
-            out.print("   by round:");
-            byRound.forEach(ratio -> out.printf(Locale.ROOT, " %.2f", ratio));
-          }
-          out.println();
-        });
+    for (Ratio ratio : ratios) {
+      out.printf(
+          Locale.ROOT,
+          "%-34s %8.2f",
+          ratio.name() + " (target >= " + ratio.target() + ")",
+          ratio.value());
+      if (!ratio.byRound().isEmpty()) {
+        out.print("   by round:");
+        ratio.byRound().forEach(value -> out.printf(Locale.ROOT, " %.2f", value));
+      }
+      out.println();
+    }
     out.flush();
     if (json != null) {
-      Files.writeString(
-          json, toJson(report, ratios, roundRatios, threadCount, target, modelLoadSeconds));
+      Files.writeString(json, toJson(report, ratios, threadCount, target, modelLoadSeconds));
     }
     return 0;
   }
@@ -218,55 +218,49 @@ final class BenchCommand implements Callable<Integer> {
     return stageTimes;
   }
 
-  private static Map<String, Double> ratios(Map<String, Bench.Result> results) {
-    Map<String, Double> ratios = new LinkedHashMap<>();
-    ratios.put(
-        "pipeline_ner_vs_seed_design (target >= 20)",
-        ratio(results, "pipeline_ner", "seed_design"));
-    ratios.put(
-        "pipeline_ner_vs_raw_ner (target >= 0.8)", ratio(results, "pipeline_ner", "raw_ner"));
-    ratios.put(
-        "pipeline_no_ner_vs_raw_writer (target >= 0.5)",
-        ratio(results, "pipeline_no_ner", "raw_writer"));
-    return ratios;
-  }
-
   /**
-   * The ratios of two variants that run in the same rounds, computed round by round: each run set
-   * against the other variant's run of the same round, seconds apart, so that the machine's drift
-   * over the minutes of a bench does not enter them.
+   * A ratio of two variants' records per second, of their median runs, with its target.
+   *
+   * @param byRound the same ratio round by round, each run set against the other variant's run of
+   *     the same round, seconds apart, so that the machine's drift over the minutes of a bench does
+   *     not enter it; empty if the two variants do not run in the same rounds
    */
-  private static Map<String, List<Double>> roundRatios(Map<String, Bench.Result> results) {
-    Map<String, List<Double>> ratios = new LinkedHashMap<>();
-    ratios.put("pipeline_ner_vs_raw_ner", roundRatio(results, "pipeline_ner", "raw_ner"));
-    ratios.put(
-        "pipeline_no_ner_vs_raw_writer", roundRatio(results, "pipeline_no_ner", "raw_writer"));
-    return ratios;
+  private record Ratio(String name, String target, double value, List<Double> byRound) {}
+
+  private static List<Ratio> ratios(Map<String, Bench.Result> results) {
+    return List.of(
+        ratio(results, "pipeline_ner", "seed_design", "20", false),
+        ratio(results, "pipeline_ner", "raw_ner", "0.8", true),
+        ratio(results, "pipeline_no_ner", "raw_writer", "0.5", true));
   }
 
-  private static List<Double> roundRatio(
-      Map<String, Bench.Result> results, String numerator, String denominator) {
-    List<Double> top = results.get(numerator).recordsPerSecondByRun();
-    List<Double> bottom = results.get(denominator).recordsPerSecondByRun();
-    return IntStream.range(0, Math.min(top.size(), bottom.size()))
-        .mapToObj(round -> top.get(round) / bottom.get(round))
-        .toList();
-  }
-
-  /** The ratio's name without its target. */
-  private static String shortName(String ratio) {
-    return ratio.replaceFirst(" \\(.*", "");
-  }
-
-  private static double ratio(
-      Map<String, Bench.Result> results, String numerator, String denominator) {
-    return results.get(numerator).recordsPerSecond() / results.get(denominator).recordsPerSecond();
+  private static Ratio ratio(
+      Map<String, Bench.Result> results,
+      String numerator,
+      String denominator,
+      String target,
+      boolean sameRounds) {
+    Bench.Result top = results.get(numerator);
+    Bench.Result bottom = results.get(denominator);
+    List<Double> byRound = List.of();
+    if (sameRounds) {
+      List<Double> topRates = top.recordsPerSecondByRun();
+      List<Double> bottomRates = bottom.recordsPerSecondByRun();
+      byRound =
+          IntStream.range(0, Math.min(topRates.size(), bottomRates.size()))
+              .mapToObj(round -> topRates.get(round) / bottomRates.get(round))
+              .toList();
+    }
+    return new Ratio(
+        numerator + "_vs_" + denominator,
+        target,
+        top.recordsPerSecond() / bottom.recordsPerSecond(),
+        byRound);
   }
 
   private String toJson(
       Bench.Report report,
-      Map<String, Double> ratios,
-      Map<String, List<Double>> roundRatios,
+      List<Ratio> ratios,
       int threadCount,
       BenchTarget target,
       double modelLoadSeconds)
@@ -314,17 +308,19 @@ final class BenchCommand implements Callable<Integer> {
       }
       generator.writeEndObject();
       generator.writeObjectFieldStart("ratios");
-      for (Map.Entry<String, Double> entry : ratios.entrySet()) {
-        generator.writeNumberField(shortName(entry.getKey()), entry.getValue());
+      for (Ratio ratio : ratios) {
+        generator.writeNumberField(ratio.name(), ratio.value());
       }
       generator.writeEndObject();
       generator.writeObjectFieldStart("ratios_by_round");
-      for (Map.Entry<String, List<Double>> entry : roundRatios.entrySet()) {
-        generator.writeArrayFieldStart(entry.getKey());
-        for (double ratio : entry.getValue()) {
-          generator.writeNumber(ratio);
+      for (Ratio ratio : ratios) {
+        if (!ratio.byRound().isEmpty()) {
+          generator.writeArrayFieldStart(ratio.name());
+          for (double value : ratio.byRound()) {
+            generator.writeNumber(value);
+          }
+          generator.writeEndArray();
         }
-        generator.writeEndArray();
       }
       generator.writeEndObject();
       generator.writeEndObject();
