@@ -68,6 +68,52 @@ class FreeTextRedactorTest {
   }
 
   @Test
+  void tellsTheRecogniserOfTheSpansThePolicyReplacesWhole() {
+    List<List<PhiSpan>> told = new ArrayList<>();
+    NerRedactor listening =
+        new NerRedactor() {
+          @Override
+          public List<Redaction> redactAll(List<String> texts) {
+            throw new AssertionError("the spans found must be passed on");
+          }
+
+          @Override
+          public List<Redaction> redactAll(List<String> texts, List<List<PhiSpan>> known) {
+            told.addAll(known);
+            return texts.stream().map(text -> find(text, "Maren Quist")).toList();
+          }
+        };
+    RedactionPolicy keepPhones =
+        RedactionPolicy.builder()
+            .text(PhiType.PHONE, Operator.KEEP)
+            .text(PhiType.DATE, Operator.GENERALIZE)
+            .build();
+    try (FreeTextRedactor all = FreeTextRedactor.builder().redactor(listening).build();
+        FreeTextRedactor some =
+            FreeTextRedactor.builder().redactor(listening).policy(keepPhones).build()) {
+      assertThat(all.redact(NOTE).text())
+          .isEqualTo("Call [NAME] at [PHONE] about the [DATE] visit.");
+      assertThat(some.redact(NOTE).text())
+          .isEqualTo("Call [NAME] at 617-555-0143 about the 2021 visit.");
+    }
+
+    assertThat(told)
+        .containsExactly(
+            List.of(new PhiSpan(20, 32, PhiType.PHONE), new PhiSpan(43, 53, PhiType.DATE)),
+            List.of());
+  }
+
+  @Test
+  void passesOneListOfKnownSpansPerText() {
+    NerRedactor plain =
+        texts -> texts.stream().map(text -> new Redaction(text, List.of())).toList();
+
+    assertThatThrownBy(() -> plain.redactAll(List.of("a", "b"), List.of(List.of())))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("known has 1 lists for 2 texts");
+  }
+
+  @Test
   void reportsARecogniserFailureWithoutQuotingTheText() {
     NerRedactor failing =
         texts -> {

@@ -2,9 +2,12 @@ package org.clinicalingest.internal.pipeline;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.ObjLongConsumer;
+import org.clinicalingest.Operator;
 import org.clinicalingest.RedactedText;
 import org.clinicalingest.RedactionException;
 import org.clinicalingest.RedactionPolicy;
@@ -20,8 +23,8 @@ import org.clinicalingest.spi.Redaction;
 
 /**
  * Redacts the free texts of a whole batch at once: pattern and record-aware spans per text, then
- * one call of the named-entity recogniser for all texts of the batch, then the merged spans are
- * replaced as the policy says.
+ * one call of the named-entity recogniser for all texts of the batch, told of the spans already
+ * found that the policy replaces whole, then the merged spans are replaced as the policy says.
  *
  * <p>The recogniser gets the batch rather than one note at a time because its per-call costs (model
  * dispatch, thread hand-off) dominate on short notes; this is what made per-note NER inside
@@ -33,6 +36,7 @@ public final class FreeTextRedaction {
   private final PatternRedactor patterns = new PatternRedactor();
   private final NerRedactor ner;
   private final TextRedactor replacer;
+  private final Set<PhiType> hiddenTypes;
   private final ObjLongConsumer<Stage> timer;
   private final SharedLoop loop;
 
@@ -52,6 +56,13 @@ public final class FreeTextRedaction {
       NerRedactor ner, RedactionPolicy policy, ObjLongConsumer<Stage> timer, SharedLoop loop) {
     this.ner = ner;
     this.replacer = new TextRedactor(policy);
+    this.hiddenTypes = EnumSet.noneOf(PhiType.class);
+    for (PhiType type : PhiType.values()) {
+      Operator operator = policy.text(type);
+      if (operator != Operator.KEEP && operator != Operator.GENERALIZE) {
+        hiddenTypes.add(type);
+      }
+    }
     this.timer = timer;
     this.loop = loop;
   }
@@ -86,7 +97,7 @@ public final class FreeTextRedaction {
 
     if (ner != null) {
       long start = System.nanoTime();
-      List<Redaction> recognised = recognise(texts, batchDescription);
+      List<Redaction> recognised = recognise(texts, hiddenSpans(spans), batchDescription);
       for (int i = 0; i < texts.size(); i++) {
         spans.get(i).addAll(recognised.get(i).spans());
       }
@@ -123,10 +134,22 @@ public final class FreeTextRedaction {
     }
   }
 
-  private List<Redaction> recognise(List<String> texts, String batchDescription) {
+  /**
+   * Per text, the spans whose text the policy replaces whole. The recogniser is told of them and
+   * may skip the entities inside; spans the policy keeps whole or in part ({@link Operator#KEEP},
+   * {@link Operator#GENERALIZE}) are not passed, as an entity inside them would stay in the text.
+   */
+  private List<List<PhiSpan>> hiddenSpans(List<List<PhiSpan>> spans) {
+    return spans.stream()
+        .map(found -> found.stream().filter(span -> hiddenTypes.contains(span.type())).toList())
+        .toList();
+  }
+
+  private List<Redaction> recognise(
+      List<String> texts, List<List<PhiSpan>> known, String batchDescription) {
     List<Redaction> recognised;
     try {
-      recognised = ner.redactAll(texts);
+      recognised = ner.redactAll(texts, known);
     } catch (RuntimeException e) {
       throw new RedactionException(
           "named-entity redaction failed for " + batchDescription + ": " + e.getClass().getName(),

@@ -164,7 +164,29 @@ public final class CoreNlpRedactor implements NerRedactor {
    */
   @Override
   public List<Redaction> redactAll(List<String> texts) {
+    return redactAll(texts, null);
+  }
+
+  /**
+   * Finds the spans to redact in each text, skipping the CRF where every candidate word lies inside
+   * a known span: such words are redacted anyway. Names, places and organisations wholly inside
+   * known spans may be missing from the result; the rest is found as by {@link #redactAll(List)}.
+   *
+   * @param texts the texts, none null
+   * @param known per text, the spans already found in it; as many lists as texts
+   * @return one redaction per text, in input order
+   * @throws IllegalArgumentException if {@code known} does not have one list per text
+   * @throws IllegalStateException if this redactor is closed
+   * @throws RedactionException if the model cannot be loaded or fails on a text; the message names
+   *     the text's index in {@code texts}, never its content
+   */
+  @Override
+  public List<Redaction> redactAll(List<String> texts, List<List<PhiSpan>> known) {
     Objects.requireNonNull(texts, "texts");
+    if (known != null && known.size() != texts.size()) {
+      throw new IllegalArgumentException(
+          "known has " + known.size() + " lists for " + texts.size() + " texts");
+    }
     if (closed) {
       throw new IllegalStateException("redactor is closed");
     }
@@ -177,8 +199,10 @@ public final class CoreNlpRedactor implements NerRedactor {
     List<Future<List<List<PhiSpan>>>> batches = new ArrayList<>();
     for (int from = 0; from < texts.size(); from += batchSize) {
       int start = from;
-      List<String> batch = texts.subList(from, Math.min(texts.size(), from + batchSize));
-      batches.add(pool.submit(() -> findAll(entityFinder, batch, start)));
+      int end = Math.min(texts.size(), from + batchSize);
+      List<String> batch = texts.subList(from, end);
+      List<List<PhiSpan>> batchKnown = known == null ? null : known.subList(from, end);
+      batches.add(pool.submit(() -> findAll(entityFinder, batch, batchKnown, start)));
     }
     List<Redaction> redactions = new ArrayList<>(texts.size());
     int batchStart = 0;
@@ -192,19 +216,25 @@ public final class CoreNlpRedactor implements NerRedactor {
     return redactions;
   }
 
-  private List<List<PhiSpan>> findAll(EntityFinder entityFinder, List<String> batch, int start) {
+  /**
+   * Finds the spans of each text of a batch. The cache keeps only results found without known
+   * spans, which are complete, so any call may reuse them.
+   */
+  private List<List<PhiSpan>> findAll(
+      EntityFinder entityFinder, List<String> batch, List<List<PhiSpan>> known, int start) {
     List<List<PhiSpan>> found = new ArrayList<>(batch.size());
     for (int offset = 0; offset < batch.size(); offset++) {
       String text = batch.get(offset);
+      List<PhiSpan> knownSpans = known == null ? List.of() : known.get(offset);
       List<PhiSpan> spans = cache == null ? null : cache.get(text);
       if (spans == null) {
         try {
-          spans = List.copyOf(entityFinder.find(text));
+          spans = List.copyOf(entityFinder.find(text, knownSpans));
         } catch (RuntimeException e) {
           throw new RedactionException(
               "ner stage: CoreNLP failed on text " + (start + offset) + " of the call", e);
         }
-        if (cache != null) {
+        if (cache != null && knownSpans.isEmpty()) {
           cache.put(text, spans);
         }
       }

@@ -1,6 +1,7 @@
 package org.clinicalingest.ner.corenlp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -208,6 +209,31 @@ class CoreNlpRedactorIT {
 
       assertThat(fast.redactAll(texts)).isEqualTo(expected);
       assertThat(fast.redactAll(texts)).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void skipsEntitiesInsideKnownSpansAndCachesOnlyCompleteResults() {
+    String text = "Valentina Mcleod was seen with Dr. Helen Rivera in Springfield.";
+    PhiSpan patient = new PhiSpan(0, "Valentina Mcleod".length(), PhiType.NAME);
+    try (CoreNlpRedactor redactor = CoreNlpRedactor.builder().threads(1).build()) {
+      Redaction told = redactor.redactAll(List.of(text), List.of(List.of(patient))).get(0);
+      Redaction plain = redactor.redact(text);
+
+      assertThat(names(told)).containsExactly("Helen Rivera");
+      assertThat(found(told, PhiType.LOCATION)).containsExactly("Springfield");
+      assertThat(names(plain)).containsExactly("Valentina Mcleod", "Helen Rivera");
+      assertThat(redactor.redactAll(List.of(text), List.of(List.of(patient))).get(0))
+          .isEqualTo(plain);
+    }
+  }
+
+  @Test
+  void rejectsKnownSpansThatDoNotMatchTheTexts() {
+    try (CoreNlpRedactor redactor = CoreNlpRedactor.builder().threads(1).build()) {
+      assertThatThrownBy(() -> redactor.redactAll(List.of("a", "b"), List.of(List.of())))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("known has 1 lists for 2 texts");
     }
   }
 

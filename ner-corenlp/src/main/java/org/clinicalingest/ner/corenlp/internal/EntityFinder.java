@@ -87,6 +87,15 @@ public final class EntityFinder {
 
   /** The spans to redact in {@code text}, in text order. */
   public List<PhiSpan> find(String text) {
+    return find(text, List.of());
+  }
+
+  /**
+   * The spans to redact in {@code text}, in text order, skipping entities wholly inside {@code
+   * known} spans (which are redacted anyway): a candidate token inside a known span only joins the
+   * window of a candidate outside, and a window with no candidate outside is not labelled.
+   */
+  public List<PhiSpan> find(String text, List<PhiSpan> known) {
     Words words = Words.of(text);
     boolean oneCase = CaseRestorer.isMonoCase(words);
     String modelText = restoreCase && oneCase ? caseRestorer.rewrite(words) : text;
@@ -94,7 +103,7 @@ public final class EntityFinder {
     List<int[]> allowed = allowList.find(modelWords);
     List<PhiSpan> spans = new ArrayList<>();
     for (List<CoreLabel> tokens : model.sentences(modelText)) {
-      String[] labels = labels(modelText, tokens, allowed, oneCase);
+      String[] labels = labels(modelText, tokens, allowed, oneCase, known);
       if (labels != null) {
         collect(tokens, labels, modelText, allowed, spans);
       }
@@ -108,11 +117,15 @@ public final class EntityFinder {
 
   /** The CRF label of each token (null for O), or null if the sentence has no candidate. */
   private String[] labels(
-      String text, List<CoreLabel> tokens, List<int[]> allowed, boolean oneCase) {
+      String text,
+      List<CoreLabel> tokens,
+      List<int[]> allowed,
+      boolean oneCase,
+      List<PhiSpan> known) {
     byte[] kinds = null;
     if (windows != null) {
       kinds = model.tokenKinds().of(text, tokens, allowed, oneCase);
-      if (!hasCandidate(kinds)) {
+      if (!hasCandidateOutside(tokens, kinds, known)) {
         return null;
       }
     }
@@ -210,9 +223,29 @@ public final class EntityFinder {
     return word.equals("'s") || word.equals("'") || word.equals("\u2019s") || word.equals("\u2019");
   }
 
-  private static boolean hasCandidate(byte[] kinds) {
-    for (byte kind : kinds) {
-      if (kind == TokenKinds.CANDIDATE) {
+  /**
+   * Whether a candidate lies outside the known spans; turns the candidates inside them into tokens
+   * that join a window.
+   */
+  private static boolean hasCandidateOutside(
+      List<CoreLabel> tokens, byte[] kinds, List<PhiSpan> known) {
+    boolean found = false;
+    for (int i = 0; i < kinds.length; i++) {
+      if (kinds[i] != TokenKinds.CANDIDATE) {
+        continue;
+      }
+      if (isKnown(tokens.get(i), known)) {
+        kinds[i] = TokenKinds.JOINS;
+      } else {
+        found = true;
+      }
+    }
+    return found;
+  }
+
+  private static boolean isKnown(CoreLabel token, List<PhiSpan> known) {
+    for (PhiSpan span : known) {
+      if (span.start() <= token.beginPosition() && token.endPosition() <= span.end()) {
         return true;
       }
     }
