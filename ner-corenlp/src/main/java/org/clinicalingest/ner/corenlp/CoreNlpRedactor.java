@@ -169,8 +169,10 @@ public final class CoreNlpRedactor implements NerRedactor {
 
   /**
    * Finds the spans to redact in each text, skipping the CRF where every candidate word lies inside
-   * a known span: such words are redacted anyway. Names, places and organisations wholly inside
-   * known spans may be missing from the result; the rest is found as by {@link #redactAll(List)}.
+   * a known span, as such words are redacted anyway; a known given name next to an eponym outside
+   * ("Virginia Parkinson") is still labelled. Names, places and organisations wholly inside known
+   * spans may be missing from the result; the rest is found as by {@link #redactAll(List)}. With
+   * {@link Builder#windowed windowed(false)} the known spans are ignored.
    *
    * @param texts the texts, none null
    * @param known per text, the spans already found in it; as many lists as texts

@@ -229,6 +229,17 @@ class CoreNlpRedactorIT {
   }
 
   @Test
+  void labelsAKnownNameWhoseOtherPartIsAnEponym() {
+    String text = "Records faxed to Virginia Parkinson, MD on Oct 26.";
+    PhiSpan state = new PhiSpan(17, 25, PhiType.LOCATION);
+    try (CoreNlpRedactor redactor = CoreNlpRedactor.builder().threads(1).build()) {
+      Redaction told = redactor.redactAll(List.of(text), List.of(List.of(state))).get(0);
+
+      assertThat(names(told)).containsExactly("Virginia Parkinson");
+    }
+  }
+
+  @Test
   void rejectsKnownSpansThatDoNotMatchTheTexts() {
     try (CoreNlpRedactor redactor = CoreNlpRedactor.builder().threads(1).build()) {
       assertThatThrownBy(() -> redactor.redactAll(List.of("a", "b"), List.of(List.of())))

@@ -92,8 +92,8 @@ public final class EntityFinder {
 
   /**
    * The spans to redact in {@code text}, in text order, skipping entities wholly inside {@code
-   * known} spans (which are redacted anyway): a candidate token inside a known span only joins the
-   * window of a candidate outside, and a window with no candidate outside is not labelled.
+   * known} spans, which are redacted anyway: a run of tokens whose candidates all lie inside known
+   * spans is not labelled (see {@link #windows}).
    */
   public List<PhiSpan> find(String text, List<PhiSpan> known) {
     Words words = Words.of(text);
@@ -115,7 +115,10 @@ public final class EntityFinder {
     return spans;
   }
 
-  /** The CRF label of each token (null for O), or null if the sentence has no candidate. */
+  /**
+   * The CRF label of each token (null for O), or null if the sentence has no window to label: no
+   * candidate, or only candidates inside known spans.
+   */
   private String[] labels(
       String text,
       List<CoreLabel> tokens,
@@ -123,20 +126,24 @@ public final class EntityFinder {
       boolean oneCase,
       List<PhiSpan> known) {
     byte[] kinds = null;
+    boolean[] inKnown = null;
+    List<int[]> windowRanges = null;
     if (windows != null) {
       kinds = model.tokenKinds().of(text, tokens, allowed, oneCase);
-      if (!hasCandidateOutside(tokens, kinds, known)) {
+      inKnown = inKnownSpans(tokens, known);
+      windowRanges = windows(tokens, kinds, inKnown);
+      if (windowRanges.isEmpty()) {
         return null;
       }
     }
-    String key = sentenceCache == null ? null : cacheKey(tokens, kinds);
+    String key = sentenceCache == null ? null : cacheKey(tokens, kinds, inKnown);
     if (key != null) {
       String[] cached = sentenceCache.get(key);
       if (cached != null) {
         return cached;
       }
     }
-    String[] labels = kinds == null ? labelWhole(tokens) : labelWindows(tokens, kinds);
+    String[] labels = kinds == null ? labelWhole(tokens) : labelWindows(tokens, windowRanges);
     if (key != null) {
       sentenceCache.put(key, labels);
     }
@@ -153,13 +160,34 @@ public final class EntityFinder {
   }
 
   /** Labels each {@linkplain #windows window} of the sentence. */
-  private String[] labelWindows(List<CoreLabel> tokens, byte[] kinds) {
-    String[] labels = new String[kinds.length];
+  private String[] labelWindows(List<CoreLabel> tokens, List<int[]> windowRanges) {
+    String[] labels = new String[tokens.size()];
     List<CoreLabel> prepared = windows.prepare(tokens);
-    for (int[] window : windows(tokens, kinds)) {
+    for (int[] window : windowRanges) {
       windows.label(prepared, window[0], window[1], labels);
     }
     return labels;
+  }
+
+  /** Which tokens lie wholly inside a known span, or null if none does. */
+  private static boolean[] inKnownSpans(List<CoreLabel> tokens, List<PhiSpan> known) {
+    if (known.isEmpty()) {
+      return null;
+    }
+    boolean[] inside = null;
+    for (int i = 0; i < tokens.size(); i++) {
+      CoreLabel token = tokens.get(i);
+      for (PhiSpan span : known) {
+        if (span.start() <= token.beginPosition() && token.endPosition() <= span.end()) {
+          if (inside == null) {
+            inside = new boolean[tokens.size()];
+          }
+          inside[i] = true;
+          break;
+        }
+      }
+    }
+    return inside;
   }
 
   /**
@@ -170,8 +198,15 @@ public final class EntityFinder {
    * practice, so the windows' labels are the whole-sentence ones (see {@link CrfWindows}). Each
    * window is widened by {@link #MARGIN} tokens on each side (the CRF labels them too) and windows
    * that then touch or overlap are merged.
+   *
+   * <p>Tokens inside spans already found ({@code inKnown}) are redacted whatever the CRF says, so a
+   * run whose candidates all lie inside them is labelled only if it also holds, outside them, a
+   * joining token that may be part of a name: an eponym after a known given name ("Virginia
+   * Parkinson"), but not a title or a word such as "Pt" ({@link Titles#isLeadingNonName}).
+   *
+   * @param inKnown per token, whether it lies inside a known span; null if none does
    */
-  static List<int[]> windows(List<CoreLabel> tokens, byte[] kinds) {
+  static List<int[]> windows(List<CoreLabel> tokens, byte[] kinds, boolean[] inKnown) {
     List<int[]> windows = new ArrayList<>();
     int index = 0;
     while (index < kinds.length) {
@@ -181,11 +216,9 @@ public final class EntityFinder {
       }
       int from = index;
       int to = index + 1;
-      boolean candidate = kinds[index] == TokenKinds.CANDIDATE;
       int next = to;
       while (next < kinds.length) {
         if (kinds[next] != TokenKinds.OTHER) {
-          candidate |= kinds[next] == TokenKinds.CANDIDATE;
           to = ++next;
         } else if (next - to < MAX_GAP && isParticle(tokens.get(next).word())) {
           next++;
@@ -196,12 +229,31 @@ public final class EntityFinder {
       while (to < kinds.length && isPossessive(tokens.get(to).word())) {
         to++;
       }
-      if (candidate) {
+      if (needsLabels(tokens, kinds, inKnown, from, to)) {
         addWidened(windows, from, to, kinds.length);
       }
       index = to;
     }
     return windows;
+  }
+
+  /** Whether the run {@code [from, to)} holds a name the CRF must label (see {@link #windows}). */
+  private static boolean needsLabels(
+      List<CoreLabel> tokens, byte[] kinds, boolean[] inKnown, int from, int to) {
+    boolean knownCandidate = false;
+    boolean partOutside = false;
+    for (int i = from; i < to; i++) {
+      boolean known = inKnown != null && inKnown[i];
+      if (kinds[i] == TokenKinds.CANDIDATE) {
+        if (!known) {
+          return true;
+        }
+        knownCandidate = true;
+      } else if (kinds[i] == TokenKinds.JOINS && !known) {
+        partOutside |= !Titles.isLeadingNonName(tokens.get(i).word());
+      }
+    }
+    return knownCandidate && partOutside;
   }
 
   private static void addWidened(List<int[]> windows, int from, int to, int length) {
@@ -224,43 +276,17 @@ public final class EntityFinder {
   }
 
   /**
-   * Whether a candidate lies outside the known spans; turns the candidates inside them into tokens
-   * that join a window.
+   * The sentence's words, which are all the CRF reads, and the kinds and known tokens that chose
+   * its windows.
    */
-  private static boolean hasCandidateOutside(
-      List<CoreLabel> tokens, byte[] kinds, List<PhiSpan> known) {
-    boolean found = false;
-    for (int i = 0; i < kinds.length; i++) {
-      if (kinds[i] != TokenKinds.CANDIDATE) {
-        continue;
-      }
-      if (isKnown(tokens.get(i), known)) {
-        kinds[i] = TokenKinds.JOINS;
-      } else {
-        found = true;
-      }
-    }
-    return found;
-  }
-
-  private static boolean isKnown(CoreLabel token, List<PhiSpan> known) {
-    for (PhiSpan span : known) {
-      if (span.start() <= token.beginPosition() && token.endPosition() <= span.end()) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** The sentence's words, which are all the CRF reads, and the kinds that chose its windows. */
-  private static String cacheKey(List<CoreLabel> tokens, byte[] kinds) {
+  private static String cacheKey(List<CoreLabel> tokens, byte[] kinds, boolean[] inKnown) {
     StringBuilder key = new StringBuilder(tokens.size() * 8);
     for (CoreLabel token : tokens) {
       key.append(token.word()).append('\u0001');
     }
     if (kinds != null) {
-      for (byte kind : kinds) {
-        key.append((char) ('0' + kind));
+      for (int i = 0; i < kinds.length; i++) {
+        key.append((char) ((inKnown != null && inKnown[i] ? 'a' : '0') + kinds[i]));
       }
     }
     return key.toString();

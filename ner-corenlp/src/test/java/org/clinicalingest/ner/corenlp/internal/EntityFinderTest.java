@@ -15,7 +15,7 @@ class EntityFinderTest {
   private static List<int[]> windows(String text, byte... kinds) {
     List<CoreLabel> tokens = TokenKindsTest.tokens(text);
     assertThat(kinds).hasSameSizeAs(tokens);
-    return EntityFinder.windows(tokens, kinds);
+    return EntityFinder.windows(tokens, kinds, null);
   }
 
   @Test
@@ -35,5 +35,24 @@ class EntityFinderTest {
     assertThat(windows("Maria and the of Chen", C, O, O, O, C))
         .containsExactly(new int[] {0, 2}, new int[] {3, 5});
     assertThat(windows("Maria , ; Chen", C, O, O, C)).containsExactly(new int[] {0, 4});
+  }
+
+  @Test
+  void runWhoseCandidatesAreAllKnownIsNoWindowUnlessAPartOfTheNameLiesOutside() {
+    List<CoreLabel> tokens = TokenKindsTest.tokens("Pt Valentina Mcleod seen by Dr. Maria Chen");
+    byte[] kinds = {J, C, C, O, O, J, C, C};
+    boolean[] patientKnown = {false, true, true, false, false, false, false, false};
+    boolean[] allKnown = {false, true, true, false, false, false, true, true};
+
+    assertThat(EntityFinder.windows(tokens, kinds, patientKnown)).containsExactly(new int[] {4, 8});
+    assertThat(EntityFinder.windows(tokens, kinds, allKnown)).isEmpty();
+
+    List<CoreLabel> eponym = TokenKindsTest.tokens("faxed to Virginia Parkinson , MD");
+    assertThat(
+            EntityFinder.windows(
+                eponym,
+                new byte[] {O, O, C, J, O, J},
+                new boolean[] {false, false, true, false, false, false}))
+        .containsExactly(new int[] {1, 5});
   }
 }
