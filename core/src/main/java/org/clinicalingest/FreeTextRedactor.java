@@ -8,8 +8,8 @@ import org.clinicalingest.spi.NerRedactor;
 /**
  * Redacts free text outside an ingestion run, exactly as {@link IngestionPipeline} redacts the
  * notes it writes: the pattern recognisers, then the named-entity recogniser on the whole batch,
- * spans merged, and the policy's text operators applied. Only the record-aware step is missing, as
- * a lone text has no patient record.
+ * told of the pattern spans, then the spans merged and the policy's text operators applied. Only
+ * the record-aware step is missing, as a lone text has no patient record.
  *
  * <pre>{@code
  * try (FreeTextRedactor redactor =

@@ -31,7 +31,9 @@ import org.clinicalingest.spi.QuarantineSink;
  * (the smallest invalid unit, with its position and reasons) and the run goes on. Structured PHI is
  * redacted by the {@link RedactionPolicy}, free text by pattern recognisers, by the patient's own
  * names and identifiers wherever they appear in that patient's notes, and by the optional
- * named-entity {@link NerRedactor}, before anything is written or logged.
+ * named-entity {@link NerRedactor}, before anything is written or logged. The recogniser is told of
+ * the spans the first two found ({@link NerRedactor#redactAll(java.util.List, java.util.List)}), so
+ * that it may skip what they cover.
  *
  * <p>Memory: at most {@code threads + 2} chunks are between the reader and the writer, so the input
  * streams through whatever its size. What a run keeps for its whole length is the ids it has
