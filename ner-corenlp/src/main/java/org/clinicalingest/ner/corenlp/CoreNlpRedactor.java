@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -164,7 +165,8 @@ public final class CoreNlpRedactor implements NerRedactor {
    */
   @Override
   public List<Redaction> redactAll(List<String> texts) {
-    return redactAll(texts, null);
+    Objects.requireNonNull(texts, "texts");
+    return redactAll(texts, Collections.nCopies(texts.size(), List.of()));
   }
 
   /**
@@ -185,7 +187,8 @@ public final class CoreNlpRedactor implements NerRedactor {
   @Override
   public List<Redaction> redactAll(List<String> texts, List<List<PhiSpan>> known) {
     Objects.requireNonNull(texts, "texts");
-    if (known != null && known.size() != texts.size()) {
+    Objects.requireNonNull(known, "known");
+    if (known.size() != texts.size()) {
       throw new IllegalArgumentException(
           "known has " + known.size() + " lists for " + texts.size() + " texts");
     }
@@ -203,7 +206,7 @@ public final class CoreNlpRedactor implements NerRedactor {
       int start = from;
       int end = Math.min(texts.size(), from + batchSize);
       List<String> batch = texts.subList(from, end);
-      List<List<PhiSpan>> batchKnown = known == null ? null : known.subList(from, end);
+      List<List<PhiSpan>> batchKnown = known.subList(from, end);
       batches.add(pool.submit(() -> findAll(entityFinder, batch, batchKnown, start)));
     }
     List<Redaction> redactions = new ArrayList<>(texts.size());
@@ -227,7 +230,7 @@ public final class CoreNlpRedactor implements NerRedactor {
     List<List<PhiSpan>> found = new ArrayList<>(batch.size());
     for (int offset = 0; offset < batch.size(); offset++) {
       String text = batch.get(offset);
-      List<PhiSpan> knownSpans = known == null ? List.of() : known.get(offset);
+      List<PhiSpan> knownSpans = known.get(offset);
       List<PhiSpan> spans = cache == null ? null : cache.get(text);
       if (spans == null) {
         try {

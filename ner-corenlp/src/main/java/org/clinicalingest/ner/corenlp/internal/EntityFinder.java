@@ -130,7 +130,7 @@ public final class EntityFinder {
     List<int[]> windowRanges = null;
     if (windows != null) {
       kinds = model.tokenKinds().of(text, tokens, allowed, oneCase);
-      inKnown = inKnownSpans(tokens, known);
+      inKnown = inKnownSpans(tokens, kinds, known);
       windowRanges = windows(tokens, kinds, inKnown);
       if (windowRanges.isEmpty()) {
         return null;
@@ -169,13 +169,19 @@ public final class EntityFinder {
     return labels;
   }
 
-  /** Which tokens lie wholly inside a known span, or null if none does. */
-  private static boolean[] inKnownSpans(List<CoreLabel> tokens, List<PhiSpan> known) {
+  /**
+   * Which tokens that may join a window lie wholly inside a known span, or null if none does; the
+   * others are never read.
+   */
+  private static boolean[] inKnownSpans(List<CoreLabel> tokens, byte[] kinds, List<PhiSpan> known) {
     if (known.isEmpty()) {
       return null;
     }
     boolean[] inside = null;
     for (int i = 0; i < tokens.size(); i++) {
+      if (kinds[i] == TokenKinds.OTHER) {
+        continue;
+      }
       CoreLabel token = tokens.get(i);
       for (PhiSpan span : known) {
         if (span.start() <= token.beginPosition() && token.endPosition() <= span.end()) {
@@ -204,7 +210,8 @@ public final class EntityFinder {
    * joining token that may be part of a name: an eponym after a known given name ("Virginia
    * Parkinson"), but not a title or a word such as "Pt" ({@link Titles#isLeadingNonName}).
    *
-   * @param inKnown per token, whether it lies inside a known span; null if none does
+   * @param inKnown per token not {@link TokenKinds#OTHER}, whether it lies inside a known span;
+   *     null if none does
    */
   static List<int[]> windows(List<CoreLabel> tokens, byte[] kinds, boolean[] inKnown) {
     List<int[]> windows = new ArrayList<>();
