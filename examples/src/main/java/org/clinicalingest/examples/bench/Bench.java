@@ -44,13 +44,14 @@ import org.clinicalingest.spi.SourceRecord;
  * pipeline, the first measured NER pipeline run of 3,000 patients overlapped 10.6 s of compilation,
  * nearly a core beside a run of 13 s.) Then every variant runs once, unmeasured, over the measured
  * file itself, since runs over a larger file than the warm-up's still set the JIT compiling:
- * without this round it compiled for 6.0-7.4 s during the measured runs of a 3,000-patient bench,
- * with it for 1.3-1.5 s. Then every variant runs several times and reports its median run, since on
- * a shared machine single runs of a few seconds vary by half; the runs are interleaved (each round
- * runs every variant once), so that the variants compared in a ratio meet the same load on the
- * machine. The seed's design runs once, last: it takes minutes, which evens out such noise, and by
- * then the code it shares with the pipeline (tokenizer, CRF features, validation) is compiled,
- * while its own run cannot change what the JIT compiled for the measured runs.
+ * without this round it compiled for 6.0-8.5 s during the measured runs of six 3,000-patient
+ * benches, with it for 1.3-1.5 s in three. Then every variant runs several times and reports its
+ * median run, since on a shared machine single runs of a few seconds vary by half; the runs are
+ * interleaved (each round runs every variant once), so that the variants compared in a ratio meet
+ * the same load on the machine. The seed's design runs once, last: it takes minutes, which evens
+ * out such noise, and by then the code it shares with the pipeline (tokenizer, CRF features,
+ * validation) is compiled, while its own run cannot change what the JIT compiled for the measured
+ * runs.
  *
  * <p>Each run also reports the CPU time the whole process used meanwhile (every thread, the
  * collector's and the JIT compiler's included), which tells whether a variant kept the cores busy
