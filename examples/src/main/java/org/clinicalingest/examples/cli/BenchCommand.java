@@ -136,8 +136,8 @@ final class BenchCommand implements Callable<Integer> {
     List<Ratio> ratios = ratios(results);
     out.printf(
         Locale.ROOT,
-        "warm-up: %d rounds of every variant but the seed's design; JIT compilation during the"
-            + " measured runs: %s%n",
+        "warm-up: %d rounds of every variant but the seed's design over a smaller file, then one"
+            + " over the data; JIT compilation during the measured runs: %s%n",
         report.warmupRounds(),
         report
             .compilationDuringRuns()
