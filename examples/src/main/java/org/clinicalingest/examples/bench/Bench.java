@@ -45,7 +45,7 @@ import org.clinicalingest.spi.SourceRecord;
  * nearly a core beside a run of 13 s.) Then every variant runs once, unmeasured, over the measured
  * file itself, since runs over a larger file than the warm-up's still set the JIT compiling:
  * without this round it compiled for 6.0-8.5 s during the measured runs of six 3,000-patient
- * benches, with it for 1.3-1.5 s in three. Then every variant runs several times and reports its
+ * benches, with it for 1.3-2.7 s in four. Then every variant runs several times and reports its
  * median run, since on a shared machine single runs of a few seconds vary by half; the runs are
  * interleaved (each round runs every variant once), so that the variants compared in a ratio meet
  * the same load on the machine. The seed's design runs once, last: it takes minutes, which evens
