@@ -26,8 +26,9 @@ import org.clinicalingest.spi.PhiType;
  * allow-listed clinical term is dropped ("Parkinson", "Glasgow Coma Scale"), and so is a place that
  * is not PHI under Safe Harbor (a state or country). Offsets come from CoreNLP's tokens, which are
  * UTF-16 indexes into the text. Title and relation words the model pulls into a name ("Mother
- * Keisha Brown") are trimmed off, and a capitalised word right after a relation ("daughter Hope")
- * is a name even when the model misses it. Immutable and thread-safe.
+ * Keisha Brown") are trimmed off, and names that the words around them give away ("daughter Hope",
+ * "Dylan Moody, MD") are added where the model misses them ({@link NamesInContext}). Immutable and
+ * thread-safe.
  */
 public final class EntityFinder {
 
@@ -109,7 +110,7 @@ public final class EntityFinder {
       }
     }
     if (categories.contains(PhiType.NAME)) {
-      addNamesAfterRelations(modelWords, allowed, spans);
+      new NamesInContext(model.tokenKinds(), modelWords, oneCase, allowed, known).addTo(spans);
       spans.sort(Comparator.comparingInt(PhiSpan::start));
     }
     return spans;
@@ -297,53 +298,6 @@ public final class EntityFinder {
       }
     }
     return key.toString();
-  }
-
-  /**
-   * Adds capitalised words right after a relation ("daughter Hope", "wife Joy") that the model
-   * missed: names that are also common words are where the model fails most, and this context makes
-   * them names.
-   */
-  private static void addNamesAfterRelations(
-      Words words, List<int[]> allowed, List<PhiSpan> spans) {
-    for (int i = 0; i + 1 < words.count(); i++) {
-      if (!Titles.isRelation(words, i) || !words.adjacent(i, i + 1)) {
-        continue;
-      }
-      int last = i;
-      while (last + 1 < words.count()
-          && last - i < 3
-          && (last == i || words.adjacent(last, last + 1))
-          && isNameLike(words, last + 1, allowed)) {
-        last++;
-      }
-      if (last > i) {
-        int start = words.start(i + 1);
-        int end = words.start(last) + words.surface(last).length();
-        PhiSpan candidate = new PhiSpan(start, end, PhiType.NAME);
-        if (spans.stream().noneMatch(candidate::overlaps)) {
-          spans.add(candidate);
-        }
-      }
-      i = last;
-    }
-  }
-
-  private static boolean isNameLike(Words words, int index, List<int[]> allowed) {
-    String surface = words.surface(index);
-    if (surface.length() < 2
-        || !Character.isUpperCase(surface.codePointAt(0))
-        || Titles.isRelation(words, index)
-        || Titles.isLeadingNonName(surface)
-        || covered(words.start(index), words.end(index), allowed)) {
-      return false;
-    }
-    for (int c = 1; c < surface.length(); c++) {
-      if (Character.isLowerCase(surface.charAt(c))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private void collect(

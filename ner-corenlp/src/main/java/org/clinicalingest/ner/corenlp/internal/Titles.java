@@ -1,14 +1,17 @@
 package org.clinicalingest.ner.corenlp.internal;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Words that announce a name: personal titles ("Dr.", "Mrs.") and relations or roles ("daughter",
- * "wife", "chaplain", and "née" before a birth name), used to keep names that look like clinical
- * terms, to find names the model misses, and to trim such words off the model's name spans.
+ * Words that announce a name: personal titles ("Dr.", "Mrs."), relations or roles ("daughter",
+ * "wife", "chaplain", and "née" before a birth name) and nursing roles ("RN"), used to keep names
+ * that look like clinical terms, to find names the model misses, and to trim such words off the
+ * model's name spans; and the credentials written after a name ("MD").
  *
  * <p>Design: fixed, small sets compared on normalised words; stateless.
  */
@@ -20,6 +23,7 @@ final class Titles {
   private static final Set<String> RELATIONS =
       Set.of(
           "daughter",
+          "dtr",
           "son",
           "wife",
           "husband",
@@ -60,6 +64,19 @@ final class Titles {
           "née", // as written, for the announcer tokens; compared normalised, it is "nee"
           "nee");
 
+  /** Nursing roles written before a name ("RN Crystal", "report given to rn ava"). */
+  private static final Set<String> ROLES = Set.of("rn", "lpn", "lvn", "np", "cna", "aprn", "crna");
+
+  /**
+   * Credentials written after a name and a comma ("Dylan Moody, MD"), without dots or hyphens and
+   * in lower case; "DO" counts only in capitals.
+   */
+  private static final Set<String> CREDENTIALS =
+      Set.of(
+          "md", "do", "rn", "np", "pa", "pac", "lpn", "lvn", "cna", "aprn", "crna", "cnm", "dnp",
+          "phd", "pharmd", "rph", "msw", "lcsw", "licsw", "dpm", "dds", "dmd", "fnp", "fnpc",
+          "fnpbc", "anp", "acnp", "mbbs", "mph");
+
   /**
    * Titles and relations as tokens may spell them: lower case, capitalised, capitals, with a dot.
    */
@@ -68,7 +85,25 @@ final class Titles {
   private static final Set<String> NOT_NAMES =
       Set.of("patient", "pt", "family", "the", "per", "called", "attending", "resident");
 
+  /** What a word announcing a name is. */
+  enum Announcer {
+    TITLE,
+    RELATION,
+    ROLE
+  }
+
+  /** Titles, relations and roles by normalised word, to find any of them in one lookup. */
+  private static final Map<String, Announcer> ANNOUNCERS = announcers();
+
   private Titles() {}
+
+  private static Map<String, Announcer> announcers() {
+    Map<String, Announcer> announcers = new HashMap<>();
+    TITLES.forEach(word -> announcers.put(word, Announcer.TITLE));
+    RELATIONS.forEach(word -> announcers.put(word, Announcer.RELATION));
+    ROLES.forEach(word -> announcers.put(word, Announcer.ROLE));
+    return Map.copyOf(announcers);
+  }
 
   private static Set<String> announcerTokens() {
     Set<String> tokens = new HashSet<>();
@@ -84,19 +119,15 @@ final class Titles {
     return Set.copyOf(tokens);
   }
 
-  /** Whether word {@code index} names a relative or a role that a name may follow. */
-  static boolean isRelation(Words words, int index) {
-    return index >= 0 && RELATIONS.contains(words.normalized(index));
-  }
-
   /**
    * Whether a model NAME span should not start with {@code word}: a title, relation or role word
-   * that the model sometimes pulls into the name ("Mother Keisha Brown").
+   * that the model sometimes pulls into the name ("Mother Keisha Brown", "RN Ana Diaz").
    */
   static boolean isLeadingNonName(String word) {
     String normalized = Words.normalize(word).replace(".", "");
     return TITLES.contains(normalized)
         || RELATIONS.contains(normalized)
+        || ROLES.contains(normalized)
         || NOT_NAMES.contains(normalized);
   }
 
@@ -108,5 +139,17 @@ final class Titles {
   /** Whether word {@code index} exists and is a personal title. */
   static boolean isTitle(Words words, int index) {
     return index >= 0 && TITLES.contains(words.normalized(index));
+  }
+
+  /** What word {@code index} announces a name as, or null if it announces none. */
+  static Announcer announcer(Words words, int index) {
+    return ANNOUNCERS.get(words.normalized(index));
+  }
+
+  /** Whether {@code written} ("MD", "M.D.", "pa-c") is a credential written after a name. */
+  static boolean isCredential(String written) {
+    String credential = written.replace(".", "").replace("-", "").toLowerCase(Locale.ROOT);
+    return CREDENTIALS.contains(credential)
+        && (!credential.equals("do") || written.startsWith("DO") || written.startsWith("D.O"));
   }
 }

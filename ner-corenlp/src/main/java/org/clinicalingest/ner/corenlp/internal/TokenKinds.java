@@ -267,6 +267,29 @@ final class TokenKinds {
     return !word.isEmpty();
   }
 
+  /** Whether {@code key}, a normalised word, names a month. */
+  static boolean isMonth(String key) {
+    return MONTHS.contains(key);
+  }
+
+  /**
+   * Whether {@code key}, a lower-case word, may be a name: unknown to the CRF in lower case,
+   * written capitalised by the truecaser, or a name that is also a common word.
+   */
+  boolean mayBeName(String key) {
+    return isNameWord(key) || isCapitalisedName(key) || !commonWords.test(key);
+  }
+
+  /** Whether {@code key}, a lower-case word, is a name that is also a common word ("hope"). */
+  boolean isNameWord(String key) {
+    return nameWords.contains(key);
+  }
+
+  /** Whether {@code key}, a lower-case word, is a note word that is never a name ("mrn"). */
+  boolean isClinical(String key) {
+    return clinicalWords.contains(key);
+  }
+
   /** Whether the truecaser writes the word capitalised but not in capitals ("Smith"). */
   private boolean isCapitalisedName(String key) {
     String form = caseForms.apply(key);
