@@ -27,8 +27,8 @@ import org.clinicalingest.spi.PhiType;
  * is not PHI under Safe Harbor (a state or country). Offsets come from CoreNLP's tokens, which are
  * UTF-16 indexes into the text. Title and relation words the model pulls into a name ("Mother
  * Keisha Brown") are trimmed off, and names that the words around them give away ("daughter Hope",
- * "Dylan Moody, MD") are added where the model misses them ({@link NamesInContext}). Immutable and
- * thread-safe.
+ * "Dylan Moody, MD") and places after "in" or "from" that a gazetteer knows are added where the
+ * model misses them ({@link EntitiesInContext}). Immutable and thread-safe.
  */
 public final class EntityFinder {
 
@@ -109,10 +109,16 @@ public final class EntityFinder {
         collect(tokens, labels, modelText, allowed, spans);
       }
     }
+    EntitiesInContext context =
+        new EntitiesInContext(model.tokenKinds(), modelWords, oneCase, allowed, known);
     if (categories.contains(PhiType.NAME)) {
-      new NamesInContext(model.tokenKinds(), modelWords, oneCase, allowed, known).addTo(spans);
-      spans.sort(Comparator.comparingInt(PhiSpan::start));
+      context.addNames(spans);
     }
+    if (categories.contains(PhiType.LOCATION)) {
+      context.addPlaces(
+          spans, model.cities(), (start, end) -> isNonPhiPlace(modelText, start, end));
+    }
+    spans.sort(Comparator.comparingInt(PhiSpan::start));
     return spans;
   }
 

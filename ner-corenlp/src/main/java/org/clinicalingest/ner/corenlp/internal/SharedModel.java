@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.clinicalingest.RedactionException;
@@ -62,13 +64,15 @@ public final class SharedModel {
   private final UnaryOperator<String> caseForms;
   private final Optional<CrfWindows> windows;
   private final TokenKinds tokenKinds;
+  private final Cities cities;
 
   private SharedModel(
       StanfordCoreNLP tokenizer,
       CRFClassifier<CoreLabel> classifier,
       UnaryOperator<String> caseForms,
       Set<String> nameWords,
-      Set<String> clinicalWords) {
+      Set<String> clinicalWords,
+      Cities cities) {
     this.tokenizer = tokenizer;
     this.lexer = ReusedLexer.of(tokenizer).orElse(null);
     if (lexer == null) {
@@ -78,6 +82,7 @@ public final class SharedModel {
     }
     this.classifier = classifier;
     this.caseForms = caseForms;
+    this.cities = cities;
     this.windows = CrfWindows.of(classifier);
     if (windows.isEmpty()) {
       LOG.warn(
@@ -116,6 +121,8 @@ public final class SharedModel {
   }
 
   private static SharedModel load() {
+    // About a second of parsing: read beside the tokenizer and the classifier.
+    CompletableFuture<Cities> cities = CompletableFuture.supplyAsync(Cities::load);
     Properties properties = new Properties();
     properties.setProperty("annotators", "tokenize,ssplit");
     properties.setProperty("tokenize.language", "en");
@@ -138,7 +145,23 @@ public final class SharedModel {
           HugeMethods.JVM_OPTION);
     }
     return new SharedModel(
-        tokenizer, classifier, loadCaseForms(), loadWords(NAME_WORDS), loadWords(CLINICAL_WORDS));
+        tokenizer,
+        classifier,
+        loadCaseForms(),
+        loadWords(NAME_WORDS),
+        loadWords(CLINICAL_WORDS),
+        joined(cities));
+  }
+
+  private static Cities joined(CompletableFuture<Cities> cities) {
+    try {
+      return cities.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
   }
 
   private static Set<String> loadWords(String resource) {
@@ -246,6 +269,11 @@ public final class SharedModel {
   /** Sorts tokens into candidates and others for window labelling. */
   TokenKinds tokenKinds() {
     return tokenKinds;
+  }
+
+  /** City names, for places the model misses. */
+  Cities cities() {
+    return cities;
   }
 
   /** The usual written form of a lower-case word, or null if it is usually lower case. */

@@ -277,7 +277,15 @@ final class TokenKinds {
    * written capitalised by the truecaser, or a name that is also a common word.
    */
   boolean mayBeName(String key) {
-    return isNameWord(key) || isCapitalisedName(key) || !commonWords.test(key);
+    return isNameWord(key) || isUsuallyCapitalised(key);
+  }
+
+  /**
+   * Whether {@code key}, a lower-case word, is usually capitalised: unknown to the CRF in lower
+   * case, or written capitalised by the truecaser.
+   */
+  boolean isUsuallyCapitalised(String key) {
+    return isCapitalisedName(key) || !commonWords.test(key);
   }
 
   /** Whether {@code key}, a lower-case word, is a name that is also a common word ("hope"). */

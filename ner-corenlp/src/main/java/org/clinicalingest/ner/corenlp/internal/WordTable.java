@@ -41,16 +41,39 @@ final class WordTable<V> {
     return of(words, Function.identity());
   }
 
+  /**
+   * A table of the words whose {@linkplain FeatureIndex#hash hashes} are given, keys of {@code
+   * TRUE} or {@code FALSE}; empty if a hash is 0 or given twice.
+   */
+  static Optional<WordTable<Boolean>> ofKeyHashes(long[] trueHashes, long[] falseHashes) {
+    WordTable<Boolean> table = new WordTable<>(capacity(trueHashes.length + falseHashes.length));
+    for (long hash : trueHashes) {
+      if (!table.add(hash, Boolean.TRUE)) {
+        return Optional.empty();
+      }
+    }
+    for (long hash : falseHashes) {
+      if (!table.add(hash, Boolean.FALSE)) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(table);
+  }
+
   private static <V> Optional<WordTable<V>> of(
       Collection<String> words, Function<String, V> valueOf) {
-    int size = words.size();
-    WordTable<V> table = new WordTable<>(Integer.highestOneBit(Math.max(2, size + size / 2)) << 1);
+    WordTable<V> table = new WordTable<>(capacity(words.size()));
     for (String word : words) {
       if (!table.add(FeatureIndex.hash(word), valueOf.apply(word))) {
         return Optional.empty();
       }
     }
     return Optional.of(table);
+  }
+
+  /** A power of two at least 1.5 times {@code size}, so that probes stay short. */
+  private static int capacity(int size) {
+    return Integer.highestOneBit(Math.max(2, size + size / 2)) << 1;
   }
 
   private boolean add(long hash, V value) {

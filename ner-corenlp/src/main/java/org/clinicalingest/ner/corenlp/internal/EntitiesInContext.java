@@ -3,12 +3,14 @@ package org.clinicalingest.ner.corenlp.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import org.clinicalingest.spi.PhiSpan;
 import org.clinicalingest.spi.PhiType;
 
 /**
- * Person names that the words around them give away, added after the model, which misses names that
- * are also common words ("Hope", "Wells", "Day") and names in notes written in one case:
+ * Names and places that the words around them give away, added after the model, which misses names
+ * that are also common words ("Hope", "Wells", "Day"), places that are ("Mobile", "Billings"), and
+ * both in notes written in one case. Names:
  *
  * <ul>
  *   <li>after a relation, title or nursing role: "daughter Hope", "dtr frank", "Dr. Day", "RN
@@ -18,6 +20,11 @@ import org.clinicalingest.spi.PhiType;
  *       "[Garcia] trout, pa-c".
  * </ul>
  *
+ * <p>Places: a city name ({@link Cities}) after "in", "from" or "near": "moved from Lubbock in
+ * 2012", "works at Renner Logistics in grand rapids". In mixed-case text its words are capitalised;
+ * in text written in one case, a city of one word must be one that is usually capitalised ("fargo",
+ * not "mobile"). A state or country ({@code nonPhiPlace}) is not PHI and not taken.
+ *
  * <p>Design: a context takes up to {@link #MOST_WORDS} words, joined by spaces or hyphens (or the
  * full stop of a title or an initial), each of which may be a name. In mixed-case text that is a
  * capitalised word; in text written in one case, and next to a name or after a role in any text,
@@ -26,13 +33,16 @@ import org.clinicalingest.spi.PhiType;
  * word), so that "RN note", "skin intact, md aware" and "[Smith] will call" stay text. Function
  * words, clinical terms, allow-listed terms, titles, relations and credentials are never taken, nor
  * a month before a number. After a relation or title in mixed-case text, any capitalised word is
- * taken, as a relation makes even a common word a name ("wife Joy"). One instance per text; not
- * thread-safe.
+ * taken, as a relation makes even a common word a name ("wife Joy"). One instance per text, whose
+ * methods add to one list of spans; not thread-safe.
  */
-final class NamesInContext {
+final class EntitiesInContext {
 
   /** Most words taken from one context: a given name, a middle name and a surname. */
   private static final int MOST_WORDS = 3;
+
+  /** Words before a city's name. */
+  private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "from", "near");
 
   /** Words before or after a name that are never part of it; names among them are left alone. */
   private static final Set<String> FUNCTION_WORDS =
@@ -60,7 +70,7 @@ final class NamesInContext {
    * @param known spans found outside the recogniser: no name is added over them, and their names
    *     count as names found
    */
-  NamesInContext(
+  EntitiesInContext(
       TokenKinds kinds, Words words, boolean oneCase, List<int[]> allowed, List<PhiSpan> known) {
     this.kinds = kinds;
     this.words = words;
@@ -70,16 +80,62 @@ final class NamesInContext {
   }
 
   /**
-   * Adds to {@code spans} the names given away by their context that overlap none of them.
+   * Adds to {@code spans} the names given away by their context that overlap none of them or of the
+   * known spans.
    *
    * @param spans the spans found so far in the text; names are added
    */
-  void addTo(List<PhiSpan> spans) {
+  void addNames(List<PhiSpan> spans) {
     found.addAll(spans);
     addAnnounced();
     addBeforeCredentials();
     addNextToNames();
     spans.addAll(found.subList(spans.size(), found.size()));
+    found.clear();
+  }
+
+  /**
+   * Adds to {@code spans} the cities after "in", "from" or "near" that overlap none of them or of
+   * the known spans.
+   *
+   * @param spans the spans found so far in the text; places are added
+   * @param cities the city names
+   * @param nonPhiPlace whether the characters {@code [start, end)} name a place that is not PHI
+   */
+  void addPlaces(List<PhiSpan> spans, Cities cities, BiPredicate<Integer, Integer> nonPhiPlace) {
+    found.addAll(spans);
+    for (int i = 0; i + 1 < words.count(); i++) {
+      if (!PLACE_PREPOSITIONS.contains(words.normalized(i))
+          || !words.adjacent(i, i + 1)
+          || !oneCase && !isCapitalised(i + 1)) {
+        continue;
+      }
+      int length = cities.longestAt(words, i + 1);
+      int last = i + length;
+      if (length > 0
+          && isPlaceName(i + 1, last)
+          && !nonPhiPlace.test(words.start(i + 1), end(last))
+          && add(i + 1, last, PhiType.LOCATION)) {
+        i = last;
+      }
+    }
+    spans.addAll(found.subList(spans.size(), found.size()));
+    found.clear();
+  }
+
+  /**
+   * Whether words {@code [first, last]} may be a city's name: each capitalised in mixed-case text
+   * (or a particle, "Rio de Janeiro"); in one-case text, a name of one word must be usually
+   * capitalised. No word may be a term, title, relation or credential.
+   */
+  private boolean isPlaceName(int first, int last) {
+    for (int index = first; index <= last; index++) {
+      boolean particle = index > first && TokenKinds.isParticle(words.surface(index));
+      if (!particle && (oneCase ? isNeverName(index) : !isCapitalised(index))) {
+        return false;
+      }
+    }
+    return !oneCase || first < last || kinds.isUsuallyCapitalised(words.normalized(first));
   }
 
   private void addAnnounced() {
@@ -191,19 +247,26 @@ final class NamesInContext {
     return false;
   }
 
-  /**
-   * Adds words {@code [first, last]} as a name unless they overlap a span found or known; returns
-   * whether.
-   */
   private boolean add(int first, int last) {
-    int start = words.start(first);
-    int end = words.start(last) + words.surface(last).length();
-    PhiSpan name = new PhiSpan(start, end, PhiType.NAME);
-    if (found.stream().anyMatch(name::overlaps) || known.stream().anyMatch(name::overlaps)) {
+    return add(first, last, PhiType.NAME);
+  }
+
+  /**
+   * Adds words {@code [first, last]} as a span of {@code type} unless they overlap a span found or
+   * known; returns whether.
+   */
+  private boolean add(int first, int last, PhiType type) {
+    PhiSpan span = new PhiSpan(words.start(first), end(last), type);
+    if (found.stream().anyMatch(span::overlaps) || known.stream().anyMatch(span::overlaps)) {
       return false;
     }
-    found.add(name);
+    found.add(span);
     return true;
+  }
+
+  /** The end of word {@code index} without its possessive. */
+  private int end(int index) {
+    return words.start(index) + words.surface(index).length();
   }
 
   /**
@@ -340,9 +403,7 @@ final class NamesInContext {
     if (index < 0) {
       return -1;
     }
-    boolean ends =
-        words.end(index) == offset || words.start(index) + words.surface(index).length() == offset;
-    return ends ? index : -1;
+    return words.end(index) == offset || end(index) == offset ? index : -1;
   }
 
   /** The first word starting at or after {@code offset} (binary search; words are in order). */

@@ -10,54 +10,16 @@ import org.clinicalingest.spi.PhiSpan;
 import org.clinicalingest.spi.PhiType;
 import org.junit.jupiter.api.Test;
 
-class NamesInContextTest {
+class EntitiesInContextTest {
 
   /** The CRF's lower-case vocabulary, in small: "wells", "day" and "will" are names too. */
   private static final Set<String> COMMON =
       Set.of(
-          "follow",
-          "up",
-          "with",
-          "call",
-          "skin",
-          "intact",
-          "aware",
-          "report",
-          "called",
-          "to",
-          "note",
-          "reviewed",
-          "his",
-          "daughter",
-          "brought",
-          "him",
-          "in",
-          "son",
-          "will",
-          "back",
-          "summer",
-          "plan",
-          "continue",
-          "seen",
-          "by",
-          "day",
-          "today",
-          "mill",
-          "license",
-          "driver",
-          "scanned",
-          "records",
-          "faxed",
-          "mark",
-          "wells",
-          "dawn",
-          "crystal",
-          "class",
-          "at",
-          "bedside",
-          "may",
-          "lymphoma",
-          "on");
+          ("follow up with call skin intact aware report called to note reviewed his daughter"
+                  + " brought him in son will back summer plan continue seen by day today mill"
+                  + " license driver scanned records faxed mark wells dawn crystal class at bedside"
+                  + " may lymphoma mobile on")
+              .split(" "));
 
   private final TokenKinds kinds =
       new TokenKinds(
@@ -119,7 +81,7 @@ class NamesInContextTest {
     String text = "recurrent hodgkin lymphoma";
     List<int[]> allowed = List.of(new int[] {text.indexOf("hodgkin"), text.indexOf(" lymphoma")});
     List<PhiSpan> spans = new ArrayList<>(List.of(span(text, "hodgkin")));
-    new NamesInContext(kinds, Words.of(text), true, allowed, List.of()).addTo(spans);
+    new EntitiesInContext(kinds, Words.of(text), true, allowed, List.of()).addNames(spans);
     assertThat(spans).hasSize(1);
   }
 
@@ -134,6 +96,55 @@ class NamesInContextTest {
     assertThat(names(city, false, List.of(), List.of(known))).isEmpty();
   }
 
+  private final Cities cities =
+      Cities.of(
+          List.of(
+              "ann arbor",
+              "fargo",
+              "mobile",
+              "lubbock",
+              "georgia",
+              "grand rapids",
+              "salt lake city"));
+
+  @Test
+  void citiesAfterInFromOrNear() {
+    assertThat(places("Diagnosed by Dr. Lee in Ann Arbor. Moved from Lubbock in 2012", false))
+        .containsExactly("Ann Arbor", "Lubbock");
+    assertThat(places("works at renner logistics in grand rapids; from fargo", true))
+        .containsExactly("grand rapids", "fargo");
+    assertThat(places("Moved from Salt Lake City in 2012; in Salt Lake", false))
+        .containsExactly("Salt Lake City");
+  }
+
+  @Test
+  void cityNamesThatAreCommonWordsOnlyWhenCapitalised() {
+    assertThat(places("Recently returned from Mobile, where", false)).containsExactly("Mobile");
+    assertThat(places("recently returned from mobile, where", true)).isEmpty();
+    assertThat(places("nurse in ann arbor", false)).isEmpty();
+  }
+
+  @Test
+  void placesThatAreNotPhiAndPlacesKnownAreNotTaken() {
+    assertThat(places("moved from Georgia", false)).isEmpty();
+    String text = "moved from Fargo";
+    PhiSpan known = new PhiSpan(text.indexOf("Fargo"), text.length(), PhiType.LOCATION);
+    List<PhiSpan> spans = new ArrayList<>();
+    new EntitiesInContext(kinds, Words.of(text), false, List.of(), List.of(known))
+        .addPlaces(spans, cities, (start, end) -> false);
+    assertThat(spans).isEmpty();
+  }
+
+  /** The texts of the places added, with "Georgia" (a state) not PHI. */
+  private List<String> places(String text, boolean oneCase) {
+    List<PhiSpan> spans = new ArrayList<>();
+    new EntitiesInContext(kinds, Words.of(text), oneCase, List.of(), List.of())
+        .addPlaces(
+            spans, cities, (start, end) -> text.substring(start, end).equalsIgnoreCase("georgia"));
+    assertThat(spans).allMatch(span -> span.type() == PhiType.LOCATION);
+    return spans.stream().map(span -> text.substring(span.start(), span.end())).toList();
+  }
+
   private List<String> names(String text) {
     return names(text, false);
   }
@@ -146,7 +157,7 @@ class NamesInContextTest {
   private List<String> names(
       String text, boolean oneCase, List<PhiSpan> found, List<PhiSpan> known) {
     List<PhiSpan> spans = new ArrayList<>(found);
-    new NamesInContext(kinds, Words.of(text), oneCase, List.of(), known).addTo(spans);
+    new EntitiesInContext(kinds, Words.of(text), oneCase, List.of(), known).addNames(spans);
     return spans.subList(found.size(), spans.size()).stream()
         .map(span -> text.substring(span.start(), span.end()))
         .toList();

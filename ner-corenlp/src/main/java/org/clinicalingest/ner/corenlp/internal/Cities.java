@@ -1,0 +1,173 @@
+package org.clinicalingest.ner.corenlp.internal;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Collection;
+import org.clinicalingest.RedactionException;
+
+/**
+ * City names of the world, to find the places the model misses after "in", "from" or "near" ({@link
+ * EntitiesInContext}).
+ *
+ * <p>Design: the names are the CITY rows of CoreNLP's KBP gazetteer ({@link #RESOURCE}, in the
+ * models jar the recogniser already needs; about 533,000 rows, most of them small places), with
+ * their words normalised as {@link Words} normalises a text's. They are kept as 64-bit hashes of
+ * the normalised names in a {@link WordTable}, about 12 MB, rather than as strings (about 60 MB);
+ * the table refuses names that share a hash, which the gazetteer's do not. Immutable and
+ * thread-safe.
+ */
+final class Cities {
+
+  /** The gazetteer in CoreNLP's models jar. */
+  static final String RESOURCE =
+      "edu/stanford/nlp/models/kbp/english/gazetteers/regexner_caseless.tab";
+
+  /** Most words of a city name looked for ("Salt Lake City", "Rancho Santa Margarita"). */
+  static final int MOST_WORDS = 4;
+
+  private final WordTable<Boolean> names;
+
+  private Cities(WordTable<Boolean> names) {
+    this.names = names;
+  }
+
+  /** The cities of {@code names}, each normalised as a text's words are. */
+  static Cities of(Collection<String> names) {
+    HashCollector hashes = new HashCollector();
+    names.forEach(hashes::add);
+    return hashes.cities();
+  }
+
+  /**
+   * The cities of CoreNLP's gazetteer.
+   *
+   * @throws RedactionException if the models jar does not hold it or it cannot be read
+   */
+  static Cities load() {
+    InputStream stream = Cities.class.getClassLoader().getResourceAsStream(RESOURCE);
+    if (stream == null) {
+      throw new RedactionException(
+          "ner stage: CoreNLP gazetteer " + RESOURCE + " is not on the classpath");
+    }
+    HashCollector hashes = new HashCollector();
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        int tab = line.indexOf('\t');
+        if (tab > 0 && line.startsWith("CITY\t", tab + 1) && line.lastIndexOf('\\', tab) < 0) {
+          hashes.add(line.substring(0, tab));
+        }
+      }
+    } catch (IOException e) {
+      throw new RedactionException("ner stage: CoreNLP gazetteer " + RESOURCE + " unreadable", e);
+    }
+    return hashes.cities();
+  }
+
+  /**
+   * The number of words of the longest city name starting at word {@code from} (up to {@link
+   * #MOST_WORDS}, joined by spaces or hyphens), or 0 if none starts there.
+   */
+  int longestAt(Words words, int from) {
+    int longest = 0;
+    StringBuilder key = new StringBuilder();
+    for (int end = from; end < words.count() && end - from < MOST_WORDS; end++) {
+      if (end > from) {
+        if (!words.adjacent(end - 1, end)) {
+          break;
+        }
+        key.append(' ');
+      }
+      key.append(words.normalized(end));
+      Boolean isName = names.get(key.toString());
+      if (isName == null) {
+        break;
+      }
+      if (isName) {
+        longest = end - from + 1;
+      }
+    }
+    return longest;
+  }
+
+  /**
+   * The hashes of normalised city names and of the word prefixes of longer ones ("salt", "salt
+   * lake"), gathered without keeping the names.
+   */
+  private static final class HashCollector {
+    private final Hashes names = new Hashes();
+    private final Hashes prefixes = new Hashes();
+
+    void add(String name) {
+      String key = isNormalised(name) ? name : normalise(name);
+      if (key.isEmpty()) {
+        return;
+      }
+      names.add(FeatureIndex.hash(key));
+      for (int space = key.indexOf(' '); space > 0; space = key.indexOf(' ', space + 1)) {
+        prefixes.add(FeatureIndex.hash(key.substring(0, space)));
+      }
+    }
+
+    /** The names, each a key of {@code TRUE}, and the other prefixes, keys of {@code FALSE}. */
+    Cities cities() {
+      long[] nameHashes = names.distinct();
+      long[] prefixOnly =
+          Arrays.stream(prefixes.distinct())
+              .filter(hash -> Arrays.binarySearch(nameHashes, hash) < 0)
+              .toArray();
+      return new Cities(
+          WordTable.ofKeyHashes(nameHashes, prefixOnly)
+              .orElseThrow(() -> new IllegalStateException("a city name hashes to 0")));
+    }
+
+    /** Whether {@code name} is lower-case ASCII words joined by single spaces, as most rows are. */
+    private static boolean isNormalised(String name) {
+      if (name.isEmpty() || name.charAt(0) == ' ' || name.charAt(name.length() - 1) == ' ') {
+        return false;
+      }
+      for (int i = 0; i < name.length(); i++) {
+        char c = name.charAt(i);
+        if (!(c >= 'a' && c <= 'z' || c == ' ' && name.charAt(i - 1) != ' ')) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** A growing array of hashes. */
+    private static final class Hashes {
+      private long[] values = new long[1 << 10];
+      private int count;
+
+      void add(long hash) {
+        if (count == values.length) {
+          values = Arrays.copyOf(values, 2 * count);
+        }
+        values[count++] = hash;
+      }
+
+      long[] distinct() {
+        return Arrays.stream(values, 0, count).sorted().distinct().toArray();
+      }
+    }
+
+    /** The words of {@code name} normalised as a text's and joined by single spaces. */
+    private static String normalise(String name) {
+      Words words = Words.of(name);
+      StringBuilder key = new StringBuilder();
+      for (int i = 0; i < words.count(); i++) {
+        if (i > 0) {
+          key.append(' ');
+        }
+        key.append(words.normalized(i));
+      }
+      return key.toString();
+    }
+  }
+}
