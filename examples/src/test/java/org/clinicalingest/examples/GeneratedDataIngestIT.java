@@ -98,7 +98,10 @@ class GeneratedDataIngestIT {
       LeakReport leaks = LeakCheck.run(gold, written);
       LeakReport.Count names = leaks.phi().get(PhiType.NAME);
       assertThat(names.checked()).isPositive();
-      assertThat((double) names.found() / names.checked()).isLessThan(0.06);
+      assertThat((double) names.found() / names.checked()).isLessThan(0.01);
+      LeakReport.Count places = leaks.phi().get(PhiType.LOCATION);
+      assertThat(places.checked()).isPositive();
+      assertThat((double) places.found() / places.checked()).isLessThan(0.03);
       assertThat(leaks.keep().foundShare()).isGreaterThan(0.98);
     }
   }
