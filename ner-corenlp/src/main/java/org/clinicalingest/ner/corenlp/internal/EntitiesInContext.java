@@ -31,10 +31,10 @@ import org.clinicalingest.spi.PhiType;
  * the word must also be one the vocabulary allows as a name ({@link TokenKinds#mayBeName}: unknown
  * to the model in lower case, written capitalised by the truecaser, or a name that is also a common
  * word), so that "RN note", "skin intact, md aware" and "[Smith] will call" stay text. Function
- * words, clinical terms, allow-listed terms, titles, relations and credentials are never taken, nor
- * a month before a number. After a relation or title in mixed-case text, any capitalised word is
- * taken, as a relation makes even a common word a name ("wife Joy"). One instance per text, whose
- * methods add to one list of spans; not thread-safe.
+ * words, clinical terms, allow-listed terms, titles, relations, roles and credentials are never
+ * taken, nor a month before a number. After a relation or title in mixed-case text, any capitalised
+ * word is taken, as a relation makes even a common word a name ("wife Joy"). One instance per text,
+ * whose methods add to one list of spans; not thread-safe.
  */
 final class EntitiesInContext {
 
@@ -126,7 +126,7 @@ final class EntitiesInContext {
   /**
    * Whether words {@code [first, last]} may be a city's name: each capitalised in mixed-case text
    * (or a particle, "Rio de Janeiro"); in one-case text, a name of one word must be usually
-   * capitalised. No word may be a term, title, relation or credential.
+   * capitalised. No word may be a term, title, relation, role or credential.
    */
   private boolean isPlaceName(int first, int last) {
     for (int index = first; index <= last; index++) {
@@ -200,9 +200,7 @@ final class EntitiesInContext {
         }
         first--;
       }
-      for (int taken = 0;
-          last >= 0 && last + 1 < words.count() && taken < MOST_WORDS - 1;
-          taken++) {
+      for (int taken = 0; last + 1 < words.count() && taken < MOST_WORDS - 1; taken++) {
         if (!joined(last, last + 1) || !mayBeName(last + 1) || !add(last + 1, last + 1)) {
           break;
         }
@@ -286,7 +284,7 @@ final class EntitiesInContext {
 
   /**
    * Whether word {@code index} is a capitalised word ("Hope", "O'Neil") that is not a term, title,
-   * relation or credential.
+   * relation, role or credential.
    */
   private boolean isCapitalised(int index) {
     String surface = words.surface(index);
@@ -307,6 +305,7 @@ final class EntitiesInContext {
     String word = words.normalized(index);
     return !isLettersOnly(word)
         || Titles.isLeadingNonName(words.surface(index))
+        || Titles.isCredential(words.surface(index))
         || kinds.isClinical(word)
         || isAllowed(index);
   }

@@ -74,6 +74,9 @@ class EntitiesInContextTest {
     String lower = "records faxed to dr. garcia trout, at";
     assertThat(names(lower, true, List.of(), List.of(span(lower, "garcia"))))
         .containsExactly("trout");
+    String credential = "seen by Ana Lee PhD today";
+    assertThat(names(credential, false, List.of(span(credential, "Lee")), List.of()))
+        .containsExactly("Ana");
   }
 
   @Test
