@@ -2,7 +2,10 @@ package org.clinicalingest.ner.corenlp.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.BiPredicate;
 import org.clinicalingest.spi.PhiSpan;
 import org.clinicalingest.spi.PhiType;
@@ -63,6 +66,12 @@ final class EntitiesInContext {
   private final List<PhiSpan> found = new ArrayList<>();
 
   /**
+   * The characters of the spans found or known, as disjoint ranges (start to end), so that a text
+   * with many spans tests each new one in logarithmic time.
+   */
+  private final NavigableMap<Integer, Integer> taken = new TreeMap<>();
+
+  /**
    * @param kinds the vocabulary
    * @param words the words of the text the model read (after case restoration)
    * @param oneCase whether the text is written in one case
@@ -77,6 +86,7 @@ final class EntitiesInContext {
     this.oneCase = oneCase;
     this.allowed = allowed;
     this.known = known;
+    known.forEach(this::take);
   }
 
   /**
@@ -87,6 +97,7 @@ final class EntitiesInContext {
    */
   void addNames(List<PhiSpan> spans) {
     found.addAll(spans);
+    spans.forEach(this::take);
     addAnnounced();
     addBeforeCredentials();
     addNextToNames();
@@ -104,6 +115,7 @@ final class EntitiesInContext {
    */
   void addPlaces(List<PhiSpan> spans, Cities cities, BiPredicate<Integer, Integer> nonPhiPlace) {
     found.addAll(spans);
+    spans.forEach(this::take);
     for (int i = 0; i + 1 < words.count(); i++) {
       if (!PLACE_PREPOSITIONS.contains(words.normalized(i))
           || !words.adjacent(i, i + 1)
@@ -236,13 +248,19 @@ final class EntitiesInContext {
     return false;
   }
 
+  /** Whether word {@code index} lies in an allow-listed term (the ranges are in text order). */
   private boolean isAllowed(int index) {
-    for (int[] range : allowed) {
-      if (range[0] <= words.start(index) && words.end(index) <= range[1]) {
-        return true;
+    int low = 0;
+    int high = allowed.size();
+    while (low < high) {
+      int middle = (low + high) >>> 1;
+      if (allowed.get(middle)[0] <= words.start(index)) {
+        low = middle + 1;
+      } else {
+        high = middle;
       }
     }
-    return false;
+    return low > 0 && words.end(index) <= allowed.get(low - 1)[1];
   }
 
   private boolean add(int first, int last) {
@@ -255,11 +273,31 @@ final class EntitiesInContext {
    */
   private boolean add(int first, int last, PhiType type) {
     PhiSpan span = new PhiSpan(words.start(first), end(last), type);
-    if (found.stream().anyMatch(span::overlaps) || known.stream().anyMatch(span::overlaps)) {
+    Map.Entry<Integer, Integer> before = taken.lowerEntry(span.end());
+    if (before != null && before.getValue() > span.start()) {
       return false;
     }
     found.add(span);
+    take(span);
     return true;
+  }
+
+  /** Marks the characters of {@code span} taken, merging the ranges it meets. */
+  private void take(PhiSpan span) {
+    int start = span.start();
+    int end = span.end();
+    Map.Entry<Integer, Integer> before = taken.floorEntry(start);
+    if (before != null && before.getValue() >= start) {
+      start = before.getKey();
+      end = Math.max(end, before.getValue());
+    }
+    for (Map.Entry<Integer, Integer> next = taken.ceilingEntry(start);
+        next != null && next.getKey() <= end;
+        next = taken.higherEntry(next.getKey())) {
+      end = Math.max(end, next.getValue());
+    }
+    taken.subMap(start, true, end, true).clear();
+    taken.put(start, end);
   }
 
   /** The end of word {@code index} without its possessive. */

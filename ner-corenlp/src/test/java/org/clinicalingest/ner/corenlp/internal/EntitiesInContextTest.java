@@ -97,6 +97,11 @@ class EntitiesInContextTest {
     String city = "moved to Annapolis, MD 21410";
     PhiSpan known = new PhiSpan(city.indexOf("Annapolis"), city.indexOf(","), PhiType.LOCATION);
     assertThat(names(city, false, List.of(), List.of(known))).isEmpty();
+    List<PhiSpan> nested =
+        List.of(
+            new PhiSpan(0, city.length(), PhiType.ADDRESS),
+            new PhiSpan(city.indexOf("to"), city.indexOf("to") + 2, PhiType.LOCATION));
+    assertThat(names(city, false, List.of(), nested)).isEmpty();
   }
 
   private final Cities cities =
