@@ -76,24 +76,31 @@ final class Cities {
    */
   int longestAt(Words words, int from) {
     int longest = 0;
-    StringBuilder key = new StringBuilder();
-    for (int end = from; end < words.count() && end - from < MOST_WORDS; end++) {
-      if (end > from) {
-        if (!words.adjacent(end - 1, end)) {
-          break;
-        }
-        key.append(' ');
+    for (int end = from + 1; end <= words.count() && end - from <= MOST_WORDS; end++) {
+      if (end > from + 1 && !words.adjacent(end - 2, end - 1)) {
+        break;
       }
-      key.append(words.normalized(end));
-      Boolean isName = names.get(key.toString());
+      Boolean isName = names.get(key(words, from, end));
       if (isName == null) {
         break;
       }
       if (isName) {
-        longest = end - from + 1;
+        longest = end - from;
       }
     }
     return longest;
+  }
+
+  /** Words {@code [from, to)} normalised and joined by single spaces, as the names are kept. */
+  private static String key(Words words, int from, int to) {
+    StringBuilder key = new StringBuilder();
+    for (int i = from; i < to; i++) {
+      if (i > from) {
+        key.append(' ');
+      }
+      key.append(words.normalized(i));
+    }
+    return key.toString();
   }
 
   /**
@@ -141,6 +148,12 @@ final class Cities {
       return true;
     }
 
+    /** The words of {@code name} normalised as a text's and joined by single spaces. */
+    private static String normalise(String name) {
+      Words words = Words.of(name);
+      return key(words, 0, words.count());
+    }
+
     /** A growing array of hashes. */
     private static final class Hashes {
       private long[] values = new long[1 << 10];
@@ -156,19 +169,6 @@ final class Cities {
       long[] distinct() {
         return Arrays.stream(values, 0, count).sorted().distinct().toArray();
       }
-    }
-
-    /** The words of {@code name} normalised as a text's and joined by single spaces. */
-    private static String normalise(String name) {
-      Words words = Words.of(name);
-      StringBuilder key = new StringBuilder();
-      for (int i = 0; i < words.count(); i++) {
-        if (i > 0) {
-          key.append(' ');
-        }
-        key.append(words.normalized(i));
-      }
-      return key.toString();
     }
   }
 }

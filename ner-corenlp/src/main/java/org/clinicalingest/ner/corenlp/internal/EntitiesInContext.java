@@ -63,7 +63,7 @@ final class EntitiesInContext {
   private final boolean oneCase;
   private final List<int[]> allowed;
   private final List<PhiSpan> known;
-  private final List<PhiSpan> found = new ArrayList<>();
+  private final List<PhiSpan> added = new ArrayList<>();
 
   /**
    * The characters of the spans found or known, as disjoint ranges (start to end), so that a text
@@ -96,13 +96,12 @@ final class EntitiesInContext {
    * @param spans the spans found so far in the text; names are added
    */
   void addNames(List<PhiSpan> spans) {
-    found.addAll(spans);
     spans.forEach(this::take);
     addAnnounced();
     addBeforeCredentials();
-    addNextToNames();
-    spans.addAll(found.subList(spans.size(), found.size()));
-    found.clear();
+    addNextToNames(spans);
+    spans.addAll(added);
+    added.clear();
   }
 
   /**
@@ -114,7 +113,6 @@ final class EntitiesInContext {
    * @param nonPhiPlace whether the characters {@code [start, end)} name a place that is not PHI
    */
   void addPlaces(List<PhiSpan> spans, Cities cities, BiPredicate<Integer, Integer> nonPhiPlace) {
-    found.addAll(spans);
     spans.forEach(this::take);
     for (int i = 0; i + 1 < words.count(); i++) {
       if (!PLACE_PREPOSITIONS.contains(words.normalized(i))
@@ -131,8 +129,8 @@ final class EntitiesInContext {
         i = last;
       }
     }
-    spans.addAll(found.subList(spans.size(), found.size()));
-    found.clear();
+    spans.addAll(added);
+    added.clear();
   }
 
   /**
@@ -191,9 +189,10 @@ final class EntitiesInContext {
     }
   }
 
-  private void addNextToNames() {
+  /** Adds the name words next to the names of {@code spans}, of those added and of the known. */
+  private void addNextToNames(List<PhiSpan> spans) {
     List<PhiSpan> names = new ArrayList<>();
-    for (List<PhiSpan> list : List.of(found, known)) {
+    for (List<PhiSpan> list : List.of(spans, added, known)) {
       for (PhiSpan span : list) {
         if (span.type() == PhiType.NAME) {
           names.add(span);
@@ -206,13 +205,13 @@ final class EntitiesInContext {
       if (first < 0 || last < first || holdsAllowedTerm(first, last)) {
         continue;
       }
-      for (int taken = 0; first > 0 && taken < MOST_WORDS - 1; taken++) {
+      for (int step = 0; first > 0 && step < MOST_WORDS - 1; step++) {
         if (!joined(first - 1, first) || !mayBeName(first - 1) || !add(first - 1, first - 1)) {
           break;
         }
         first--;
       }
-      for (int taken = 0; last + 1 < words.count() && taken < MOST_WORDS - 1; taken++) {
+      for (int step = 0; last + 1 < words.count() && step < MOST_WORDS - 1; step++) {
         if (!joined(last, last + 1) || !mayBeName(last + 1) || !add(last + 1, last + 1)) {
           break;
         }
@@ -248,19 +247,8 @@ final class EntitiesInContext {
     return false;
   }
 
-  /** Whether word {@code index} lies in an allow-listed term (the ranges are in text order). */
   private boolean isAllowed(int index) {
-    int low = 0;
-    int high = allowed.size();
-    while (low < high) {
-      int middle = (low + high) >>> 1;
-      if (allowed.get(middle)[0] <= words.start(index)) {
-        low = middle + 1;
-      } else {
-        high = middle;
-      }
-    }
-    return low > 0 && words.end(index) <= allowed.get(low - 1)[1];
+    return TermMatcher.covers(allowed, words.start(index), words.end(index));
   }
 
   private boolean add(int first, int last) {
@@ -277,7 +265,7 @@ final class EntitiesInContext {
     if (before != null && before.getValue() > span.start()) {
       return false;
     }
-    found.add(span);
+    added.add(span);
     take(span);
     return true;
   }

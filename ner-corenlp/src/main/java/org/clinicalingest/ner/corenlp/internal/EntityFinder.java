@@ -357,20 +357,12 @@ public final class EntityFinder {
 
   private static boolean allAllowed(List<CoreLabel> tokens, int from, int to, List<int[]> allowed) {
     for (int i = from; i < to; i++) {
-      if (!covered(tokens.get(i).beginPosition(), tokens.get(i).endPosition(), allowed)) {
+      if (!TermMatcher.covers(
+          allowed, tokens.get(i).beginPosition(), tokens.get(i).endPosition())) {
         return false;
       }
     }
     return true;
-  }
-
-  private static boolean covered(int start, int end, List<int[]> ranges) {
-    for (int[] range : ranges) {
-      if (range[0] <= start && end <= range[1]) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private boolean isNonPhiPlace(String modelText, int start, int end) {

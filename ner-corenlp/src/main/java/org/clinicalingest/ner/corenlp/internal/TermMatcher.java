@@ -87,6 +87,24 @@ public final class TermMatcher {
     return ranges;
   }
 
+  /**
+   * Whether characters {@code [start, end)} lie inside one of {@code ranges}, as {@link #find}
+   * returns them (disjoint, in text order); a binary search.
+   */
+  static boolean covers(List<int[]> ranges, int start, int end) {
+    int low = 0;
+    int high = ranges.size();
+    while (low < high) {
+      int middle = (low + high) >>> 1;
+      if (ranges.get(middle)[0] <= start) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
+    }
+    return low > 0 && end <= ranges.get(low - 1)[1];
+  }
+
   private int longestMatch(Words words, int from) {
     Node node = root;
     int best = from;
