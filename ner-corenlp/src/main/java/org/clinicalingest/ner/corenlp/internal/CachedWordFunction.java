@@ -10,25 +10,26 @@ import java.util.function.Function;
  * <p>Design: the English CRF normalises every word it reads through {@code AmericanizeFunction} (a
  * map lookup, then regular expressions on words of six letters or more), and its features read each
  * word of a sentence many times, as the word itself and as the neighbour of the words around it;
- * this was 6–8 % of the NER stage's time. Preparing a sentence computes each word's shape and
- * distributional-similarity class, other pure functions of the word. The answer for a word can be
- * reused. The cache is cleared when it reaches {@link #CAPACITY} words, which bounds its memory (a
- * few megabytes) without bookkeeping on each lookup. Thread-safe if {@code function} is.
+ * this was 6–8 % of the NER stage's time. Preparing a sentence for window labelling computes each
+ * word's normalised form, shape and distributional-similarity class, other pure functions of the
+ * word. The answer for a word can be reused. The cache is cleared when it reaches {@link #CAPACITY}
+ * words, which bounds its memory (a few megabytes) without bookkeeping on each lookup. Thread-safe
+ * if {@code function} is.
  */
-final class CachedWordFunction implements Function<String, String> {
+final class CachedWordFunction<T> implements Function<String, T> {
 
   static final int CAPACITY = 50_000;
 
-  private final Function<String, String> function;
-  private final Map<String, String> answers = new ConcurrentHashMap<>();
+  private final Function<String, T> function;
+  private final Map<String, T> answers = new ConcurrentHashMap<>();
 
-  CachedWordFunction(Function<String, String> function) {
+  CachedWordFunction(Function<String, T> function) {
     this.function = function;
   }
 
   @Override
-  public String apply(String word) {
-    String answer = answers.get(word);
+  public T apply(String word) {
+    T answer = answers.get(word);
     if (answer == null) {
       answer = function.apply(word);
       if (answers.size() >= CAPACITY) {

@@ -62,14 +62,19 @@ final class CrfWindows {
 
   private final FeatureIndex featureIndex;
   private final FirstOrderViterbi viterbi;
+
+  /** The padding token, with its word normalised as the prepared tokens' words are. */
   private final CoreLabel pad;
+
   private final String backgroundSymbol;
 
-  /** Each word's shape, or null if only {@code ObjectBankWrapper} prepares sentences exactly. */
-  private final Function<String, String> shapes;
+  /** Each word as the features read it: through the model's word function, if it has one. */
+  private final Function<String, String> normalisedWords;
 
-  /** Each word's distributional-similarity class, or null if the features do not read one. */
-  private final Function<String, String> distSimClasses;
+  /**
+   * Each word's preparation, or null if only {@code ObjectBankWrapper} prepares sentences exactly.
+   */
+  private final Function<String, PreparedWord> preparedWords;
 
   private CrfWindows(
       CRFClassifier<CoreLabel> classifier,
@@ -82,20 +87,35 @@ final class CrfWindows {
     this.collectors = ThreadLocal.withInitial(features::collector);
     this.featureIndex = featureIndex;
     this.viterbi = viterbi;
-    this.pad = pad;
     this.backgroundSymbol = classifier.backgroundSymbol();
-    this.shapes = cachedShapes(classifier);
-    this.distSimClasses = cachedDistSimClasses(classifier);
+    this.normalisedWords =
+        classifier.flags.wordFunction == null ? Function.identity() : classifier.flags.wordFunction;
+    this.pad = new CoreLabel(pad);
+    this.pad.set(
+        CoreAnnotations.TextAnnotation.class,
+        normalisedWords.apply(pad.getString(CoreAnnotations.TextAnnotation.class)));
+    this.preparedWords = cachedPreparedWords(classifier, normalisedWords);
   }
 
   /**
-   * Each word's shape as {@code ObjectBankWrapper} computes it, with the answers kept, or null if
-   * the wrapper does more to a sentence than set shapes, or if a shape depends on the sentences
-   * seen before: the shape of a capitalised word depends on the CRF's lower-case vocabulary, to
-   * which the wrapper adds the lower-case words it sees unless the vocabulary may not grow ({@code
-   * maxAdditionalKnownLCWords} 0, the default of this CoreNLP version).
+   * What preparing a sentence sets on a token from its word alone: the word as the features read it
+   * (normalised by the model's word function), its shape as {@code ObjectBankWrapper} computes it,
+   * and its distributional-similarity class as {@code NERFeatureFactory#distSimAnnotate} looks it
+   * up, or null if the features read none.
    */
-  private static Function<String, String> cachedShapes(CRFClassifier<CoreLabel> classifier) {
+  private record PreparedWord(String normalised, String shape, String distSimClass) {}
+
+  /**
+   * Each word's preparation with the answers kept, or null if the wrapper does more to a sentence
+   * than set shapes, or if a shape depends on the sentences seen before: the shape of a capitalised
+   * word depends on the CRF's lower-case vocabulary, to which the wrapper adds the lower-case words
+   * it sees unless the vocabulary may not grow ({@code maxAdditionalKnownLCWords} 0, the default of
+   * this CoreNLP version). The feature factory annotates a whole sentence with classes on its first
+   * feature unless its first token already has one, and it would look each word up again in every
+   * sentence.
+   */
+  private static Function<String, PreparedWord> cachedPreparedWords(
+      CRFClassifier<CoreLabel> classifier, Function<String, String> normalisedWords) {
     SeqClassifierFlags flags = classifier.flags;
     if (flags.maxAdditionalKnownLCWords != 0
         || flags.wordShape == WordShapeClassifier.NOWORDSHAPE
@@ -109,21 +129,24 @@ final class CrfWindows {
       return null;
     }
     Set<String> knownLowerCase = classifier.getKnownLCWords();
-    Function<String, String> normalised = normalisedWords(flags);
-    return new CachedWordFunction(
-        word ->
-            WordShapeClassifier.wordShape(normalised.apply(word), flags.wordShape, knownLowerCase));
+    Function<String, String> distSimClasses = distSimClasses(classifier);
+    return new CachedWordFunction<>(
+        word -> {
+          String normalised = normalisedWords.apply(word);
+          return new PreparedWord(
+              normalised,
+              WordShapeClassifier.wordShape(normalised, flags.wordShape, knownLowerCase),
+              distSimClasses == null ? null : distSimClasses.apply(normalised));
+        });
   }
 
   /**
-   * Each word's distributional-similarity class as {@code NERFeatureFactory#distSimAnnotate} looks
-   * it up (the normalised word, lower-cased unless the lexicon is cased, digits as a shape if the
-   * flags say so), with the answers kept; or null if the features use no classes or the lexicon is
-   * not loaded. The factory annotates a whole sentence on its first feature unless its first token
-   * already has a class, and it would look each word up again in every sentence.
+   * The distributional-similarity class of a normalised word as {@code
+   * NERFeatureFactory#distSimAnnotate} looks it up (lower-cased unless the lexicon is cased, digits
+   * as a shape if the flags say so), or null if the features use no classes or the lexicon is not
+   * loaded.
    */
-  private static Function<String, String> cachedDistSimClasses(
-      CRFClassifier<CoreLabel> classifier) {
+  private static Function<String, String> distSimClasses(CRFClassifier<CoreLabel> classifier) {
     SeqClassifierFlags flags = classifier.flags;
     if (!flags.useDistSim || !(classifier.featureFactories.get(0) instanceof NERFeatureFactory)) {
       return null;
@@ -139,24 +162,14 @@ final class CrfWindows {
     if (lexicon == null) {
       return null;
     }
-    Function<String, String> normalised = normalisedWords(flags);
-    return new CachedWordFunction(
-        word -> {
-          String key = normalised.apply(word);
-          if (!flags.casedDistSim) {
-            key = key.toLowerCase();
-          }
-          if (flags.numberEquivalenceDistSim) {
-            key = WordShapeClassifier.wordShape(key, WordShapeClassifier.WORDSHAPEDIGITS);
-          }
-          Object distSimClass = lexicon.get(key);
-          return distSimClass == null ? flags.unknownWordDistSimClass : (String) distSimClass;
-        });
-  }
-
-  /** The words as the features read them: through the model's word function, if it has one. */
-  private static Function<String, String> normalisedWords(SeqClassifierFlags flags) {
-    return flags.wordFunction == null ? Function.identity() : flags.wordFunction;
+    return normalised -> {
+      String key = flags.casedDistSim ? normalised : normalised.toLowerCase();
+      if (flags.numberEquivalenceDistSim) {
+        key = WordShapeClassifier.wordShape(key, WordShapeClassifier.WORDSHAPEDIGITS);
+      }
+      Object distSimClass = lexicon.get(key);
+      return distSimClass == null ? flags.unknownWordDistSimClass : (String) distSimClass;
+    };
   }
 
   /** Window labelling for {@code classifier}, or empty if it is of a kind not handled here. */
@@ -201,11 +214,12 @@ final class CrfWindows {
   /**
    * The sentence's tokens as {@code classifySentence} prepares them before computing features:
    * copies with their position and the background answer, word shapes and normalised words. The
-   * copies carry only the word, which is the only tokenizer annotation the features read. Where
+   * copies carry only the word, which is the only tokenizer annotation the features read, and they
+   * carry it normalised by the model's word function, as the features read it ({@link
+   * FeatureHashing} reads it as it is, where CoreNLP's factory normalises it on every read). Where
    * {@code ObjectBankWrapper} only sets the shapes and the gold answer, as for the shipped model,
-   * they are set here, with each word's shape computed once ({@link #cachedShapes}), and so is each
-   * word's distributional-similarity class, which the features would otherwise look up sentence by
-   * sentence ({@link #cachedDistSimClasses}); otherwise the wrapper prepares the sentence.
+   * they are set here, with each word prepared once ({@link #cachedPreparedWords}), and so is each
+   * word's distributional-similarity class; otherwise the wrapper prepares the sentence.
    */
   List<CoreLabel> prepare(List<CoreLabel> sentence) {
     List<CoreLabel> document = new ArrayList<>(sentence.size());
@@ -216,19 +230,29 @@ final class CrfWindows {
       token.set(CoreAnnotations.AnswerAnnotation.class, backgroundSymbol);
       document.add(token);
     }
-    if (shapes == null) {
+    if (preparedWords == null) {
       new ObjectBankWrapper<CoreLabel>(classifier.flags, null, classifier.getKnownLCWords())
           .processDocument(document);
+      for (CoreLabel token : document) {
+        token.set(CoreAnnotations.TextAnnotation.class, normalisedWords.apply(token.word()));
+      }
       return document;
     }
     for (CoreLabel token : document) {
-      token.set(CoreAnnotations.ShapeAnnotation.class, shapes.apply(token.word()));
+      PreparedWord word = preparedWords.apply(token.word());
+      token.set(CoreAnnotations.TextAnnotation.class, word.normalised());
+      token.set(CoreAnnotations.ShapeAnnotation.class, word.shape());
       token.set(CoreAnnotations.GoldAnswerAnnotation.class, backgroundSymbol);
-      if (distSimClasses != null) {
-        token.set(CoreAnnotations.DistSimAnnotation.class, distSimClasses.apply(token.word()));
+      if (word.distSimClass() != null) {
+        token.set(CoreAnnotations.DistSimAnnotation.class, word.distSimClass());
       }
     }
     return document;
+  }
+
+  /** The {@linkplain #prepare prepared} sentence padded on both sides, as the features read it. */
+  PaddedList<CoreLabel> padded(List<CoreLabel> document) {
+    return new PaddedList<>(document, pad);
   }
 
   /**
@@ -241,7 +265,7 @@ final class CrfWindows {
     int length = to - from + (left ? 1 : 0) + (right ? 1 : 0);
     double[][] unary = new double[length][];
     double[][] pair = new double[length][];
-    PaddedList<CoreLabel> padded = new PaddedList<>(document, pad);
+    PaddedList<CoreLabel> padded = padded(document);
     FeatureHashing.Collector collector = collectors.get();
     int position = 0;
     if (left) {

@@ -8,6 +8,8 @@ import edu.stanford.nlp.util.PaddedList;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -22,27 +24,29 @@ import java.util.Optional;
  * cliques of a first-order CRF, write into a {@link Collector} that feeds each fragment straight
  * into the string hash of {@link FeatureIndex}, so every feature arrives as the hash its string
  * would have had, and duplicates are dropped as the set dropped them. The feature methods are
- * protected, so they are called through method handles opened by reflection, and the collector type
- * is protected too, which is why this class extends {@code NERFeatureFactory}: only to name that
- * type; it calls the model's factory and none of its own inherited state is used. {@link #of}
- * returns empty if the factory is not a plain {@code NERFeatureFactory} or the methods cannot be
- * opened. Immutable and thread-safe; a {@link Collector} is for one thread.
+ * protected, so they are called through method handles opened by reflection.
+ *
+ * <p>This class is a copy of the model's factory: it extends {@code NERFeatureFactory}, takes every
+ * field of the model's factory (flags, lexicons), and differs in one method. CoreNLP's factory
+ * reads each word through the model's word function ({@code getWord}), some forty times per token
+ * and two hundred for a capitalised word before a lower-case one (its occurrence patterns); here a
+ * word is read as the token holds it, which the tokens that {@link CrfWindows#prepare} makes hold
+ * already normalised, so the features are the same strings. {@link #of} returns empty if the
+ * factory is not a plain {@code NERFeatureFactory}, if it splits words by a regular expression (the
+ * one feature that reads the token's word without {@code getWord}), or if the methods or fields
+ * cannot be opened. Immutable after {@link #of} and thread-safe; a {@link Collector} is for one
+ * thread.
  */
 final class FeatureHashing extends NERFeatureFactory<CoreLabel> {
 
   private static final long serialVersionUID = 1L;
 
-  private final transient NERFeatureFactory<CoreLabel> factory;
   private final transient MethodHandle featuresC;
   private final transient MethodHandle featuresCpC;
   private final transient MethodHandle featuresCnC;
 
   private FeatureHashing(
-      NERFeatureFactory<CoreLabel> factory,
-      MethodHandle featuresC,
-      MethodHandle featuresCpC,
-      MethodHandle featuresCnC) {
-    this.factory = factory;
+      MethodHandle featuresC, MethodHandle featuresCpC, MethodHandle featuresCnC) {
     this.featuresC = featuresC;
     this.featuresCpC = featuresCpC;
     this.featuresCnC = featuresCnC;
@@ -53,15 +57,37 @@ final class FeatureHashing extends NERFeatureFactory<CoreLabel> {
     if (features.getClass() != NERFeatureFactory.class) {
       return Optional.empty();
     }
-    @SuppressWarnings("unchecked")
-    NERFeatureFactory<CoreLabel> factory = (NERFeatureFactory<CoreLabel>) features;
     try {
-      return Optional.of(
-          new FeatureHashing(
-              factory, handle("featuresC"), handle("featuresCpC"), handle("featuresCnC")));
+      FeatureHashing hashing =
+          new FeatureHashing(handle("featuresC"), handle("featuresCpC"), handle("featuresCnC"));
+      copyFields(features, hashing);
+      String splitWords = hashing.flags.splitWordRegex;
+      return splitWords == null || splitWords.isEmpty() ? Optional.of(hashing) : Optional.empty();
     } catch (ReflectiveOperationException | RuntimeException e) {
       return Optional.empty();
     }
+  }
+
+  /** Copies every instance field of {@code NERFeatureFactory} and its superclasses. */
+  private static void copyFields(Object from, Object to) throws ReflectiveOperationException {
+    for (Class<?> type = NERFeatureFactory.class; type != Object.class; ) {
+      for (Field field : type.getDeclaredFields()) {
+        if (!Modifier.isStatic(field.getModifiers())) {
+          field.setAccessible(true);
+          field.set(to, field.get(from));
+        }
+      }
+      type = type.getSuperclass();
+    }
+  }
+
+  /**
+   * The token's word as it is: {@link CrfWindows#prepare} has applied the model's word function,
+   * which CoreNLP's factory applies here on every read.
+   */
+  @Override
+  protected String getWord(CoreLabel label) {
+    return label.getString(CoreAnnotations.TextAnnotation.class);
   }
 
   private static MethodHandle handle(String name) throws ReflectiveOperationException {
@@ -103,7 +129,7 @@ final class FeatureHashing extends NERFeatureFactory<CoreLabel> {
   private void invoke(
       MethodHandle features, PaddedList<CoreLabel> document, int token, Collector collector) {
     try {
-      features.invoke(factory, document, token, collector);
+      features.invoke(this, document, token, collector);
     } catch (RuntimeException | Error e) {
       throw e;
     } catch (Throwable e) {

@@ -136,7 +136,7 @@ public final class SharedModel {
           "ner stage: CoreNLP classifier " + CLASSIFIER + " could not be loaded", e);
     }
     if (classifier.flags.wordFunction != null) {
-      classifier.flags.wordFunction = new CachedWordFunction(classifier.flags.wordFunction);
+      classifier.flags.wordFunction = new CachedWordFunction<>(classifier.flags.wordFunction);
     }
     if (!HugeMethods.compiled()) {
       LOG.warn(

@@ -19,7 +19,7 @@ class CachedWordFunctionTest {
 
   @Test
   void answersAsTheFunctionAndAsksItOncePerWord() {
-    CachedWordFunction cached = new CachedWordFunction(upperCase);
+    CachedWordFunction<String> cached = new CachedWordFunction<>(upperCase);
 
     assertThat(cached.apply("colour")).isEqualTo("COLOUR");
     assertThat(cached.apply("colour")).isEqualTo("COLOUR");
@@ -29,7 +29,7 @@ class CachedWordFunctionTest {
 
   @Test
   void keepsAnsweringRightWhenFullAndStartsAfresh() {
-    CachedWordFunction cached = new CachedWordFunction(upperCase);
+    CachedWordFunction<String> cached = new CachedWordFunction<>(upperCase);
     for (int i = 0; i <= CachedWordFunction.CAPACITY; i++) {
       assertThat(cached.apply("w" + i)).isEqualTo("W" + i);
     }

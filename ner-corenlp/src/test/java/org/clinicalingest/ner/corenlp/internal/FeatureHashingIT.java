@@ -13,9 +13,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Checks that {@link FeatureHashing} gives, for every token of the evaluation set's notes, the
- * hashes of exactly the feature strings CoreNLP's own {@code getCliqueFeatures} builds, for both
- * cliques of the model.
+ * Checks that {@link FeatureHashing} gives, for every token of the evaluation set's notes as {@link
+ * CrfWindows#prepare} prepares them, the hashes of exactly the feature strings CoreNLP's own {@code
+ * getCliqueFeatures} builds from the same sentence as CoreNLP prepares it, for both cliques of the
+ * model.
  */
 class FeatureHashingIT {
 
@@ -32,19 +33,21 @@ class FeatureHashingIT {
     for (List<CoreLabel> sentence :
         CrfWindowsIT.evaluationSentences("hard-cases.jsonl", "generated.jsonl")) {
       List<CoreLabel> prepared = windows.prepare(sentence);
-      PaddedList<CoreLabel> padded = new PaddedList<>(prepared, pad);
+      PaddedList<CoreLabel> padded = windows.padded(prepared);
+      PaddedList<CoreLabel> coreNlp =
+          new PaddedList<>(CrfWindowsIT.preparedByCoreNlp(model, sentence), pad);
       for (int token = 0; token <= prepared.size(); token++) {
         hashing.cliqueCpC(padded, token, collector);
         assertThat(Arrays.copyOf(collector.hashes(), collector.count()))
             .as("CpC features of token %d of %s", token, prepared)
             .containsExactlyInAnyOrder(
-                hashes(factory.getCliqueFeatures(padded, token, FeatureFactory.cliqueCpC)));
+                hashes(factory.getCliqueFeatures(coreNlp, token, FeatureFactory.cliqueCpC)));
         if (token < prepared.size()) {
           hashing.cliqueC(padded, token, collector);
           assertThat(Arrays.copyOf(collector.hashes(), collector.count()))
               .as("C features of token %d of %s", token, prepared)
               .containsExactlyInAnyOrder(
-                  hashes(factory.getCliqueFeatures(padded, token, FeatureFactory.cliqueC)));
+                  hashes(factory.getCliqueFeatures(coreNlp, token, FeatureFactory.cliqueC)));
           tokens++;
         }
       }
