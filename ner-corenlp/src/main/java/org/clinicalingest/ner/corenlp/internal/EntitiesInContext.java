@@ -47,17 +47,6 @@ final class EntitiesInContext {
   /** Words before a city's name. */
   private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "from", "near");
 
-  /** Words before or after a name that are never part of it; names among them are left alone. */
-  private static final Set<String> FUNCTION_WORDS =
-      Set.of(
-          "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "by", "for",
-          "with", "from", "into", "as", "is", "are", "was", "were", "be", "been", "am", "has",
-          "have", "had", "do", "does", "did", "will", "would", "shall", "should", "may", "might",
-          "must", "can", "could", "not", "no", "he", "she", "it", "they", "we", "you", "me", "him",
-          "her", "them", "us", "his", "hers", "its", "their", "our", "your", "my", "who", "whom",
-          "whose", "which", "that", "this", "these", "those", "there", "here", "then", "than", "so",
-          "if", "per", "via", "re", "also", "when", "while", "after", "before");
-
   private final TokenKinds kinds;
   private final Words words;
   private final boolean oneCase;
@@ -230,7 +219,7 @@ final class EntitiesInContext {
       return false;
     }
     String before = words.normalized(index - 1);
-    return !FUNCTION_WORDS.contains(before) && !before.endsWith("ed");
+    return !TokenKinds.isFunctionWord(before) && !before.endsWith("ed");
   }
 
   /**
@@ -304,7 +293,7 @@ final class EntitiesInContext {
     String word = words.normalized(index);
     return (oneCase ? word.length() >= 3 || kinds.isNameWord(word) : word.length() >= 2)
         && kinds.mayBeName(word)
-        && !(FUNCTION_WORDS.contains(word) && (oneCase || words.startsSentence(index)))
+        && !(TokenKinds.isFunctionWord(word) && (oneCase || words.startsSentence(index)))
         && !isMonthBeforeNumber(index);
   }
 

@@ -64,6 +64,17 @@ final class TokenKinds {
           "nov",
           "dec");
 
+  /** Words before or after a name that are never part of it. */
+  private static final Set<String> FUNCTION_WORDS =
+      Set.of(
+          "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "by", "for",
+          "with", "from", "into", "as", "is", "are", "was", "were", "be", "been", "am", "has",
+          "have", "had", "do", "does", "did", "will", "would", "shall", "should", "may", "might",
+          "must", "can", "could", "not", "no", "he", "she", "it", "they", "we", "you", "me", "him",
+          "her", "them", "us", "his", "hers", "its", "their", "our", "your", "my", "who", "whom",
+          "whose", "which", "that", "this", "these", "those", "there", "here", "then", "than", "so",
+          "if", "per", "via", "re", "also", "when", "while", "after", "before");
+
   private final Predicate<String> commonWords;
   private final Set<String> nameWords;
   private final Set<String> clinicalWords;
@@ -265,6 +276,14 @@ final class TokenKinds {
       }
     }
     return !word.isEmpty();
+  }
+
+  /**
+   * Whether {@code key}, a lower-case word, is a function word that is never part of a name: an
+   * article, conjunction, preposition, pronoun or auxiliary ("the", "by", "was").
+   */
+  static boolean isFunctionWord(String key) {
+    return FUNCTION_WORDS.contains(key);
   }
 
   /** Whether {@code key}, a normalised word, names a month. */

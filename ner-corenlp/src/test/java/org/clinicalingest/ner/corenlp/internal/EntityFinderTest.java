@@ -21,8 +21,14 @@ class EntityFinderTest {
   @Test
   void windowSpansJoiningTokensParticlesAndPossessivePlusOneTokenEachSide() {
     assertThat(
-            windows("seen with Dr. Maria de la Cruz 's team today", O, O, J, C, O, O, C, O, O, O))
+            windows("call back Dr. Maria de la Cruz 's team today", O, O, J, C, O, O, C, O, O, O))
         .containsExactly(new int[] {1, 9});
+  }
+
+  @Test
+  void windowIsNotWidenedOverAFunctionWord() {
+    assertThat(windows("seen with Dr. Maria Cruz and team", O, O, J, C, C, O, O))
+        .containsExactly(new int[] {2, 5});
   }
 
   @Test
@@ -32,7 +38,7 @@ class EntityFinderTest {
 
   @Test
   void moreThanTwoParticlesSplitWindowsThatMergeOnlyWhenTheyMeet() {
-    assertThat(windows("Maria and the of Chen", C, O, O, O, C))
+    assertThat(windows("Maria de la van Chen", C, O, O, O, C))
         .containsExactly(new int[] {0, 2}, new int[] {3, 5});
     assertThat(windows("Maria , ; Chen", C, O, O, C)).containsExactly(new int[] {0, 4});
   }
@@ -44,7 +50,7 @@ class EntityFinderTest {
     boolean[] patientKnown = {false, true, true, false, false, false, false, false};
     boolean[] allKnown = {false, true, true, false, false, false, true, true};
 
-    assertThat(EntityFinder.windows(tokens, kinds, patientKnown)).containsExactly(new int[] {4, 8});
+    assertThat(EntityFinder.windows(tokens, kinds, patientKnown)).containsExactly(new int[] {5, 8});
     assertThat(EntityFinder.windows(tokens, kinds, allKnown)).isEmpty();
 
     List<CoreLabel> eponym = TokenKindsTest.tokens("faxed to Virginia Parkinson , MD");
@@ -53,6 +59,6 @@ class EntityFinderTest {
                 eponym,
                 new byte[] {O, O, C, J, O, J},
                 new boolean[] {false, false, true, false, false, false}))
-        .containsExactly(new int[] {1, 5});
+        .containsExactly(new int[] {2, 5});
   }
 }
