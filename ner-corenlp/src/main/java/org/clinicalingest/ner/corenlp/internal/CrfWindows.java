@@ -218,8 +218,8 @@ final class CrfWindows {
    * carry it normalised by the model's word function, as the features read it ({@link
    * FeatureHashing} reads it as it is, where CoreNLP's factory normalises it on every read). Where
    * {@code ObjectBankWrapper} only sets the shapes and the gold answer, as for the shipped model,
-   * they are set here, with each word prepared once ({@link #cachedPreparedWords}), and so is each
-   * word's distributional-similarity class; otherwise the wrapper prepares the sentence.
+   * they are set here, and so is each token's distributional-similarity class, from one preparation
+   * per word ({@link #cachedPreparedWords}); otherwise the wrapper prepares the sentence.
    */
   List<CoreLabel> prepare(List<CoreLabel> sentence) {
     List<CoreLabel> document = new ArrayList<>(sentence.size());

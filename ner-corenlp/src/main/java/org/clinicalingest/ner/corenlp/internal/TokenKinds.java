@@ -4,6 +4,7 @@ import edu.stanford.nlp.ling.CoreLabel;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
@@ -81,6 +82,12 @@ final class TokenKinds {
   private final UnaryOperator<String> caseForms;
 
   /**
+   * The facts of each word, kept: a word's kind asks up to five word tables, and notes repeat their
+   * words.
+   */
+  private final Function<String, WordFacts> wordFacts = new CachedWordFunction<>(this::factsOf);
+
+  /**
    * Kinds using {@code commonWords} (the CRF's lower-case vocabulary), {@code nameWords} (names
    * that are also common words), {@code clinicalWords} (note words that are never names) and {@code
    * caseForms} (lower-case word to its usual written form, or null).
@@ -118,18 +125,16 @@ final class TokenKinds {
           range < allowed.size()
               && allowed.get(range)[0] <= token.beginPosition()
               && token.endPosition() <= allowed.get(range)[1];
-      String word = token.word();
-      boolean announcer = Titles.announcesName(word);
-      Token facts = new Token(word);
-      if (announcer) {
-        kinds[i] = facts.upper ? JOINS : OTHER;
+      WordFacts facts = wordFacts.apply(token.word());
+      if (facts.announcer()) {
+        kinds[i] = facts.upper() ? JOINS : OTHER;
       } else {
         kinds[i] = kind(text, sentence, i, facts, afterAnnouncer, inAllowed, inHeading, oneCase);
       }
-      afterAnnouncer = announcer;
-      if (facts.upper && facts.lower) {
+      afterAnnouncer = facts.announcer();
+      if (facts.upper() && facts.lower()) {
         inHeading = kinds[i] == JOINS && (facts.common() || facts.clinical());
-      } else if (!isParticle(word)) {
+      } else if (!isParticle(facts.word())) {
         inHeading = false;
       }
     }
@@ -140,35 +145,35 @@ final class TokenKinds {
       String text,
       List<CoreLabel> sentence,
       int index,
-      Token token,
+      WordFacts token,
       boolean afterAnnouncer,
       boolean inAllowed,
       boolean inHeading,
       boolean oneCase) {
-    if (token.letters == 0 || token.word.charAt(0) == '\'') {
+    if (token.letters() == 0 || token.word().charAt(0) == '\'') {
       return OTHER;
     }
     if (afterAnnouncer) {
-      return token.upper || !token.common() ? CANDIDATE : OTHER;
+      return token.upper() || !token.common() ? CANDIDATE : OTHER;
     }
     if (inAllowed || token.clinical()) {
-      return token.upper || oneCase && inAllowed ? JOINS : OTHER;
+      return token.upper() || oneCase && inAllowed ? JOINS : OTHER;
     }
-    if (MONTHS.contains(token.key) && nextToNumber(sentence, index)) {
-      return token.upper ? JOINS : OTHER;
+    if (token.month() && nextToNumber(sentence, index)) {
+      return token.upper() ? JOINS : OTHER;
     }
-    if (!token.upper) {
+    if (!token.upper()) {
       if (oneCase) {
         return !token.known() || token.name() ? CANDIDATE : OTHER;
       }
       return !token.known() && token.capitalisedName() ? CANDIDATE : OTHER;
     }
-    if (token.digit) {
-      return isNameWithNumber(token.word) ? CANDIDATE : JOINS;
+    if (token.digit()) {
+      return isNameWithNumber(token.word()) ? CANDIDATE : JOINS;
     }
-    if (!token.lower) {
-      if (token.letters <= 2) {
-        return token.word.indexOf('.') >= 0 || !token.known() && token.name() ? CANDIDATE : JOINS;
+    if (!token.lower()) {
+      if (token.letters() <= 2) {
+        return token.word().indexOf('.') >= 0 || !token.known() && token.name() ? CANDIDATE : JOINS;
       }
       return token.common() ? JOINS : CANDIDATE;
     }
@@ -176,81 +181,60 @@ final class TokenKinds {
   }
 
   /**
-   * What the kind of a token depends on in its own word. The word-table lookups are made when first
-   * asked for and kept, as the kind and the heading state may ask for the same one several times.
+   * What the kind of a token depends on in its own word: its letters and case, and the word tables'
+   * answers for it in lower case ({@code key}), computed once per word ({@link #wordFacts}).
    */
-  private final class Token {
-
-    final String word;
-    final String key;
-    final int letters;
-    final boolean upper;
-    final boolean lower;
-    final boolean digit;
-    private Boolean known;
-    private Boolean capitalisedName;
-    private Boolean name;
-    private Boolean clinical;
-
-    Token(String word) {
-      int letterCount = 0;
-      boolean hasUpper = false;
-      boolean hasLower = false;
-      boolean hasDigit = false;
-      for (int i = 0; i < word.length(); i++) {
-        char c = word.charAt(i);
-        if (Character.isLetter(c)) {
-          letterCount++;
-          hasUpper |= Character.isUpperCase(c) || Character.isTitleCase(c);
-          hasLower |= Character.isLowerCase(c);
-        } else if (Character.isDigit(c)) {
-          hasDigit = true;
-        }
-      }
-      this.word = word;
-      this.key = hasUpper ? word.toLowerCase(Locale.ROOT) : word;
-      this.letters = letterCount;
-      this.upper = hasUpper;
-      this.lower = hasLower;
-      this.digit = hasDigit;
-    }
-
-    /** Whether the CRF knows the word in lower case. */
-    boolean known() {
-      if (known == null) {
-        known = commonWords.test(key);
-      }
-      return known;
-    }
-
-    /** Whether the truecaser writes the word capitalised but not in capitals ("Smith"). */
-    boolean capitalisedName() {
-      if (capitalisedName == null) {
-        capitalisedName = isCapitalisedName(key);
-      }
-      return capitalisedName;
-    }
-
-    /** Whether the word is a name: a name that is also a common word, or usually capitalised. */
-    boolean name() {
-      if (name == null) {
-        name = nameWords.contains(key) || capitalisedName();
-      }
-      return name;
-    }
+  private record WordFacts(
+      String word,
+      String key,
+      int letters,
+      boolean upper,
+      boolean lower,
+      boolean digit,
+      boolean announcer,
+      boolean month,
+      boolean known,
+      boolean capitalisedName,
+      boolean name,
+      boolean clinical) {
 
     /** Whether the word is a common word, known in lower case and not a name. */
     boolean common() {
-      return known() && !name();
+      return known && !name;
     }
+  }
 
-    /** Whether the word is a note word that is never a name. */
-    boolean clinical() {
-      if (clinical == null) {
-        clinical = clinicalWords.contains(key);
+  /** The facts of {@code word}, from its characters and the word tables. */
+  private WordFacts factsOf(String word) {
+    int letters = 0;
+    boolean upper = false;
+    boolean lower = false;
+    boolean digit = false;
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      if (Character.isLetter(c)) {
+        letters++;
+        upper |= Character.isUpperCase(c) || Character.isTitleCase(c);
+        lower |= Character.isLowerCase(c);
+      } else if (Character.isDigit(c)) {
+        digit = true;
       }
-      return clinical;
     }
+    String key = upper ? word.toLowerCase(Locale.ROOT) : word;
+    boolean capitalisedName = isCapitalisedName(key);
+    return new WordFacts(
+        word,
+        key,
+        letters,
+        upper,
+        lower,
+        digit,
+        Titles.announcesName(word),
+        MONTHS.contains(key),
+        commonWords.test(key),
+        capitalisedName,
+        nameWords.contains(key) || capitalisedName,
+        clinicalWords.contains(key));
   }
 
   private static boolean nextToNumber(List<CoreLabel> sentence, int index) {
