@@ -38,8 +38,9 @@ import java.util.function.Function;
  * <p>Three parts reach into CoreNLP beyond its public API, each set up once: the feature index and
  * the weights, looked up through a flat copy ({@link FeatureIndex}), the padding token and the
  * distributional-similarity lexicon are private fields read by reflection (without the lexicon, the
- * feature factory looks the classes up itself); the feature factory's protected methods give the
- * clique features as hashes instead of strings ({@link FeatureHashing}); and Viterbi runs over the
+ * feature factory looks the classes up itself); the feature factory's protected methods, called on
+ * a copy of the factory that reads each word as the prepared token holds it, give the clique
+ * features as hashes instead of strings ({@link FeatureHashing}); and Viterbi runs over the
  * potentials of the CRF's own weights ({@link FirstOrderViterbi}). {@link #of} returns empty if any
  * of them cannot be set up or the classifier is of a kind this does not handle (not first-order,
  * another feature factory than {@code NERFeatureFactory}, a label dictionary, embeddings, reversed

@@ -70,14 +70,15 @@ final class FeatureHashing extends NERFeatureFactory<CoreLabel> {
 
   /** Copies every instance field of {@code NERFeatureFactory} and its superclasses. */
   private static void copyFields(Object from, Object to) throws ReflectiveOperationException {
-    for (Class<?> type = NERFeatureFactory.class; type != Object.class; ) {
+    for (Class<?> type = NERFeatureFactory.class;
+        type != Object.class;
+        type = type.getSuperclass()) {
       for (Field field : type.getDeclaredFields()) {
         if (!Modifier.isStatic(field.getModifiers())) {
           field.setAccessible(true);
           field.set(to, field.get(from));
         }
       }
-      type = type.getSuperclass();
     }
   }
 
