@@ -407,31 +407,16 @@ final class EntitiesInContext {
 
   /** The word starting at {@code offset}, or -1. */
   private int wordStartingAt(int offset) {
-    int index = firstWordFrom(offset);
+    int index = words.firstFrom(offset);
     return index < words.count() && words.start(index) == offset ? index : -1;
   }
 
   /** The word whose surface or possessive ends at {@code offset}, or -1. */
   private int wordEndingAt(int offset) {
-    int index = firstWordFrom(offset) - 1;
+    int index = words.firstFrom(offset) - 1;
     if (index < 0) {
       return -1;
     }
     return words.end(index) == offset || end(index) == offset ? index : -1;
-  }
-
-  /** The first word starting at or after {@code offset} (binary search; words are in order). */
-  private int firstWordFrom(int offset) {
-    int low = 0;
-    int high = words.count();
-    while (low < high) {
-      int middle = (low + high) >>> 1;
-      if (words.start(middle) < offset) {
-        low = middle + 1;
-      } else {
-        high = middle;
-      }
-    }
-    return low;
   }
 }

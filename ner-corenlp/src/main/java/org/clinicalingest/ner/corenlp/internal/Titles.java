@@ -125,10 +125,7 @@ final class Titles {
    */
   static boolean isLeadingNonName(String word) {
     String normalized = Words.normalize(word).replace(".", "");
-    return TITLES.contains(normalized)
-        || RELATIONS.contains(normalized)
-        || ROLES.contains(normalized)
-        || NOT_NAMES.contains(normalized);
+    return ANNOUNCERS.containsKey(normalized) || NOT_NAMES.contains(normalized);
   }
 
   /** Whether a token ("Dr.", "daughter") is a title or relation word that a name may follow. */

@@ -182,11 +182,10 @@ final class TokenKinds {
 
   /**
    * What the kind of a token depends on in its own word: its letters and case, and the word tables'
-   * answers for it in lower case ({@code key}), computed once per word ({@link #wordFacts}).
+   * answers for it in lower case, computed once per word ({@link #wordFacts}).
    */
   private record WordFacts(
       String word,
-      String key,
       int letters,
       boolean upper,
       boolean lower,
@@ -224,17 +223,16 @@ final class TokenKinds {
     boolean capitalisedName = isCapitalisedName(key);
     return new WordFacts(
         word,
-        key,
         letters,
         upper,
         lower,
         digit,
         Titles.announcesName(word),
-        MONTHS.contains(key),
+        isMonth(key),
         commonWords.test(key),
         capitalisedName,
-        nameWords.contains(key) || capitalisedName,
-        clinicalWords.contains(key));
+        isNameWord(key) || capitalisedName,
+        isClinical(key));
   }
 
   private static boolean nextToNumber(List<CoreLabel> sentence, int index) {

@@ -159,6 +159,12 @@ public final class Words {
     return true;
   }
 
+  /** The first word that starts at or after {@code offset}, or {@link #count()} if none. */
+  int firstFrom(int offset) {
+    int found = Arrays.binarySearch(starts, 0, count, offset);
+    return found >= 0 ? found : -found - 1;
+  }
+
   /** Whether the character just after word {@code index} is a full stop. */
   public boolean followedByPeriod(int index) {
     return ends[index] < text.length() && text.charAt(ends[index]) == '.';
