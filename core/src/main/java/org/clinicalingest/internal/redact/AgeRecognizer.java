@@ -18,8 +18,8 @@ import org.clinicalingest.spi.PhiType;
  * or after {@code a}, {@code an} or {@code pt}, and never after a vital-sign word ({@code Temp: 98
  * F}). The span is the number alone ({@code [AGE]-year-old}); only 90 to 125 counts. Ages in words
  * ({@code ninety-two years old}, {@code one hundred and one years old}), {@code nonagenarian} and
- * {@code centenarian} are ages too. The patterns are tried only at numbers from 90 to 125 and at
- * their cue words.
+ * {@code centenarian} are ages too. The patterns are tried only at numbers from 90 to 125 that are
+ * followed by what the pattern needs next ({@code y}, a comma...), and at their cue words.
  */
 final class AgeRecognizer implements Recognizer {
 
@@ -83,16 +83,16 @@ final class AgeRecognizer implements Recognizer {
     for (int number = 0; number < text.numbers(); number++) {
       int length = text.numberLength(number);
       if (length >= 2 && length <= 3 && isOver89(text.numberValue(number))) {
-        ages.add(text.numberStart(number));
+        ages.add(number);
       }
     }
-    int[] starts = ages.sorted();
-    if (starts.length == 0) {
+    int[] numbers = ages.sorted();
+    if (numbers.length == 0) {
       return;
     }
-    addOver89(text, YEARS_OLD, starts, spans, false);
-    addOver89(text, SHORTHAND, starts, spans, true);
-    addOver89(text, BETWEEN_COMMAS, starts, spans, true);
+    addOver89(text, YEARS_OLD, numbers, AgeRecognizer::yearsMayFollow, spans, false);
+    addOver89(text, SHORTHAND, numbers, AgeRecognizer::sexMayFollow, spans, true);
+    addOver89(text, BETWEEN_COMMAS, numbers, AgeRecognizer::commaFollows, spans, true);
     int next = 0;
     for (int word = 0; word < text.words(); word++) {
       if (text.wordHas(word, Cue.AGE) && text.wordStart(word) >= next) {
@@ -108,11 +108,21 @@ final class AgeRecognizer implements Recognizer {
     text.addAtCuedWords(DECADE, 1, PhiType.AGE, spans, Cue.POSSESSIVE);
   }
 
+  /**
+   * Adds the matches of {@code pattern} at the starts of {@code numbers}; it is tried only where
+   * {@code mayFollow} accepts what follows the number, a test that each pattern needs to pass.
+   */
   private static void addOver89(
-      ScannedText text, Pattern pattern, int[] starts, List<PhiSpan> spans, boolean checkVitals) {
+      ScannedText text,
+      Pattern pattern,
+      int[] numbers,
+      AfterNumber mayFollow,
+      List<PhiSpan> spans,
+      boolean checkVitals) {
     int next = 0;
-    for (int start : starts) {
-      if (start < next) {
+    for (int number : numbers) {
+      int start = text.numberStart(number);
+      if (start < next || !mayFollow.test(text, text.numberEnd(number))) {
         continue;
       }
       Matcher matcher = text.lookingAt(pattern, start);
@@ -126,6 +136,32 @@ final class AgeRecognizer implements Recognizer {
       }
       spans.add(new PhiSpan(matcher.start(1), matcher.end(1), PhiType.AGE));
     }
+  }
+
+  /** {@link #YEARS_OLD}: every form starts with a {@code y} after blanks or dashes. */
+  private static boolean yearsMayFollow(ScannedText text, int end) {
+    return (text.charAt(text.skip(end, " \t-")) | 0x20) == 'y';
+  }
+
+  /**
+   * {@link #SHORTHAND}: {@code yo}, {@code y/o}, {@code m}, {@code f}, {@code male}, {@code
+   * woman}... after at most one blank.
+   */
+  private static boolean sexMayFollow(ScannedText text, int end) {
+    int at = text.charAt(end) == ' ' || text.charAt(end) == '\t' ? end + 1 : end;
+    char letter = (char) (text.charAt(at) | 0x20);
+    return letter == 'y' || letter == 'm' || letter == 'f' || letter == 'w';
+  }
+
+  /** {@link #BETWEEN_COMMAS}: a comma after blanks. */
+  private static boolean commaFollows(ScannedText text, int end) {
+    return text.charAt(text.skip(end, " \t")) == ',';
+  }
+
+  /** A test of what follows a number, at its end. */
+  @FunctionalInterface
+  private interface AfterNumber {
+    boolean test(ScannedText text, int end);
   }
 
   private static boolean isOver89(int age) {

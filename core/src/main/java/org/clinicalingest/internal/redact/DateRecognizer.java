@@ -162,6 +162,7 @@ final class DateRecognizer implements Recognizer {
     IntList numeric = new IntList();
     IntList yearFirst = new IntList();
     IntList monthYear = new IntList();
+    boolean shortNumberBeforeSeparator = false;
     for (int number = 0; number < text.numbers(); number++) {
       int end = text.numberEnd(number);
       char separator = text.charAt(end);
@@ -171,21 +172,24 @@ final class DateRecognizer implements Recognizer {
       int start = text.numberStart(number);
       int length = end - start;
       int nextLength = number + 1 < text.numbers() ? text.numberLength(number + 1) : 0;
+      boolean free = text.isFreeBefore(start, "/.:-");
       if (length <= 2) {
-        numeric.add(start);
-        if (separator == '/' && nextLength == 4) {
+        shortNumberBeforeSeparator = true;
+        if (free && isNumericDate(text, number)) {
+          numeric.add(start);
+        }
+        if (free && separator == '/' && nextLength == 4 && endsFree(text, number + 1)) {
           monthYear.add(start);
         }
       } else if (length == 4) {
         yearFirst.add(start);
-        if (separator == '-' && nextLength == 2) {
+        if (free && separator == '-' && nextLength == 2 && endsFree(text, number + 1)) {
           monthYear.add(start);
         }
       }
     }
-    int[] numericStarts = numeric.sorted();
     int next = 0;
-    for (int start : numericStarts) {
+    for (int start : numeric.sorted()) {
       Matcher date = start < next ? null : text.lookingAt(NUMERIC, start);
       if (date == null) {
         continue;
@@ -201,14 +205,14 @@ final class DateRecognizer implements Recognizer {
     }
     addAll(text, YEAR_FIRST, yearFirst.sorted(), spans);
     addAll(text, NUMERIC_MONTH_YEAR, monthYear.sorted(), spans);
-    if (numericStarts.length == 0 || !text.has(Cue.DATE_INTRODUCER)) {
+    if (!shortNumberBeforeSeparator || !text.has(Cue.DATE_INTRODUCER)) {
       return;
     }
     next = 0;
     for (int word = 0; word < text.words(); word++) {
       if (!text.wordHas(word, Cue.DATE_INTRODUCER)
           || text.wordStart(word) < next
-          || !numberFollows(text, text.wordEnd(word))) {
+          || !monthDayFollows(text, text.wordEnd(word))) {
         continue;
       }
       Matcher introduced = text.lookingAt(INTRODUCED_MONTH_DAY, text.wordStart(word));
@@ -228,14 +232,19 @@ final class DateRecognizer implements Recognizer {
   }
 
   private static void findNamedMonths(ScannedText text, List<PhiSpan> spans) {
-    IntList months = new IntList();
+    IntList monthsBeforeYear = new IntList();
+    IntList monthsBeforeDay = new IntList();
     for (int word = 0; word < text.words(); word++) {
       if (text.wordHas(word, Cue.MONTH)) {
-        months.add(text.wordStart(word));
+        if (yearFollowsMonth(text, text.wordEnd(word))) {
+          monthsBeforeYear.add(text.wordStart(word));
+        }
+        if (dayFollowsMonth(text, text.wordEnd(word))) {
+          monthsBeforeDay.add(text.wordStart(word));
+        }
       }
     }
-    int[] monthStarts = months.sorted();
-    addAll(text, MONTH_YEAR, monthStarts, spans);
+    addAll(text, MONTH_YEAR, monthsBeforeYear.sorted(), spans);
     int next = 0;
     for (int start : dayBeforeMonthStarts(text)) {
       Matcher dayMonth = start < next ? null : text.lookingAt(DAY_MONTH, start);
@@ -252,7 +261,7 @@ final class DateRecognizer implements Recognizer {
       }
     }
     next = 0;
-    for (int start : monthStarts) {
+    for (int start : monthsBeforeDay.sorted()) {
       Matcher monthDay = start < next ? null : text.lookingAt(MONTH_DAY, start);
       if (monthDay == null) {
         continue;
@@ -307,10 +316,45 @@ final class DateRecognizer implements Recognizer {
   }
 
   /**
-   * Whether a number follows {@code position} after blanks, colons or commas, perhaps after the
-   * {@code up} of {@code follow up} or the {@code /u} of {@code f/u}, as the pattern needs.
+   * Whether nothing that {@link #NUMERIC} and {@link #NUMERIC_MONTH_YEAR} look ahead for ({@code
+   * \w/:}, or {@code .-} and a digit) follows the number.
    */
-  private static boolean numberFollows(ScannedText text, int position) {
+  private static boolean endsFree(ScannedText text, int number) {
+    int end = text.numberEnd(number);
+    char after = text.charAt(end);
+    return !ScannedText.isWordChar(after)
+        && after != '/'
+        && after != ':'
+        && !((after == '.' || after == '-') && text.isDigitAt(end + 1));
+  }
+
+  /**
+   * Whether the shape of {@link #NUMERIC} starts at the number, which has at most two digits and a
+   * separator after it: a number of at most two digits, the same separator, and one of two or four
+   * digits that ends the date.
+   */
+  private static boolean isNumericDate(ScannedText text, int number) {
+    if (number + 2 >= text.numbers()) {
+      return false;
+    }
+    char separator = text.charAt(text.numberEnd(number));
+    int second = number + 1;
+    int third = number + 2;
+    int yearLength = text.numberLength(third);
+    return text.numberLength(second) <= 2
+        && text.charAt(text.numberEnd(second)) == separator
+        && text.numberStart(third) == text.numberEnd(second) + 1
+        && (yearLength == 2 || yearLength == 4)
+        && endsFree(text, third);
+  }
+
+  /**
+   * Whether a month and day in numbers ({@code 3/12}, but not the start of {@code 3/12/2019})
+   * follow {@code position} after blanks, colons or commas, perhaps after the {@code up} of {@code
+   * follow up} or the {@code /u} of {@code f/u}, as {@link #INTRODUCED_MONTH_DAY} needs: two
+   * numbers of at most two digits with a slash between them.
+   */
+  private static boolean monthDayFollows(ScannedText text, int position) {
     String value = text.text();
     int at = position;
     if (text.charAt(at) == '-' || text.charAt(at) == ' ' || text.charAt(at) == '\t') {
@@ -321,10 +365,38 @@ final class DateRecognizer implements Recognizer {
     } else if (value.regionMatches(true, position, "/u", 0, 2)) {
       at = position + 2;
     }
-    while (" \t:,".indexOf(text.charAt(at)) >= 0 && at < text.length()) {
-      at++;
+    int month = text.numberAt(text.skip(at, " \t:,"));
+    if (month < 0 || month + 1 >= text.numbers()) {
+      return false;
     }
-    return text.isDigitAt(at);
+    int day = month + 1;
+    return text.numberLength(month) <= 2
+        && text.charAt(text.numberEnd(month)) == '/'
+        && text.numberStart(day) == text.numberEnd(month) + 1
+        && text.numberLength(day) <= 2
+        && text.charAt(text.numberEnd(day)) != '/';
+  }
+
+  /**
+   * Whether a year of four digits follows the month name ending at {@code end}, as {@link
+   * #MONTH_YEAR} needs: after a full stop, blanks and commas, and perhaps {@code of}.
+   */
+  private static boolean yearFollowsMonth(ScannedText text, int end) {
+    int at = text.skip(text.charAt(end) == '.' ? end + 1 : end, " \t,");
+    if (text.text().regionMatches(true, at, "of", 0, 2)) {
+      at = text.skip(at + 2, " \t");
+    }
+    int year = text.numberAt(at);
+    return year >= 0 && text.numberLength(year) == 4;
+  }
+
+  /**
+   * Whether a day of one or two digits follows the month name ending at {@code end}, as {@link
+   * #MONTH_DAY} needs: after a full stop and blanks.
+   */
+  private static boolean dayFollowsMonth(ScannedText text, int end) {
+    int day = text.numberAt(text.skip(text.charAt(end) == '.' ? end + 1 : end, " \t"));
+    return day >= 0 && text.numberLength(day) <= 2;
   }
 
   private static boolean hasNumberOfLength(ScannedText text, int length) {

@@ -115,6 +115,7 @@ final class PhoneRecognizer implements Recognizer {
     }
     int found = spans.size();
     int[] chainDigits = chainDigits(text);
+    int[] tightChainDigits = tightChainDigits(text);
     IntList northAmerican = new IntList();
     IntList international = new IntList();
     IntList candidates = new IntList();
@@ -127,8 +128,10 @@ final class PhoneRecognizer implements Recognizer {
         if (at < 0) {
           continue;
         }
-        candidates.add(at);
-        if (chainDigits[number] >= 10) {
+        if (text.isFreeBefore(at, "+(.-") && sevenDigitsFrom(text, at, tightChainDigits)) {
+          candidates.add(at);
+        }
+        if (chainDigits[number] >= 10 && text.isFreeBefore(at, "+/.-")) {
           northAmerican.add(at);
         }
         if (text.charAt(at) == '+') {
@@ -319,6 +322,53 @@ final class PhoneRecognizer implements Recognizer {
       }
     }
     return digits;
+  }
+
+  /**
+   * For each number, the digits in the chain of numbers that starts with it, each joined to the
+   * next as {@link #GAP} allows: by one or two of {@code " \t()-."}, a full stop not before a
+   * blank.
+   */
+  private static int[] tightChainDigits(ScannedText text) {
+    int[] digits = new int[text.numbers()];
+    for (int number = text.numbers() - 1; number >= 0; number--) {
+      digits[number] = text.numberLength(number);
+      if (number + 1 < text.numbers() && joinsTightly(text, number)) {
+        digits[number] += digits[number + 1];
+      }
+    }
+    return digits;
+  }
+
+  private static boolean joinsTightly(ScannedText text, int number) {
+    int gap = text.numberStart(number + 1) - text.numberEnd(number);
+    if (gap > 2) {
+      return false;
+    }
+    for (int i = text.numberEnd(number); i < text.numberStart(number + 1); i++) {
+      char c = text.charAt(i);
+      char after = text.charAt(i + 1);
+      if (" \t()-".indexOf(c) < 0 && (c != '.' || after == ' ' || after == '\t' || after == '\n')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether seven digits joined as {@link #CANDIDATE} joins them can follow a start, after its
+   * {@code +} and {@code (}: the pattern needs them, and most starts are dates and codes.
+   */
+  private static boolean sevenDigitsFrom(ScannedText text, int start, int[] tightChainDigits) {
+    int at = start;
+    if (text.charAt(at) == '+') {
+      at++;
+    }
+    if (text.charAt(at) == '(') {
+      at++;
+    }
+    int number = text.numberAt(at);
+    return number >= 0 && tightChainDigits[number] >= 7;
   }
 
   private static boolean joinsLoosely(ScannedText text, int number) {

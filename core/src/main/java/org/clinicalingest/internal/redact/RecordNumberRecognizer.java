@@ -97,6 +97,9 @@ final class RecordNumberRecognizer implements Recognizer {
     WITH_KEYWORD[26] = withKeyword("#");
   }
 
+  /** Keywords only with a qualifier after them; see {@link #qualifierMayFollow}. */
+  private static final List<String> QUALIFIED_ONLY = List.of("patient", "pt", "hospital", "hosp");
+
   /** A date or a range of numbers, which an ordinary word without qualifier does not take. */
   private static final Pattern DATE_OR_RANGE =
       Pattern.compile("\\d{1,4}[-/.]\\d{1,4}(?:[-/.]\\d{1,4})?");
@@ -232,7 +235,9 @@ final class RecordNumberRecognizer implements Recognizer {
   private static int[] keywordStarts(ScannedText text) {
     IntList starts = new IntList();
     for (int word = 0; word < text.words(); word++) {
-      if (text.wordHas(word, Cue.RECORD_NUMBER) && text.numberFollowsOnLine(text.wordEnd(word))) {
+      if (text.wordHas(word, Cue.RECORD_NUMBER)
+          && text.numberFollowsOnLine(text.wordEnd(word))
+          && qualifierMayFollow(text, word)) {
         starts.add(text.wordStart(word));
       }
     }
@@ -243,6 +248,34 @@ final class RecordNumberRecognizer implements Recognizer {
       }
     }
     return starts.sorted();
+  }
+
+  /**
+   * Whether a qualifier ({@code ID}, {@code number}, {@code no.}, {@code #}) may follow the word,
+   * or the word does not need one: {@code patient}, {@code pt}, {@code hospital} and {@code hosp}
+   * are keywords only with a qualifier after them, and no other keyword starts as they do.
+   */
+  private static boolean qualifierMayFollow(ScannedText text, int word) {
+    if (!isQualifiedOnly(text, word)) {
+      return true;
+    }
+    int end = text.wordEnd(word);
+    int at = text.skip(text.charAt(end) == '.' ? end + 1 : end, " \t");
+    String value = text.text();
+    return text.charAt(at) == '#'
+        || value.regionMatches(true, at, "id", 0, 2)
+        || value.regionMatches(true, at, "nu", 0, 2)
+        || value.regionMatches(true, at, "nb", 0, 2)
+        || value.regionMatches(true, at, "no", 0, 2);
+  }
+
+  private static boolean isQualifiedOnly(ScannedText text, int word) {
+    for (String keyword : QUALIFIED_ONLY) {
+      if (text.wordIs(word, keyword)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static boolean luhn(String digits) {

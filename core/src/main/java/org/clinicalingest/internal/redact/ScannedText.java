@@ -146,6 +146,15 @@ final class ScannedText {
         && text.regionMatches(true, wordStarts[word], lowerCase, 0, lowerCase.length());
   }
 
+  /**
+   * Whether neither a word character nor one of {@code marks} stands right before {@code position},
+   * as a pattern's look-behind {@code (?<![\w...])} requires.
+   */
+  boolean isFreeBefore(int position, String marks) {
+    char before = charAt(position - 1);
+    return !isWordChar(before) && (before == 0 || marks.indexOf(before) < 0);
+  }
+
   /** The first word that starts at or after {@code position}, or {@link #words()} if none. */
   int wordFrom(int position) {
     int low = 0;
@@ -174,6 +183,21 @@ final class ScannedText {
       }
     }
     return low;
+  }
+
+  /** The number that starts at {@code position}, or -1 if none does. */
+  int numberAt(int position) {
+    int number = numberFrom(position);
+    return number < numbers && numberStarts[number] == position ? number : -1;
+  }
+
+  /** The first position from {@code position} on whose character is not one of {@code chars}. */
+  int skip(int position, String chars) {
+    int at = position;
+    while (at < text.length() && chars.indexOf(text.charAt(at)) >= 0) {
+      at++;
+    }
+    return at;
   }
 
   /** Whether a number starts at or after {@code position} on the same line. */
@@ -348,6 +372,13 @@ final class ScannedText {
 
   static boolean isDigit(char c) {
     return c >= '0' && c <= '9';
+  }
+
+  /**
+   * Whether {@code c} is a word character as {@code \w} in the patterns: ASCII letter, digit, _.
+   */
+  static boolean isWordChar(char c) {
+    return isLetter(c) || isDigit(c) || c == '_';
   }
 
   static boolean isLetter(char c) {

@@ -13,8 +13,8 @@ import org.clinicalingest.spi.PhiType;
  * 45 6789}, {@code 123456789}) are just nine digits, so they count only after a keyword such as
  * {@code SSN} or {@code social security number}. Groups of zeros never occur in real numbers and
  * are left alone; areas 666 and 900–999 are kept, since synthetic data and ITINs use them. The
- * dashed shape is tried only at three-digit numbers followed by a dash, the keyword pattern only at
- * words that can start a keyword.
+ * dashed shape is tried only where numbers of three, two and four digits are joined by dashes, the
+ * keyword pattern only at words that can start a keyword.
  */
 final class SsnRecognizer implements Recognizer {
 
@@ -35,9 +35,7 @@ final class SsnRecognizer implements Recognizer {
     int next = 0;
     for (int number = 0; number < text.numbers(); number++) {
       int start = text.numberStart(number);
-      if (start < next
-          || text.numberLength(number) != 3
-          || text.charAt(text.numberEnd(number)) != '-') {
+      if (start < next || !isDashedShape(text, number)) {
         continue;
       }
       Matcher dashed = text.lookingAt(DASHED, start);
@@ -64,6 +62,24 @@ final class SsnRecognizer implements Recognizer {
         next = keyword.end();
       }
     }
+  }
+
+  /**
+   * Whether numbers of three, two and four digits start at {@code number}, joined by dashes, as
+   * {@link #DASHED} needs.
+   */
+  private static boolean isDashedShape(ScannedText text, int number) {
+    return number + 2 < text.numbers()
+        && text.numberLength(number) == 3
+        && text.numberLength(number + 1) == 2
+        && text.numberLength(number + 2) == 4
+        && joinedByDash(text, number)
+        && joinedByDash(text, number + 1);
+  }
+
+  private static boolean joinedByDash(ScannedText text, int number) {
+    int end = text.numberEnd(number);
+    return text.charAt(end) == '-' && text.numberStart(number + 1) == end + 1;
   }
 
   private static boolean plausible(String area, String group, String serial) {

@@ -178,7 +178,10 @@ final class StreetAddressRecognizer implements Recognizer {
       int next = 0;
       for (int number = 0; number < text.numbers(); number++) {
         int start = text.numberStart(number);
-        if (start < next || text.numberLength(number) > 6 || !suffixFollows(text, number)) {
+        if (start < next
+            || text.numberLength(number) > 6
+            || !mayStartStreet(text, number)
+            || !suffixFollows(text, number)) {
           continue;
         }
         Matcher street = text.lookingAt(STREET, start);
@@ -214,6 +217,26 @@ final class StreetAddressRecognizer implements Recognizer {
     }
     text.addAtCuedWords(MILITARY_POST_OFFICE, 0, PhiType.ADDRESS, spans, Cue.MILITARY_POST);
     text.addAtCuedWords(UNIT_ALONE, 0, PhiType.ADDRESS, spans, Cue.UNIT);
+  }
+
+  /**
+   * Whether {@link #STREET} can start at the number: no word character or {@code .,/$#:-} glued
+   * before it, and a blank after it and its letter or range ({@code 12B Main}, {@code 10-12 Main}).
+   */
+  private static boolean mayStartStreet(ScannedText text, int number) {
+    if (!text.isFreeBefore(text.numberStart(number), ".,/$#:-")) {
+      return false;
+    }
+    int at = text.numberEnd(number);
+    if (ScannedText.isLetter(text.charAt(at))) {
+      at++;
+    }
+    if (text.charAt(at) == '-') {
+      do {
+        at++;
+      } while (text.isDigitAt(at));
+    }
+    return text.charAt(at) == ' ' || text.charAt(at) == '\t';
   }
 
   /**

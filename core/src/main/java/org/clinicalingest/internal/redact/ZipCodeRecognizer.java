@@ -72,7 +72,9 @@ final class ZipCodeRecognizer implements Recognizer {
       int next = 0;
       for (int word = 0; word < text.words(); word++) {
         int start = text.wordStart(word);
-        if (!text.wordHas(word, Cue.CITY_PREPOSITION) || start < next) {
+        if (!text.wordHas(word, Cue.CITY_PREPOSITION)
+            || start < next
+            || !capitalFollows(text, text.wordEnd(word))) {
           continue;
         }
         Matcher city = text.lookingAt(CITY_IN_STATE, start);
@@ -124,6 +126,17 @@ final class ZipCodeRecognizer implements Recognizer {
         spans.add(new PhiSpan(state.start("zip"), state.end("zip"), PhiType.ZIP));
       }
     }
+  }
+
+  /**
+   * Whether blanks and then a capital letter follow {@code position}, as the city after {@code in},
+   * {@code from} or {@code near} in {@link #CITY_IN_STATE} starts.
+   */
+  private static boolean capitalFollows(ScannedText text, int position) {
+    int at = text.skip(position, " \t");
+    return at > position
+        && at < text.length()
+        && Character.getType(text.text().codePointAt(at)) == Character.UPPERCASE_LETTER;
   }
 
   /**
