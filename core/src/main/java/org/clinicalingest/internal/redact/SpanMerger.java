@@ -38,9 +38,22 @@ public final class SpanMerger {
           PhiType.LOCATION,
           PhiType.ORGANIZATION);
 
+  /** By start, then longest first; on ints, without boxing the ends. */
   private static final Comparator<PhiSpan> BY_POSITION =
-      Comparator.comparingInt(PhiSpan::start)
-          .thenComparing(PhiSpan::end, Comparator.reverseOrder());
+      (first, second) ->
+          first.start() != second.start()
+              ? Integer.compare(first.start(), second.start())
+              : Integer.compare(second.end(), first.end());
+
+  /** Each type's place in {@link #PRIORITY}, by ordinal. */
+  private static final int[] RANKS = new int[PhiType.values().length];
+
+  static {
+    for (PhiType type : PhiType.values()) {
+      int rank = PRIORITY.indexOf(type);
+      RANKS[type.ordinal()] = rank < 0 ? PRIORITY.size() : rank;
+    }
+  }
 
   private SpanMerger() {}
 
@@ -86,7 +99,6 @@ public final class SpanMerger {
   }
 
   private static int rank(PhiType type) {
-    int rank = PRIORITY.indexOf(type);
-    return rank < 0 ? PRIORITY.size() : rank;
+    return RANKS[type.ordinal()];
   }
 }
