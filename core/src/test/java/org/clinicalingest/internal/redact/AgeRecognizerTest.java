@@ -36,6 +36,8 @@ class AgeRecognizerTest {
         "Pt is a 93 F with dementia | 93",
         "93 yo M presents | 93",
         "HPI: 96 female with fall. | 96",
+        "HPI: 93 woman with chest pain | 93",
+        "Nancy Gunter, 91 , man of few words | 91",
         "in her 90s | 90s",
         "IN HIS LATE 90S | 90S",
         "a nonagenarian | nonagenarian",

@@ -30,6 +30,8 @@ class DateRecognizerTest {
         "ON 12-MAR-2019 | 12-MAR-2019",
         "12 March 2019 visit | 12 March 2019",
         "12th of March, the pain began | 12th of March",
+        "symptoms since March, 2019 | March, 2019",
+        "seen Jun. 7 for review | Jun. 7",
         "on 12Mar2019 | 12Mar2019",
         "12-Mar-19 | 12-Mar-19",
         "March 12, 2019 | March 12, 2019",

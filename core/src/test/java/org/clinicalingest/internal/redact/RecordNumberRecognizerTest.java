@@ -31,6 +31,8 @@ class RecordNumberRecognizerTest {
         "Med Rec No. A123456 | A123456",
         "Record number 7788990 on the wristband | 7788990",
         "Hosp # 554433 | 554433",
+        "Hosp. no. 7734512 | 7734512",
+        "patient   ID 00418822 | 00418822",
         "EMPI 12345678 | 12345678",
         "Prior MRN at Mercy Hospital Gainesville: MR-855418. | MR-855418",
         "prior mrn at baton rouge regional medical center: m3361332. | m3361332",

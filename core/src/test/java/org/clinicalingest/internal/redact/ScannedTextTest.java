@@ -31,6 +31,25 @@ class ScannedTextTest {
   }
 
   @Test
+  void findsNumbersByTheirStartAndSkipsCharactersAndLooksBehind() {
+    ScannedText text = new ScannedText("on  3/12, x-4 _5");
+    assertThat(text.numberAt(4)).isEqualTo(0);
+    assertThat(text.numberAt(5)).isEqualTo(-1);
+    assertThat(text.numberAt(6)).isEqualTo(1);
+    assertThat(text.skip(2, " \t")).isEqualTo(4);
+    assertThat(text.skip(16, " ")).isEqualTo(16);
+    assertThat(text.isFreeBefore(4, "/")).isTrue();
+    assertThat(text.isFreeBefore(6, "/")).isFalse();
+    assertThat(text.isFreeBefore(12, "/")).isTrue();
+    assertThat(text.isFreeBefore(12, "-")).isFalse();
+    assertThat(text.isFreeBefore(15, "")).isFalse();
+    assertThat(text.isFreeBefore(0, "/")).isTrue();
+    assertThat(ScannedText.isWordChar('_')).isTrue();
+    assertThat(ScannedText.isWordChar('é')).isFalse();
+    text.release();
+  }
+
+  @Test
   void givesWordsTheirCuesByWholeWordOrPrefix() {
     ScannedText text = new ScannedText("MRNno 1; Mayo may; medications");
     assertThat(text.wordHas(0, Cue.RECORD_NUMBER)).isTrue();
