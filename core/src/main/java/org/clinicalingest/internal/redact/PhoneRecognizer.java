@@ -44,9 +44,10 @@ final class PhoneRecognizer implements Recognizer {
 
   /**
    * One or two separators between digits of a number; a full stop only inside a number, not before
-   * a blank, so that {@code 555-0123. 0700} (a phone, then a time) is not one number.
+   * a blank, so that {@code 555-0123. 0700} (a phone, then a time) is not one number. Possessive: a
+   * digit follows it, and none of its characters is one, so giving some back never helps a match.
    */
-  private static final String GAP = "(?:[ \\t()-]|\\.(?![ \\t\\n])){0,2}";
+  private static final String GAP = "(?:[ \\t()-]|\\.(?![ \\t\\n])){0,2}+";
 
   /**
    * What may not follow a number: a letter or digit, or a dash, dot or slash and a digit; a dash

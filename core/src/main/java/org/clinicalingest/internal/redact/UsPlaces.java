@@ -61,6 +61,52 @@ final class UsPlaces {
   private UsPlaces() {}
 
   /**
+   * Whether {@link #CITY} matches from {@code start} with a comma right after it, as in {@code
+   * Woburn, MA}: one to three words, each a capital letter and then letters, apostrophes, full
+   * stops or hyphens, with blanks between them.
+   */
+  static boolean cityBeforeComma(String text, int start) {
+    int at = start;
+    for (int word = 0; word < 3; word++) {
+      if (at >= text.length()
+          || Character.getType(text.codePointAt(at)) != Character.UPPERCASE_LETTER) {
+        return false;
+      }
+      at += Character.charCount(text.codePointAt(at));
+      while (at < text.length() && isCityCharacter(text.codePointAt(at))) {
+        at += Character.charCount(text.codePointAt(at));
+      }
+      if (at < text.length() && text.charAt(at) == ',') {
+        return true;
+      }
+      int wordEnd = at;
+      while (at < text.length() && (text.charAt(at) == ' ' || text.charAt(at) == '\t')) {
+        at++;
+      }
+      if (at == wordEnd) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a city, a state and the blanks, commas and full stop between them and a ZIP code can
+   * hold the character: what {@link #CITY}, {@link #STATE_CODE} and {@link #STATE_NAME} match.
+   */
+  static boolean isCityOrStateCharacter(int codePoint) {
+    return isCityCharacter(codePoint) || codePoint == ' ' || codePoint == '\t' || codePoint == ',';
+  }
+
+  private static boolean isCityCharacter(int codePoint) {
+    return Character.isLetter(codePoint)
+        || codePoint == '\''
+        || codePoint == '’'
+        || codePoint == '.'
+        || codePoint == '-';
+  }
+
+  /**
    * Whether a word may be the end of a state as {@link #STATE_CODE} or {@link #STATE_NAME} match
    * it, in any case: {@code MA}, {@code ma}, {@code Texas}, {@code YORK} (of {@code New York}).
    */

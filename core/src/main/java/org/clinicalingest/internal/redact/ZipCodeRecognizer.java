@@ -74,7 +74,7 @@ final class ZipCodeRecognizer implements Recognizer {
         int start = text.wordStart(word);
         if (!text.wordHas(word, Cue.CITY_PREPOSITION)
             || start < next
-            || !capitalFollows(text, text.wordEnd(word))) {
+            || !cityFollows(text, text.wordEnd(word))) {
           continue;
         }
         Matcher city = text.lookingAt(CITY_IN_STATE, start);
@@ -114,7 +114,7 @@ final class ZipCodeRecognizer implements Recognizer {
         continue;
       }
       next = candidate.end();
-      int from = Math.max(0, start - LOOK_BACK);
+      int from = placeFrom(text, start);
       Matcher cityState = text.findIn(CITY_STATE_BEFORE, from, candidate.end(), true);
       if (cityState != null) {
         spans.add(new PhiSpan(cityState.start("city"), cityState.end("city"), PhiType.LOCATION));
@@ -129,14 +129,32 @@ final class ZipCodeRecognizer implements Recognizer {
   }
 
   /**
-   * Whether blanks and then a capital letter follow {@code position}, as the city after {@code in},
-   * {@code from} or {@code near} in {@link #CITY_IN_STATE} starts.
+   * Whether blanks and then a city and a comma follow {@code position}, as after {@code in}, {@code
+   * from} or {@code near} in {@link #CITY_IN_STATE}.
    */
-  private static boolean capitalFollows(ScannedText text, int position) {
+  private static boolean cityFollows(ScannedText text, int position) {
     int at = text.skip(position, " \t");
-    return at > position
-        && at < text.length()
-        && Character.getType(text.text().codePointAt(at)) == Character.UPPERCASE_LETTER;
+    return at > position && UsPlaces.cityBeforeComma(text.text(), at);
+  }
+
+  /**
+   * Where a city and state, or a state, before the ZIP code at {@code zipStart} can start at the
+   * earliest: {@link #LOOK_BACK} characters back, and after the last character before the ZIP code
+   * that none of them holds, or the third comma.
+   */
+  private static int placeFrom(ScannedText text, int zipStart) {
+    String value = text.text();
+    int limit = Math.max(0, zipStart - LOOK_BACK);
+    int commas = 0;
+    int at = zipStart;
+    while (at > limit) {
+      int codePoint = value.codePointBefore(at);
+      if (!UsPlaces.isCityOrStateCharacter(codePoint) || codePoint == ',' && ++commas > 2) {
+        break;
+      }
+      at -= Character.charCount(codePoint);
+    }
+    return Math.max(at, limit);
   }
 
   /**
