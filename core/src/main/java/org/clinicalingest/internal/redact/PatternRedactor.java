@@ -13,10 +13,13 @@ import org.clinicalingest.spi.PhiSpan;
  * <p>Design: one small recogniser per family, each with precompiled patterns; the text is scanned
  * once into words and numbers ({@link ScannedText}) and each recogniser tries its patterns only at
  * the numbers and cue words where they can start, which is what makes a note of 600 characters cost
- * tens of microseconds rather than a millisecond. Their spans are merged by {@link SpanMerger}.
- * Precision matters as much as recall: clinical text is full of numbers (blood pressures, doses,
- * lab values, codes, times), so a number counts only in a shape or after a word that makes it PHI.
- * Names need the patient's record ({@link RecordTerms}) or a language model.
+ * tens of microseconds rather than a millisecond; where a cheap look at the characters around such
+ * a start shows that a pattern cannot match there (the number after a month name, the blank after a
+ * house number), the pattern is not tried, a check the pattern itself would make. Their spans are
+ * merged by {@link SpanMerger}. Precision matters as much as recall: clinical text is full of
+ * numbers (blood pressures, doses, lab values, codes, times), so a number counts only in a shape or
+ * after a word that makes it PHI. Names need the patient's record ({@link RecordTerms}) or a
+ * language model.
  */
 public final class PatternRedactor {
 
