@@ -115,8 +115,8 @@ final class PhoneRecognizer implements Recognizer {
       return;
     }
     int found = spans.size();
-    int[] chainDigits = chainDigits(text);
-    int[] tightChainDigits = tightChainDigits(text);
+    int[] chainDigits = chainDigits(text, PhoneRecognizer::joinsLoosely);
+    int[] tightChainDigits = chainDigits(text, PhoneRecognizer::joinsTightly);
     IntList northAmerican = new IntList();
     IntList international = new IntList();
     IntList candidates = new IntList();
@@ -312,35 +312,29 @@ final class PhoneRecognizer implements Recognizer {
 
   /**
    * For each number, the digits in the chain of numbers that starts with it, each joined to the
-   * next by at most two separators and any blanks, as in {@code (555) 814-8772}.
+   * next as {@code joins} says.
    */
-  private static int[] chainDigits(ScannedText text) {
+  private static int[] chainDigits(ScannedText text, Joins joins) {
     int[] digits = new int[text.numbers()];
     for (int number = text.numbers() - 1; number >= 0; number--) {
       digits[number] = text.numberLength(number);
-      if (number + 1 < text.numbers() && joinsLoosely(text, number)) {
+      if (number + 1 < text.numbers() && joins.test(text, number)) {
         digits[number] += digits[number + 1];
       }
     }
     return digits;
+  }
+
+  /** Whether a number and the next one belong to one chain. */
+  @FunctionalInterface
+  private interface Joins {
+    boolean test(ScannedText text, int number);
   }
 
   /**
-   * For each number, the digits in the chain of numbers that starts with it, each joined to the
-   * next as {@link #GAP} allows: by one or two of {@code " \t()-."}, a full stop not before a
-   * blank.
+   * Whether the numbers are joined as {@link #GAP} joins them: by one or two of {@code " \t()-."},
+   * a full stop not before a blank.
    */
-  private static int[] tightChainDigits(ScannedText text) {
-    int[] digits = new int[text.numbers()];
-    for (int number = text.numbers() - 1; number >= 0; number--) {
-      digits[number] = text.numberLength(number);
-      if (number + 1 < text.numbers() && joinsTightly(text, number)) {
-        digits[number] += digits[number + 1];
-      }
-    }
-    return digits;
-  }
-
   private static boolean joinsTightly(ScannedText text, int number) {
     int gap = text.numberStart(number + 1) - text.numberEnd(number);
     if (gap > 2) {
@@ -372,6 +366,10 @@ final class PhoneRecognizer implements Recognizer {
     return number >= 0 && tightChainDigits[number] >= 7;
   }
 
+  /**
+   * Whether the numbers are joined by at most two separators and any blanks, as in {@code (555)
+   * 814-8772}.
+   */
   private static boolean joinsLoosely(ScannedText text, int number) {
     int separators = 0;
     for (int i = text.numberEnd(number); i < text.numberStart(number + 1); i++) {
