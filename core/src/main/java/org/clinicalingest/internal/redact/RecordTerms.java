@@ -498,16 +498,20 @@ public final class RecordTerms {
 
   /** Finds digit terms in the numbers {@code first..last}, joined as one digit string. */
   private void findDigitsInGroup(Words words, int first, int last, List<PhiSpan> spans) {
+    int length = 0;
+    for (int word = first; word <= last; word++) {
+      length += words.length(word);
+    }
+    if (length < MIN_DIGITS) {
+      return;
+    }
     int[] wordAt = new int[last - first + 2];
-    StringBuilder digits = new StringBuilder();
+    StringBuilder digits = new StringBuilder(length);
     for (int word = first; word <= last; word++) {
       wordAt[word - first] = digits.length();
       digits.append(words.textOf(), words.start(word), words.end(word));
     }
     wordAt[last - first + 1] = digits.length();
-    if (digits.length() < MIN_DIGITS) {
-      return;
-    }
     String joined = digits.toString();
     boolean[] taken = new boolean[last - first + 1];
     for (DigitTerm term : digitTerms) {
@@ -837,6 +841,7 @@ public final class RecordTerms {
     static final TermTable EMPTY = new TermTable(Map.of());
 
     private final String[] keys;
+    private final int[] hashes;
     private final WordTerm[][] values;
     private final int mask;
     private final int size;
@@ -845,15 +850,18 @@ public final class RecordTerms {
       size = terms.size();
       int capacity = Integer.highestOneBit(Math.max(4, terms.size() * 3)) * 2;
       keys = new String[capacity];
+      hashes = new int[capacity];
       values = new WordTerm[capacity][];
       mask = capacity - 1;
       terms.forEach(
           (word, list) -> {
-            int slot = hash(word) & mask;
+            int hash = hash(word);
+            int slot = hash & mask;
             while (keys[slot] != null) {
               slot = (slot + 1) & mask;
             }
             keys[slot] = word;
+            hashes[slot] = hash;
             values[slot] = list.toArray(new WordTerm[0]);
           });
     }
@@ -863,8 +871,9 @@ public final class RecordTerms {
     }
 
     WordTerm[] get(Words words, int word) {
-      for (int slot = words.hash(word) & mask; keys[slot] != null; slot = (slot + 1) & mask) {
-        if (words.is(word, keys[slot])) {
+      int hash = words.hash(word);
+      for (int slot = hash & mask; keys[slot] != null; slot = (slot + 1) & mask) {
+        if (hashes[slot] == hash && words.is(word, keys[slot])) {
           return values[slot];
         }
       }
