@@ -110,13 +110,14 @@ final class AgeRecognizer implements Recognizer {
 
   /**
    * Adds the matches of {@code pattern} at the starts of {@code numbers}; it is tried only where
-   * {@code mayFollow} accepts what follows the number, a test that each pattern needs to pass.
+   * {@code mayFollow} accepts what follows the number (tested at its end), a test that each pattern
+   * needs to pass.
    */
   private static void addOver89(
       ScannedText text,
       Pattern pattern,
       int[] numbers,
-      AfterNumber mayFollow,
+      ScannedText.IndexTest mayFollow,
       List<PhiSpan> spans,
       boolean checkVitals) {
     int next = 0;
@@ -156,12 +157,6 @@ final class AgeRecognizer implements Recognizer {
   /** {@link #BETWEEN_COMMAS}: a comma after blanks. */
   private static boolean commaFollows(ScannedText text, int end) {
     return text.charAt(text.skip(end, " \t")) == ',';
-  }
-
-  /** A test of what follows a number, at its end. */
-  @FunctionalInterface
-  private interface AfterNumber {
-    boolean test(ScannedText text, int end);
   }
 
   private static boolean isOver89(int age) {

@@ -382,7 +382,7 @@ final class DateRecognizer implements Recognizer {
    * #MONTH_YEAR} needs: after a full stop, blanks and commas, and perhaps {@code of}.
    */
   private static boolean yearFollowsMonth(ScannedText text, int end) {
-    int at = text.skip(text.charAt(end) == '.' ? end + 1 : end, " \t,");
+    int at = text.skip(text.afterFullStop(end), " \t,");
     if (text.text().regionMatches(true, at, "of", 0, 2)) {
       at = text.skip(at + 2, " \t");
     }
@@ -395,7 +395,7 @@ final class DateRecognizer implements Recognizer {
    * #MONTH_DAY} needs: after a full stop and blanks.
    */
   private static boolean dayFollowsMonth(ScannedText text, int end) {
-    int day = text.numberAt(text.skip(text.charAt(end) == '.' ? end + 1 : end, " \t"));
+    int day = text.numberAt(text.skip(text.afterFullStop(end), " \t"));
     return day >= 0 && text.numberLength(day) <= 2;
   }
 

@@ -312,9 +312,9 @@ final class PhoneRecognizer implements Recognizer {
 
   /**
    * For each number, the digits in the chain of numbers that starts with it, each joined to the
-   * next as {@code joins} says.
+   * next where {@code joins} holds for it.
    */
-  private static int[] chainDigits(ScannedText text, Joins joins) {
+  private static int[] chainDigits(ScannedText text, ScannedText.IndexTest joins) {
     int[] digits = new int[text.numbers()];
     for (int number = text.numbers() - 1; number >= 0; number--) {
       digits[number] = text.numberLength(number);
@@ -323,12 +323,6 @@ final class PhoneRecognizer implements Recognizer {
       }
     }
     return digits;
-  }
-
-  /** Whether a number and the next one belong to one chain. */
-  @FunctionalInterface
-  private interface Joins {
-    boolean test(ScannedText text, int number);
   }
 
   /**

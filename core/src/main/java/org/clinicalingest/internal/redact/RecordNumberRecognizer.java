@@ -259,8 +259,7 @@ final class RecordNumberRecognizer implements Recognizer {
     if (!isQualifiedOnly(text, word)) {
       return true;
     }
-    int end = text.wordEnd(word);
-    int at = text.skip(text.charAt(end) == '.' ? end + 1 : end, " \t");
+    int at = text.skip(text.afterFullStop(text.wordEnd(word)), " \t");
     String value = text.text();
     return text.charAt(at) == '#'
         || value.regionMatches(true, at, "id", 0, 2)

@@ -200,6 +200,11 @@ final class ScannedText {
     return at;
   }
 
+  /** The position after the full stop at {@code position}, or {@code position} if there is none. */
+  int afterFullStop(int position) {
+    return charAt(position) == '.' ? position + 1 : position;
+  }
+
   /** Whether a number starts at or after {@code position} on the same line. */
   boolean numberFollowsOnLine(int position) {
     int number = numberFrom(position);
@@ -383,6 +388,12 @@ final class ScannedText {
 
   static boolean isLetter(char c) {
     return (char) ((c | 0x20) - 'a') < 26;
+  }
+
+  /** A test of a scanned text at an index: a position, or a number's. */
+  @FunctionalInterface
+  interface IndexTest {
+    boolean test(ScannedText text, int index);
   }
 
   /**

@@ -72,10 +72,9 @@ final class UsPlaces {
           || Character.getType(text.codePointAt(at)) != Character.UPPERCASE_LETTER) {
         return false;
       }
-      at += Character.charCount(text.codePointAt(at));
-      while (at < text.length() && isCityCharacter(text.codePointAt(at))) {
+      do {
         at += Character.charCount(text.codePointAt(at));
-      }
+      } while (at < text.length() && isCityCharacter(text.codePointAt(at)));
       if (at < text.length() && text.charAt(at) == ',') {
         return true;
       }
