@@ -20,6 +20,7 @@ import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The sentences and tokens of a text as a {@code tokenize,ssplit} pipeline gives them, with one
@@ -36,11 +37,12 @@ import java.util.Optional;
  * gets the trailing blank the annotator adds (its lexer rules cannot look ahead at the end of
  * input), and the tokens go through the annotator's own steps: the blank taken off the last token's
  * trailing whitespace, newline tokens marked, and the annotator's {@code WordToSentenceProcessor},
- * which drops the newline tokens. The tokens carry what the lexer gives them (word, original text,
- * offsets, whitespace around); the sentence annotations and token indexes the pipeline adds are
- * left out, as nothing here reads them. {@code ReusedLexerIT} checks sentences and tokens against
- * the pipeline's on every text of the evaluation sets, the Presidio set and texts that stress the
- * lexer's state, one text after another on one lexer and on four threads at once.
+ * which drops the newline tokens (through {@link SentenceSplitter} where it splits the same way).
+ * The tokens carry what the lexer gives them (word, original text, offsets, whitespace around); the
+ * sentence annotations and token indexes the pipeline adds are left out, as nothing here reads
+ * them. {@code ReusedLexerIT} checks sentences and tokens against the pipeline's on every text of
+ * the evaluation sets, the Presidio set and texts that stress the lexer's state, one text after
+ * another on one lexer and on four threads at once.
  *
  * <p>{@code PTBLexer} is package-private, and the annotator's factory, options and splitter are
  * private fields: they are reached by reflection once. {@link #of} returns empty if the pipeline
@@ -50,7 +52,7 @@ import java.util.Optional;
  */
 final class ReusedLexer {
 
-  private final WordToSentenceProcessor<CoreLabel> splitter;
+  private final Function<List<CoreLabel>, List<List<CoreLabel>>> splitter;
   private final LexedTokenFactory<?> tokenFactory;
   private final ThreadLocal<Object> lexers;
   private final MethodHandle next;
@@ -68,7 +70,10 @@ final class ReusedLexer {
       String options)
       throws ReflectiveOperationException {
     Class<?> lexerClass = lexer.getDeclaringClass();
-    this.splitter = splitter;
+    this.splitter =
+        SentenceSplitter.of(splitter)
+            .<Function<List<CoreLabel>, List<List<CoreLabel>>>>map(fast -> fast::split)
+            .orElse(splitter::process);
     this.tokenFactory = tokenFactory;
     this.next =
         unreflect(lexerClass, "next").asType(MethodType.methodType(Object.class, Object.class));
@@ -153,7 +158,7 @@ final class ReusedLexer {
           CoreAnnotations.IsNewlineAnnotation.class,
           token.word().equals(AbstractTokenizer.NEWLINE_TOKEN));
     }
-    List<List<CoreLabel>> sentences = splitter.process(tokens);
+    List<List<CoreLabel>> sentences = splitter.apply(tokens);
     sentences.removeIf(List::isEmpty);
     return sentences;
   }
