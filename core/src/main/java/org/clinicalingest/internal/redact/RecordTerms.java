@@ -2,13 +2,9 @@ package org.clinicalingest.internal.redact;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.clinicalingest.model.Encounter;
 import org.clinicalingest.model.Patient;
@@ -69,27 +65,9 @@ import org.clinicalingest.spi.PhiType;
  */
 public final class RecordTerms {
 
-  private static final Set<String> HONORIFICS =
+  /** Titles before a name, left out of name terms. */
+  static final Set<String> HONORIFICS =
       Set.of("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "mister", "madam");
-
-  private static final Set<String> CREDENTIALS =
-      Set.of(
-          "md", "do", "phd", "rn", "np", "pa", "dds", "dmd", "dnp", "lpn", "cnm", "crna", "facp",
-          "facs", "mph", "msn", "bsn", "jr", "sr", "ii", "iii", "iv", "esq");
-
-  private static final Set<String> UNIT_WORDS =
-      Set.of(
-          "apt",
-          "apartment",
-          "suite",
-          "ste",
-          "unit",
-          "bldg",
-          "building",
-          "fl",
-          "floor",
-          "rm",
-          "room");
 
   /** Words for a person that a name often follows: {@code his son Jack}, {@code dtr Genesis}. */
   private static final Set<String> RELATIONS =
@@ -135,37 +113,37 @@ public final class RecordTerms {
 
   private static final Pattern STATE_NAME = Pattern.compile("(?i)" + UsPlaces.STATE_NAME + "\\b");
 
-  private static final Pattern IDENTIFIER_PREFIX =
-      Pattern.compile("([A-Za-z][A-Za-z0-9_-]{0,15})\\s*:(.*)", Pattern.DOTALL);
-
-  private static final Pattern NUMBER_ONLY = Pattern.compile("[\\d\\s().+-]+");
-
   private static final String GAP_CHARS = " \t.,-'’()/";
   private static final String DIGIT_GAP_CHARS = " \t.-()+";
-  private static final int MAX_GAP = 3;
-  private static final int MIN_DIGITS = 5;
-  private static final int MIN_ID_CHARS = 4;
 
-  private static final int GIVEN = 1;
-  private static final int FAMILY = 2;
+  /** Numbers of fewer digits are not terms. */
+  static final int MIN_DIGITS = 5;
 
-  private static final RecordTerms EMPTY = new RecordTerms(TermTable.EMPTY, List.of());
+  /** The role of a given name among a name term's roles. */
+  static final int GIVEN = 1;
+
+  /** The role of a family name among a name term's roles. */
+  static final int FAMILY = 2;
+
+  /** The terms of a patient who has none. */
+  static final RecordTerms EMPTY = new RecordTerms(TermTable.EMPTY, List.of());
 
   /**
    * A term of words, in lower case; {@code gaps} hold the exact separators of a strict term; {@code
    * roles} say whether a name part is a given or family name.
    */
-  private record WordTerm(
+  record WordTerm(
       List<String> words, List<String> gaps, PhiType type, boolean ambiguous, int roles) {}
 
-  private record DigitTerm(String digits, PhiType type) {}
+  /** A number term, as its digits. */
+  record DigitTerm(String digits, PhiType type) {}
 
   private record Match(int firstWord, int lastWord, WordTerm term) {}
 
   private final TermTable byFirstWord;
   private final List<DigitTerm> digitTerms;
 
-  private RecordTerms(TermTable byFirstWord, List<DigitTerm> digitTerms) {
+  RecordTerms(TermTable byFirstWord, List<DigitTerm> digitTerms) {
     this.byFirstWord = byFirstWord;
     this.digitTerms = digitTerms;
   }
@@ -180,7 +158,7 @@ public final class RecordTerms {
    */
   public static RecordTerms of(Patient patient) {
     Objects.requireNonNull(patient, "patient");
-    Collector collector = new Collector();
+    RecordTermCollector collector = new RecordTermCollector();
     collector.name(patient.familyName(), FAMILY);
     for (String given : patient.givenNames()) {
       collector.name(given, GIVEN);
@@ -218,7 +196,7 @@ public final class RecordTerms {
     if (isEmpty() || text.isEmpty()) {
       return List.of();
     }
-    Words words = Words.borrow(text);
+    RecordWords words = RecordWords.borrow(text);
     List<PhiSpan> spans = new ArrayList<>();
     try {
       if (!byFirstWord.isEmpty()) {
@@ -233,7 +211,7 @@ public final class RecordTerms {
     return SpanMerger.merge(spans);
   }
 
-  private void findWords(Words words, List<PhiSpan> spans) {
+  private void findWords(RecordWords words, List<PhiSpan> spans) {
     List<Match> matches = new ArrayList<>();
     int index = 0;
     while (index < words.count()) {
@@ -280,7 +258,7 @@ public final class RecordTerms {
     }
   }
 
-  private static boolean matchesAt(Words words, int index, WordTerm term) {
+  private static boolean matchesAt(RecordWords words, int index, WordTerm term) {
     int size = term.words().size();
     if (index + size > words.count()) {
       return false;
@@ -302,7 +280,7 @@ public final class RecordTerms {
   }
 
   /** Whether an ambiguous match reads as a name or place here; see the class comment. */
-  private static boolean readsAsName(Words words, List<Match> matches, int i) {
+  private static boolean readsAsName(RecordWords words, List<Match> matches, int i) {
     Match match = matches.get(i);
     String first = words.text(match.firstWord());
     if (isTitleCase(first) && !words.startsSentence(match.firstWord())) {
@@ -353,7 +331,7 @@ public final class RecordTerms {
    * Whether the word is a relation or honorific two words before a family name, with a given name
    * between: {@code his daughter joan short}, {@code Mrs. Joan Hall}.
    */
-  private static boolean introducesPerson(Words words, int word) {
+  private static boolean introducesPerson(RecordWords words, int word) {
     String lower = words.lower(word);
     return (RELATIONS.contains(lower) || HONORIFICS.contains(lower))
         && isGap(words.gapBefore(word + 1), ". \t")
@@ -365,7 +343,7 @@ public final class RecordTerms {
    * both ambiguous, as in {@code bill friend} or {@code carter, grant}; not with a modal verb
    * ({@code will call}).
    */
-  private static boolean fullName(Words words, Match match, Match neighbour, boolean before) {
+  private static boolean fullName(RecordWords words, Match match, Match neighbour, boolean before) {
     if (neighbour == null || neighbour.term().type() != PhiType.NAME) {
       return false;
     }
@@ -383,7 +361,8 @@ public final class RecordTerms {
         || (firstRoles & FAMILY) != 0 && (secondRoles & GIVEN) != 0 && isCommaGap(gap);
   }
 
-  private static boolean adjacentName(Words words, Match match, Match neighbour, boolean before) {
+  private static boolean adjacentName(
+      RecordWords words, Match match, Match neighbour, boolean before) {
     if (neighbour == null || neighbour.term().type() != PhiType.NAME) {
       return false;
     }
@@ -404,7 +383,7 @@ public final class RecordTerms {
    * as a name: a given name before a family name, or a family name, comma, given name.
    */
   private static boolean nextToAcceptedName(
-      Words words, List<Match> matches, boolean[] accepted, int i) {
+      RecordWords words, List<Match> matches, boolean[] accepted, int i) {
     Match match = matches.get(i);
     if (match.term().type() != PhiType.NAME) {
       return false;
@@ -441,7 +420,7 @@ public final class RecordTerms {
    * Whether an ambiguous city reads as a place: followed by a state and ZIP code, a state name or a
    * ZIP code; or after {@code in}, {@code from}, {@code near} or {@code to} at the end of a clause.
    */
-  private static boolean readsAsPlace(Words words, Match match) {
+  private static boolean readsAsPlace(RecordWords words, Match match) {
     int after = match.lastWord() + 1;
     if (after < words.count() && isGap(words.gapBefore(after), ", \t")) {
       if (words.isNumber(after) && words.length(after) == 5) {
@@ -478,7 +457,7 @@ public final class RecordTerms {
     return ".;,:!?)\n\r".indexOf(next) >= 0;
   }
 
-  private void findDigits(Words words, List<PhiSpan> spans) {
+  private void findDigits(RecordWords words, List<PhiSpan> spans) {
     int index = 0;
     while (index < words.count()) {
       if (!words.isNumber(index)) {
@@ -497,7 +476,7 @@ public final class RecordTerms {
   }
 
   /** Finds digit terms in the numbers {@code first..last}, joined as one digit string. */
-  private void findDigitsInGroup(Words words, int first, int last, List<PhiSpan> spans) {
+  private void findDigitsInGroup(RecordWords words, int first, int last, List<PhiSpan> spans) {
     int length = 0;
     for (int word = first; word <= last; word++) {
       length += words.length(word);
@@ -552,7 +531,7 @@ public final class RecordTerms {
   }
 
   private static boolean isGap(String gap, String allowed) {
-    if (gap.isEmpty() || gap.length() > MAX_GAP) {
+    if (gap.isEmpty() || gap.length() > RecordWords.MAX_GAP) {
       return false;
     }
     for (int i = 0; i < gap.length(); i++) {
@@ -579,7 +558,7 @@ public final class RecordTerms {
     return false;
   }
 
-  private static boolean allCapitalised(Words words, Match match) {
+  private static boolean allCapitalised(RecordWords words, Match match) {
     for (int word = match.firstWord(); word <= match.lastWord(); word++) {
       if (!isCapitalised(words.text(word))) {
         return false;
@@ -600,515 +579,5 @@ public final class RecordTerms {
       }
     }
     return true;
-  }
-
-  /** Lower case, one character at a time, as {@link Words} compares. */
-  static String lower(String value) {
-    char[] lower = new char[value.length()];
-    for (int i = 0; i < lower.length; i++) {
-      lower[i] = Character.toLowerCase(value.charAt(i));
-    }
-    return new String(lower);
-  }
-
-  /**
-   * The words of a text: runs of letters and digits, with their offsets and the hash of their
-   * lower-case characters ({@link TermTable}), found in one pass that lower-cases ASCII by a table.
-   */
-  private static final class Words {
-    private static final char[] ASCII_LOWER = new char[128];
-
-    static {
-      for (char c = '0'; c <= '9'; c++) {
-        ASCII_LOWER[c] = c;
-      }
-      for (char c = 'a'; c <= 'z'; c++) {
-        ASCII_LOWER[c] = c;
-        ASCII_LOWER[c - 'a' + 'A'] = c;
-      }
-    }
-
-    private static final ThreadLocal<Words> SCRATCH = ThreadLocal.withInitial(() -> new Words(64));
-
-    /** Arrays grown past this many words are not kept for the next text of the thread. */
-    private static final int KEPT_WORDS = 1 << 14;
-
-    private String text;
-    private int[] starts;
-    private int[] ends;
-    private int[] hashes;
-    private boolean[] numbers;
-    private int count;
-    private boolean anyNumber;
-    private boolean lent;
-
-    private Words(int capacity) {
-      this.starts = new int[capacity];
-      this.ends = new int[capacity];
-      this.hashes = new int[capacity];
-      this.numbers = new boolean[capacity];
-    }
-
-    /** The words of {@code text}, in arrays of their own. */
-    static Words of(String text) {
-      Words words = new Words(Math.max(8, text.length() / 4));
-      words.split(text);
-      return words;
-    }
-
-    /**
-     * The words of {@code text}, in the arrays of the calling thread (the words of the finder's hot
-     * path were half of what it allocated), or of their own if the thread's are lent out; {@link
-     * #giveBack} when done.
-     */
-    static Words borrow(String text) {
-      Words words = SCRATCH.get();
-      if (words.lent) {
-        return of(text);
-      }
-      words.lent = true;
-      words.split(text);
-      return words;
-    }
-
-    /** Gives borrowed words back to the thread; they must not be used afterwards. */
-    void giveBack() {
-      if (!lent) {
-        return; // words of their own
-      }
-      lent = false;
-      text = null;
-      if (starts.length > KEPT_WORDS) {
-        SCRATCH.remove();
-      }
-    }
-
-    private void split(String text) {
-      this.text = text;
-      count = 0;
-      anyNumber = false;
-      int length = text.length();
-      int position = 0;
-      while (position < length) {
-        char c = text.charAt(position);
-        char lower = lowerCase(c);
-        if (lower == 0) {
-          position++;
-          continue;
-        }
-        int start = position;
-        int hash = 0;
-        boolean number = true;
-        do {
-          hash = 31 * hash + lower;
-          number &= c <= '9';
-          position++;
-        } while (position < length && (lower = lowerCase(c = text.charAt(position))) != 0);
-        add(start, position, hash, number);
-      }
-    }
-
-    /** The lower case of a letter or digit, 0 for any other character. */
-    private static char lowerCase(char c) {
-      if (c < 128) {
-        return ASCII_LOWER[c];
-      }
-      return Character.isLetterOrDigit(c) ? Character.toLowerCase(c) : 0;
-    }
-
-    private void add(int start, int end, int hash, boolean number) {
-      if (count == starts.length) {
-        starts = Arrays.copyOf(starts, count * 2);
-        ends = Arrays.copyOf(ends, count * 2);
-        hashes = Arrays.copyOf(hashes, count * 2);
-        numbers = Arrays.copyOf(numbers, count * 2);
-      }
-      starts[count] = start;
-      ends[count] = end;
-      hashes[count] = hash;
-      numbers[count] = number;
-      anyNumber |= number;
-      count++;
-    }
-
-    int count() {
-      return count;
-    }
-
-    int start(int word) {
-      return starts[word];
-    }
-
-    int end(int word) {
-      return ends[word];
-    }
-
-    int length(int word) {
-      return ends[word] - starts[word];
-    }
-
-    int hash(int word) {
-      return hashes[word];
-    }
-
-    String textOf() {
-      return text;
-    }
-
-    int textLength() {
-      return text.length();
-    }
-
-    char charAt(int index) {
-      return text.charAt(index);
-    }
-
-    boolean hasNumber() {
-      return anyNumber;
-    }
-
-    String text(int word) {
-      return text.substring(starts[word], ends[word]);
-    }
-
-    String lower(int word) {
-      return RecordTerms.lower(text(word));
-    }
-
-    /** Whether the word, in lower case, is {@code lowerCase}. */
-    boolean is(int word, String lowerCase) {
-      int start = starts[word];
-      if (ends[word] - start != lowerCase.length()) {
-        return false;
-      }
-      for (int i = 0; i < lowerCase.length(); i++) {
-        if (lowerCase(text.charAt(start + i)) != lowerCase.charAt(i)) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    String gapBefore(int word) {
-      return text.substring(ends[word - 1], starts[word]);
-    }
-
-    /** Whether the gap before the word is one to three characters, all of {@code allowed}. */
-    boolean gapIsOf(int word, String allowed) {
-      int from = ends[word - 1];
-      int to = starts[word];
-      if (to == from || to - from > MAX_GAP) {
-        return false;
-      }
-      for (int i = from; i < to; i++) {
-        if (allowed.indexOf(text.charAt(i)) < 0) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    boolean gapEquals(int word, String gap) {
-      int from = ends[word - 1];
-      return starts[word] - from == gap.length()
-          && text.regionMatches(true, from, gap, 0, gap.length());
-    }
-
-    boolean isNumber(int word) {
-      return numbers[word];
-    }
-
-    boolean lookingAt(Pattern pattern, int from) {
-      Matcher matcher = pattern.matcher(text).region(from, text.length());
-      return matcher.lookingAt();
-    }
-
-    /** Whether only blanks, quotes or bullets stand between the word and a sentence's start. */
-    boolean startsSentence(int word) {
-      int position = starts[word] - 1;
-      while (position >= 0 && " \t\"'(*•-".indexOf(text.charAt(position)) >= 0) {
-        position--;
-      }
-      return position < 0 || ".!?:;\n\r".indexOf(text.charAt(position)) >= 0;
-    }
-  }
-
-  /**
-   * Terms by their first word, in an open-addressing table looked up by the hash of a word's
-   * lower-case characters, so that no string is made for the words of the text.
-   */
-  private static final class TermTable {
-    static final TermTable EMPTY = new TermTable(Map.of());
-
-    private final String[] keys;
-    private final int[] hashes;
-    private final WordTerm[][] values;
-    private final int mask;
-    private final int size;
-
-    TermTable(Map<String, List<WordTerm>> terms) {
-      size = terms.size();
-      int capacity = Integer.highestOneBit(Math.max(4, terms.size() * 3)) * 2;
-      keys = new String[capacity];
-      hashes = new int[capacity];
-      values = new WordTerm[capacity][];
-      mask = capacity - 1;
-      terms.forEach(
-          (word, list) -> {
-            int hash = hash(word);
-            int slot = hash & mask;
-            while (keys[slot] != null) {
-              slot = (slot + 1) & mask;
-            }
-            keys[slot] = word;
-            hashes[slot] = hash;
-            values[slot] = list.toArray(new WordTerm[0]);
-          });
-    }
-
-    boolean isEmpty() {
-      return size == 0;
-    }
-
-    WordTerm[] get(Words words, int word) {
-      int hash = words.hash(word);
-      for (int slot = hash & mask; keys[slot] != null; slot = (slot + 1) & mask) {
-        if (hashes[slot] == hash && words.is(word, keys[slot])) {
-          return values[slot];
-        }
-      }
-      return null;
-    }
-
-    private static int hash(String lowerCase) {
-      int hash = 0;
-      for (int i = 0; i < lowerCase.length(); i++) {
-        hash = 31 * hash + lowerCase.charAt(i);
-      }
-      return hash;
-    }
-  }
-
-  /** Gathers terms from field values; not thread-safe. */
-  private static final class Collector {
-    private final Map<String, List<WordTerm>> byFirstWord = new HashMap<>();
-    private final List<DigitTerm> digitTerms = new ArrayList<>();
-
-    /**
-     * Adds a name; {@code roles} is {@link #GIVEN} or {@link #FAMILY} for a field of that part, 0
-     * for a whole name (its first words given, its last family).
-     */
-    void name(String value, int roles) {
-      List<String> parts = lowerWords(value);
-      while (parts.size() > 1 && HONORIFICS.contains(parts.get(0))) {
-        parts.remove(0);
-      }
-      while (parts.size() > 1 && CREDENTIALS.contains(parts.get(parts.size() - 1))) {
-        parts.remove(parts.size() - 1);
-      }
-      if (parts.size() > 1) {
-        List<String> bare = parts.stream().map(Collector::withoutDigits).toList();
-        add(parts, null, PhiType.NAME, parts.stream().allMatch(CommonWords::isAmbiguous), roles);
-        if (!bare.equals(parts) && bare.stream().noneMatch(String::isEmpty)) {
-          add(bare, null, PhiType.NAME, bare.stream().allMatch(CommonWords::isAmbiguous), roles);
-        }
-      }
-      for (int i = 0; i < parts.size(); i++) {
-        String part = parts.get(i);
-        int role = roles != 0 ? roles : roleInName(i, parts.size());
-        String bare = withoutDigits(part);
-        if (part.length() > 1) {
-          add(List.of(part), null, PhiType.NAME, CommonWords.isAmbiguous(part), role);
-        }
-        if (bare.length() > 1 && !bare.equals(part)) {
-          add(List.of(bare), null, PhiType.NAME, CommonWords.isAmbiguous(bare), role);
-        }
-      }
-    }
-
-    private static int roleInName(int index, int size) {
-      if (size == 1) {
-        return GIVEN | FAMILY;
-      }
-      return index == size - 1 ? FAMILY : GIVEN;
-    }
-
-    void identifier(String value) {
-      identifier(value, null);
-    }
-
-    /** Adds the patient's key as a medical record number, if it holds a digit as one does. */
-    void patientId(String value) {
-      if (value != null && value.chars().anyMatch(c -> c >= '0' && c <= '9')) {
-        identifier(value, PhiType.MRN);
-      }
-    }
-
-    /** Adds an identifier, typed by its prefix, or as {@code type} when that is given. */
-    void identifier(String value, PhiType type) {
-      if (value == null || value.isBlank()) {
-        return;
-      }
-      String identifier = value.strip();
-      PhiType typed = type == null ? PhiType.ID : type;
-      Matcher prefixed = IDENTIFIER_PREFIX.matcher(identifier);
-      if (type == null && prefixed.matches() && !prefixed.group(2).isBlank()) {
-        typed = FieldRedactor.identifierType(prefixed.group(1));
-        identifier = prefixed.group(2).strip();
-      }
-      if (NUMBER_ONLY.matcher(identifier).matches()) {
-        digits(TextScan.digits(identifier), typed);
-      } else {
-        List<String> words = lowerWords(identifier);
-        if (words.stream().mapToInt(String::length).sum() >= MIN_ID_CHARS) {
-          add(words, null, typed, false, 0);
-        }
-      }
-    }
-
-    void phone(String value, PhiType type) {
-      if (value == null) {
-        return;
-      }
-      String digits = TextScan.digits(value);
-      if (digits.length() == 11 && digits.charAt(0) == '1') {
-        digits = digits.substring(1);
-      }
-      if (digits.length() >= 7) {
-        digits(digits, type);
-      }
-      if (digits.length() == 10) {
-        digits(digits.substring(3), type);
-      }
-    }
-
-    void email(String value) {
-      if (value == null || value.isBlank()) {
-        return;
-      }
-      String email = value.strip();
-      Words words = Words.of(email);
-      if (words.count() == 0) {
-        return;
-      }
-      List<String> lower = new ArrayList<>();
-      List<String> gaps = new ArrayList<>();
-      for (int word = 0; word < words.count(); word++) {
-        lower.add(words.lower(word));
-        if (word > 0) {
-          gaps.add(words.gapBefore(word));
-        }
-      }
-      add(lower, gaps, PhiType.EMAIL, false, 0);
-    }
-
-    void addressLine(String value) {
-      List<String> words = lowerWords(value);
-      if (words.isEmpty()) {
-        return;
-      }
-      words(words, PhiType.ADDRESS);
-      int unit = 0;
-      while (unit < words.size() && !UNIT_WORDS.contains(words.get(unit))) {
-        unit++;
-      }
-      List<String> street = words.subList(0, unit);
-      if (street.size() > 1 && street.size() < words.size()) {
-        words(street, PhiType.ADDRESS);
-      }
-      if (street.size() > 2 && street.get(0).chars().allMatch(Character::isDigit)) {
-        words(street.subList(1, street.size()), PhiType.ADDRESS);
-      }
-    }
-
-    void words(String value, PhiType type) {
-      words(lowerWords(value), type);
-    }
-
-    void postalCode(String value) {
-      if (value == null) {
-        return;
-      }
-      String digits = TextScan.digits(value);
-      if (digits.length() == 9) {
-        digits(digits, PhiType.ZIP);
-      }
-      if (digits.length() >= 5) {
-        digits(digits.substring(0, 5), PhiType.ZIP);
-      }
-    }
-
-    private void words(List<String> words, PhiType type) {
-      if (words.isEmpty() || words.size() == 1 && words.get(0).length() < 2) {
-        return;
-      }
-      boolean ambiguous = words.size() == 1 && CommonWords.isAmbiguous(words.get(0));
-      add(words, null, type, ambiguous, 0);
-    }
-
-    private void digits(String digits, PhiType type) {
-      if (digits.length() >= MIN_DIGITS) {
-        digitTerms.add(new DigitTerm(digits, type));
-      }
-    }
-
-    private void add(
-        List<String> words, List<String> gaps, PhiType type, boolean ambiguous, int roles) {
-      List<WordTerm> terms = byFirstWord.computeIfAbsent(words.get(0), key -> new ArrayList<>());
-      WordTerm term =
-          new WordTerm(
-              List.copyOf(words), gaps == null ? null : List.copyOf(gaps), type, ambiguous, roles);
-      for (int i = 0; i < terms.size(); i++) {
-        WordTerm existing = terms.get(i);
-        if (existing.words().equals(term.words())) {
-          boolean better =
-              (existing.ambiguous() && !ambiguous)
-                  || (existing.type() != PhiType.NAME && type == PhiType.NAME);
-          WordTerm kept = better ? term : existing;
-          terms.set(
-              i,
-              new WordTerm(
-                  kept.words(),
-                  kept.gaps(),
-                  kept.type(),
-                  kept.ambiguous(),
-                  existing.roles() | roles));
-          return;
-        }
-      }
-      terms.add(term);
-    }
-
-    RecordTerms build() {
-      if (byFirstWord.isEmpty() && digitTerms.isEmpty()) {
-        return EMPTY;
-      }
-      List<DigitTerm> longestFirst = new ArrayList<>(digitTerms);
-      longestFirst.sort(
-          Comparator.comparingInt((DigitTerm term) -> term.digits().length()).reversed());
-      return new RecordTerms(new TermTable(byFirstWord), List.copyOf(longestFirst));
-    }
-
-    private static List<String> lowerWords(String value) {
-      List<String> words = new ArrayList<>();
-      if (value == null) {
-        return words;
-      }
-      Words split = Words.of(value);
-      for (int word = 0; word < split.count(); word++) {
-        words.add(split.lower(word));
-      }
-      return words;
-    }
-
-    private static String withoutDigits(String word) {
-      StringBuilder letters = new StringBuilder(word.length());
-      for (int i = 0; i < word.length(); i++) {
-        if (!Character.isDigit(word.charAt(i))) {
-          letters.append(word.charAt(i));
-        }
-      }
-      return letters.toString();
-    }
   }
 }
