@@ -10,11 +10,10 @@ import java.util.function.Function;
  * <p>Design: the English CRF normalises every word it reads through {@code AmericanizeFunction} (a
  * map lookup, then regular expressions on words of six letters or more), and its features read each
  * word of a sentence many times, as the word itself and as the neighbour of the words around it;
- * this was 6–8 % of the NER stage's time. Preparing a sentence for window labelling computes each
- * word's normalised form, shape and distributional-similarity class, other pure functions of the
- * word. The answer for a word can be reused. The cache is cleared when it reaches {@link #CAPACITY}
- * words, which bounds its memory (a few megabytes) without bookkeeping on each lookup. Thread-safe
- * if {@code function} is.
+ * this was 6–8 % of the NER stage's time. Each word's {@link WordEntry} (the facts of its token
+ * kind, its preparation for the CRF) is another pure function of the word. The answer for a word
+ * can be reused. The cache is cleared when it reaches {@link #CAPACITY} words, which bounds its
+ * memory (a few megabytes) without bookkeeping on each lookup. Thread-safe if {@code function} is.
  */
 final class CachedWordFunction<T> implements Function<String, T> {
 

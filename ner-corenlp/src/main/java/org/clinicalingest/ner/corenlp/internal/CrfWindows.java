@@ -72,10 +72,8 @@ final class CrfWindows {
   /** Each word as the features read it: through the model's word function, if it has one. */
   private final Function<String, String> normalisedWords;
 
-  /**
-   * Each word's preparation, or null if only {@code ObjectBankWrapper} prepares sentences exactly.
-   */
-  private final Function<String, PreparedWord> preparedWords;
+  /** A word's preparation, or null if only {@code ObjectBankWrapper} prepares sentences exactly. */
+  private final Function<String, PreparedWord> preparation;
 
   private CrfWindows(
       CRFClassifier<CoreLabel> classifier,
@@ -95,7 +93,7 @@ final class CrfWindows {
     this.pad.set(
         CoreAnnotations.TextAnnotation.class,
         normalisedWords.apply(pad.getString(CoreAnnotations.TextAnnotation.class)));
-    this.preparedWords = cachedPreparedWords(classifier, normalisedWords);
+    this.preparation = preparation(classifier, normalisedWords);
   }
 
   /**
@@ -104,18 +102,18 @@ final class CrfWindows {
    * and its distributional-similarity class as {@code NERFeatureFactory#distSimAnnotate} looks it
    * up, or null if the features read none.
    */
-  private record PreparedWord(String normalised, String shape, String distSimClass) {}
+  record PreparedWord(String normalised, String shape, String distSimClass) {}
 
   /**
-   * Each word's preparation with the answers kept, or null if the wrapper does more to a sentence
-   * than set shapes, or if a shape depends on the sentences seen before: the shape of a capitalised
-   * word depends on the CRF's lower-case vocabulary, to which the wrapper adds the lower-case words
-   * it sees unless the vocabulary may not grow ({@code maxAdditionalKnownLCWords} 0, the default of
-   * this CoreNLP version). The feature factory annotates a whole sentence with classes on its first
-   * feature unless its first token already has one, and it would look each word up again in every
-   * sentence.
+   * A word's preparation, or null if the wrapper does more to a sentence than set shapes, or if a
+   * shape depends on the sentences seen before: the shape of a capitalised word depends on the
+   * CRF's lower-case vocabulary, to which the wrapper adds the lower-case words it sees unless the
+   * vocabulary may not grow ({@code maxAdditionalKnownLCWords} 0, the default of this CoreNLP
+   * version). The feature factory annotates a whole sentence with classes on its first feature
+   * unless its first token already has one, and it would look each word up again in every sentence;
+   * a preparation is kept in the word's {@link WordEntry} instead.
    */
-  private static Function<String, PreparedWord> cachedPreparedWords(
+  private static Function<String, PreparedWord> preparation(
       CRFClassifier<CoreLabel> classifier, Function<String, String> normalisedWords) {
     SeqClassifierFlags flags = classifier.flags;
     if (flags.maxAdditionalKnownLCWords != 0
@@ -131,14 +129,13 @@ final class CrfWindows {
     }
     Set<String> knownLowerCase = classifier.getKnownLCWords();
     Function<String, String> distSimClasses = distSimClasses(classifier);
-    return new CachedWordFunction<>(
-        word -> {
-          String normalised = normalisedWords.apply(word);
-          return new PreparedWord(
-              normalised,
-              WordShapeClassifier.wordShape(normalised, flags.wordShape, knownLowerCase),
-              distSimClasses == null ? null : distSimClasses.apply(normalised));
-        });
+    return word -> {
+      String normalised = normalisedWords.apply(word);
+      return new PreparedWord(
+          normalised,
+          WordShapeClassifier.wordShape(normalised, flags.wordShape, knownLowerCase),
+          distSimClasses == null ? null : distSimClasses.apply(normalised));
+    };
   }
 
   /**
@@ -220,9 +217,12 @@ final class CrfWindows {
    * FeatureHashing} reads it as it is, where CoreNLP's factory normalises it on every read). Where
    * {@code ObjectBankWrapper} only sets the shapes and the gold answer, as for the shipped model,
    * they are set here, and so is each token's distributional-similarity class, from one preparation
-   * per word ({@link #cachedPreparedWords}); otherwise the wrapper prepares the sentence.
+   * per word, kept in the word's entry ({@link #preparation}); otherwise the wrapper prepares the
+   * sentence.
+   *
+   * @param entries the entry of each token's word
    */
-  List<CoreLabel> prepare(List<CoreLabel> sentence) {
+  List<CoreLabel> prepare(List<CoreLabel> sentence, WordEntry[] entries) {
     List<CoreLabel> document = new ArrayList<>(sentence.size());
     for (int i = 0; i < sentence.size(); i++) {
       CoreLabel token = new CoreLabel(6);
@@ -231,7 +231,7 @@ final class CrfWindows {
       token.set(CoreAnnotations.AnswerAnnotation.class, backgroundSymbol);
       document.add(token);
     }
-    if (preparedWords == null) {
+    if (preparation == null) {
       new ObjectBankWrapper<CoreLabel>(classifier.flags, null, classifier.getKnownLCWords())
           .processDocument(document);
       for (CoreLabel token : document) {
@@ -239,8 +239,13 @@ final class CrfWindows {
       }
       return document;
     }
-    for (CoreLabel token : document) {
-      PreparedWord word = preparedWords.apply(token.word());
+    for (int i = 0; i < document.size(); i++) {
+      CoreLabel token = document.get(i);
+      PreparedWord word = entries[i].prepared();
+      if (word == null) {
+        word = preparation.apply(token.word());
+        entries[i].prepared(word);
+      }
       token.set(CoreAnnotations.TextAnnotation.class, word.normalised());
       token.set(CoreAnnotations.ShapeAnnotation.class, word.shape());
       token.set(CoreAnnotations.GoldAnswerAnnotation.class, backgroundSymbol);

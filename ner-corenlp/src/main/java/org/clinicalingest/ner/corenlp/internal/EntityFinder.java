@@ -136,11 +136,13 @@ public final class EntityFinder {
       List<int[]> allowed,
       boolean oneCase,
       List<PhiSpan> known) {
+    WordEntry[] entries = null;
     byte[] kinds = null;
     boolean[] inKnown = null;
     List<int[]> windowRanges = null;
     if (windows != null) {
-      kinds = model.tokenKinds().of(text, tokens, allowed, oneCase);
+      entries = model.wordEntries(tokens);
+      kinds = model.tokenKinds().of(text, tokens, entries, allowed, oneCase);
       inKnown = inKnownSpans(tokens, kinds, known);
       windowRanges = windows(tokens, kinds, inKnown);
       if (windowRanges.isEmpty()) {
@@ -154,7 +156,8 @@ public final class EntityFinder {
         return cached;
       }
     }
-    String[] labels = kinds == null ? labelWhole(tokens) : labelWindows(tokens, windowRanges);
+    String[] labels =
+        kinds == null ? labelWhole(tokens) : labelWindows(tokens, entries, windowRanges);
     if (key != null) {
       sentenceCache.put(key, labels);
     }
@@ -171,9 +174,10 @@ public final class EntityFinder {
   }
 
   /** Labels each {@linkplain #windows window} of the sentence. */
-  private String[] labelWindows(List<CoreLabel> tokens, List<int[]> windowRanges) {
+  private String[] labelWindows(
+      List<CoreLabel> tokens, WordEntry[] entries, List<int[]> windowRanges) {
     String[] labels = new String[tokens.size()];
-    List<CoreLabel> prepared = windows.prepare(tokens);
+    List<CoreLabel> prepared = windows.prepare(tokens, entries);
     for (int[] window : windowRanges) {
       windows.label(prepared, window[0], window[1], labels);
     }

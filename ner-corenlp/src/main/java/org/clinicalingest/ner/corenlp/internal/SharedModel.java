@@ -19,6 +19,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.clinicalingest.RedactionException;
@@ -64,6 +65,7 @@ public final class SharedModel {
   private final UnaryOperator<String> caseForms;
   private final Optional<CrfWindows> windows;
   private final TokenKinds tokenKinds;
+  private final Function<String, WordEntry> wordEntries;
   private final Cities cities;
 
   private SharedModel(
@@ -94,6 +96,7 @@ public final class SharedModel {
     this.tokenKinds =
         new TokenKinds(
             commonWords(classifier.getKnownLCWords()), nameWords, clinicalWords, caseForms);
+    this.wordEntries = new CachedWordFunction<>(word -> new WordEntry(tokenKinds.factsOf(word)));
   }
 
   /**
@@ -269,6 +272,15 @@ public final class SharedModel {
   /** Sorts tokens into candidates and others for window labelling. */
   TokenKinds tokenKinds() {
     return tokenKinds;
+  }
+
+  /** The entry of each token's word, looked up once per token. */
+  WordEntry[] wordEntries(List<CoreLabel> sentence) {
+    WordEntry[] entries = new WordEntry[sentence.size()];
+    for (int i = 0; i < entries.length; i++) {
+      entries[i] = wordEntries.apply(sentence.get(i).word());
+    }
+    return entries;
   }
 
   /** City names, for places the model misses. */

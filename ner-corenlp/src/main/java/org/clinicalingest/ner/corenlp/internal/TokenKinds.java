@@ -4,7 +4,6 @@ import edu.stanford.nlp.ling.CoreLabel;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
@@ -82,12 +81,6 @@ final class TokenKinds {
   private final UnaryOperator<String> caseForms;
 
   /**
-   * The facts of each word, kept: a word's kind asks up to five word tables, and notes repeat their
-   * words.
-   */
-  private final Function<String, WordFacts> wordFacts = new CachedWordFunction<>(this::factsOf);
-
-  /**
    * Kinds using {@code commonWords} (the CRF's lower-case vocabulary), {@code nameWords} (names
    * that are also common words), {@code clinicalWords} (note words that are never names) and {@code
    * caseForms} (lower-case word to its usual written form, or null).
@@ -108,10 +101,16 @@ final class TokenKinds {
    *
    * @param text the text the tokens' offsets point into (after case restoration)
    * @param sentence the tokens of one sentence
+   * @param entries the entry of each token's word, whose facts its kind depends on
    * @param allowed character ranges of allow-listed terms, in text order
    * @param oneCase whether the text is written in one case
    */
-  byte[] of(String text, List<CoreLabel> sentence, List<int[]> allowed, boolean oneCase) {
+  byte[] of(
+      String text,
+      List<CoreLabel> sentence,
+      WordEntry[] entries,
+      List<int[]> allowed,
+      boolean oneCase) {
     byte[] kinds = new byte[sentence.size()];
     int range = 0;
     boolean afterAnnouncer = false;
@@ -125,7 +124,7 @@ final class TokenKinds {
           range < allowed.size()
               && allowed.get(range)[0] <= token.beginPosition()
               && token.endPosition() <= allowed.get(range)[1];
-      WordFacts facts = wordFacts.apply(token.word());
+      WordFacts facts = entries[i].facts();
       if (facts.announcer()) {
         kinds[i] = facts.upper() ? JOINS : OTHER;
       } else {
@@ -182,9 +181,9 @@ final class TokenKinds {
 
   /**
    * What the kind of a token depends on in its own word: its letters and case, and the word tables'
-   * answers for it in lower case, computed once per word ({@link #wordFacts}).
+   * answers for it in lower case, computed once per word and kept in its {@link WordEntry}.
    */
-  private record WordFacts(
+  record WordFacts(
       String word,
       int letters,
       boolean upper,
@@ -203,8 +202,11 @@ final class TokenKinds {
     }
   }
 
-  /** The facts of {@code word}, from its characters and the word tables. */
-  private WordFacts factsOf(String word) {
+  /**
+   * The facts of {@code word}, from its characters and the word tables; a word's kind asks up to
+   * five word tables, and notes repeat their words, so they are worth keeping.
+   */
+  WordFacts factsOf(String word) {
     int letters = 0;
     boolean upper = false;
     boolean lower = false;

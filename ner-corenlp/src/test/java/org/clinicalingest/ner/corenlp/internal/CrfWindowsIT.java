@@ -72,7 +72,7 @@ class CrfWindowsIT {
     int named = 0;
     for (List<CoreLabel> tokens : evaluationSentences("hard-cases.jsonl")) {
       String[] whole = wholeLabels(model, tokens);
-      List<CoreLabel> prepared = windows.prepare(tokens);
+      List<CoreLabel> prepared = windows.prepare(tokens, model.wordEntries(tokens));
       for (int from = 0; from < tokens.size(); from++) {
         for (int to = from + 1; to <= Math.min(tokens.size(), from + LONGEST_WINDOW); to++) {
           boolean leftO = from == 0 || background.equals(whole[from - 1]);
@@ -134,7 +134,7 @@ class CrfWindowsIT {
     int changed = 0;
     for (List<CoreLabel> words : evaluationSentences("hard-cases.jsonl", "generated.jsonl")) {
       List<CoreLabel> expected = preparedByCoreNlp(model, words);
-      List<CoreLabel> prepared = windows.prepare(words);
+      List<CoreLabel> prepared = windows.prepare(words, model.wordEntries(words));
       assertThat(prepared).hasSameSizeAs(expected);
       for (int i = 0; i < prepared.size(); i++) {
         assertThat(prepared.get(i).keySet()).isEqualTo(expected.get(i).keySet());

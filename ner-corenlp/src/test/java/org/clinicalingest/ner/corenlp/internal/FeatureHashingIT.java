@@ -32,7 +32,7 @@ class FeatureHashingIT {
     int tokens = 0;
     for (List<CoreLabel> sentence :
         CrfWindowsIT.evaluationSentences("hard-cases.jsonl", "generated.jsonl")) {
-      List<CoreLabel> prepared = windows.prepare(sentence);
+      List<CoreLabel> prepared = windows.prepare(sentence, model.wordEntries(sentence));
       PaddedList<CoreLabel> padded = windows.padded(prepared);
       PaddedList<CoreLabel> coreNlp =
           new PaddedList<>(CrfWindowsIT.preparedByCoreNlp(model, sentence), pad);

@@ -40,7 +40,14 @@ class TokenKindsTest {
   }
 
   private byte[] of(String text, boolean oneCase) {
-    return kinds.of(text, tokens(text), List.of(), oneCase);
+    List<CoreLabel> tokens = tokens(text);
+    return kinds.of(text, tokens, entries(tokens), List.of(), oneCase);
+  }
+
+  private WordEntry[] entries(List<CoreLabel> tokens) {
+    return tokens.stream()
+        .map(token -> new WordEntry(kinds.factsOf(token.word())))
+        .toArray(WordEntry[]::new);
   }
 
   @Test
@@ -68,7 +75,9 @@ class TokenKindsTest {
   void allowListedTermJoinsButIsNoCandidate() {
     String text = "Seen by Foley today";
 
-    assertThat(kinds.of(text, tokens(text), List.of(new int[] {8, 13}), false))
+    List<CoreLabel> tokens = tokens(text);
+
+    assertThat(kinds.of(text, tokens, entries(tokens), List.of(new int[] {8, 13}), false))
         .containsExactly(J, O, J, O);
   }
 }
