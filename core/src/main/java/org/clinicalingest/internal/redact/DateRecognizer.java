@@ -342,8 +342,7 @@ final class DateRecognizer implements Recognizer {
     int third = number + 2;
     int yearLength = text.numberLength(third);
     return text.numberLength(second) <= 2
-        && text.charAt(text.numberEnd(second)) == separator
-        && text.numberStart(third) == text.numberEnd(second) + 1
+        && text.joinedToNext(second, separator)
         && (yearLength == 2 || yearLength == 4)
         && endsFree(text, third);
   }
@@ -366,15 +365,11 @@ final class DateRecognizer implements Recognizer {
       at = position + 2;
     }
     int month = text.numberAt(text.skip(at, " \t:,"));
-    if (month < 0 || month + 1 >= text.numbers()) {
-      return false;
-    }
-    int day = month + 1;
-    return text.numberLength(month) <= 2
-        && text.charAt(text.numberEnd(month)) == '/'
-        && text.numberStart(day) == text.numberEnd(month) + 1
-        && text.numberLength(day) <= 2
-        && text.charAt(text.numberEnd(day)) != '/';
+    return month >= 0
+        && text.numberLength(month) <= 2
+        && text.joinedToNext(month, '/')
+        && text.numberLength(month + 1) <= 2
+        && text.charAt(text.numberEnd(month + 1)) != '/';
   }
 
   /**

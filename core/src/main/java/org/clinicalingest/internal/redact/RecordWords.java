@@ -231,7 +231,7 @@ final class RecordWords {
   }
 
   /** Lower case, one character at a time, as the words compare. */
-  static String lower(String value) {
+  private static String lower(String value) {
     char[] lower = new char[value.length()];
     for (int i = 0; i < lower.length; i++) {
       lower[i] = Character.toLowerCase(value.charAt(i));

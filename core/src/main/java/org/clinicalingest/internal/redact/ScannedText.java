@@ -191,6 +191,15 @@ final class ScannedText {
     return number < numbers && numberStarts[number] == position ? number : -1;
   }
 
+  /**
+   * Whether the number after {@code number} starts right after it and one {@code separator}, as in
+   * {@code 3/12}.
+   */
+  boolean joinedToNext(int number, char separator) {
+    int end = numberEnds[number];
+    return number + 1 < numbers && charAt(end) == separator && numberStarts[number + 1] == end + 1;
+  }
+
   /** The first position from {@code position} on whose character is not one of {@code chars}. */
   int skip(int position, String chars) {
     int at = position;

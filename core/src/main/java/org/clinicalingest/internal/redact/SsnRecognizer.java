@@ -73,13 +73,8 @@ final class SsnRecognizer implements Recognizer {
         && text.numberLength(number) == 3
         && text.numberLength(number + 1) == 2
         && text.numberLength(number + 2) == 4
-        && joinedByDash(text, number)
-        && joinedByDash(text, number + 1);
-  }
-
-  private static boolean joinedByDash(ScannedText text, int number) {
-    int end = text.numberEnd(number);
-    return text.charAt(end) == '-' && text.numberStart(number + 1) == end + 1;
+        && text.joinedToNext(number, '-')
+        && text.joinedToNext(number + 1, '-');
   }
 
   private static boolean plausible(String area, String group, String serial) {

@@ -50,6 +50,17 @@ class ScannedTextTest {
   }
 
   @Test
+  void joinsANumberToTheNextByOneSeparator() {
+    ScannedText text = new ScannedText("3/12 - 4 5--6 7");
+    assertThat(text.joinedToNext(0, '/')).isTrue();
+    assertThat(text.joinedToNext(0, '-')).isFalse();
+    assertThat(text.joinedToNext(1, '-')).isFalse();
+    assertThat(text.joinedToNext(3, '-')).isFalse();
+    assertThat(text.joinedToNext(5, ' ')).isFalse();
+    text.release();
+  }
+
+  @Test
   void givesWordsTheirCuesByWholeWordOrPrefix() {
     ScannedText text = new ScannedText("MRNno 1; Mayo may; medications");
     assertThat(text.wordHas(0, Cue.RECORD_NUMBER)).isTrue();
