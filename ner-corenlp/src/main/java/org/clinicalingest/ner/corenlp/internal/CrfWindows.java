@@ -33,7 +33,11 @@ import java.util.function.Function;
  * to the previous one). For a first-order CRF this is exact: if the whole-sentence best labelling
  * has O on both sides of the window, the labels inside the window are the best ones given those two
  * O labels, which is what is computed here. The caller chooses windows so that the tokens outside
- * are those the model labels O (lower-case common words, numbers, punctuation).
+ * are those the model labels O (lower-case common words, numbers, punctuation). A third of a
+ * token's one-label features are read from its word alone (the word, its character n-grams, the
+ * constant class feature); their potentials are summed once per word and kept with the word's
+ * preparation ({@link FeatureHashing#withoutWordFeatures}), so the potentials are CoreNLP's up to
+ * the order in which the weights are added (labels measured unchanged on every text tried).
  *
  * <p>Three parts reach into CoreNLP beyond its public API, each set up once: the feature index and
  * the weights, looked up through a flat copy ({@link FeatureIndex}), the padding token and the
@@ -58,8 +62,16 @@ final class CrfWindows {
   private final CRFClassifier<CoreLabel> classifier;
   private final FeatureHashing features;
 
-  /** Each thread's feature collector, whose tables would otherwise be allocated for each window. */
-  private final ThreadLocal<FeatureHashing.Collector> collectors;
+  /**
+   * The features without those of the word alone, whose potentials a word's preparation keeps; null
+   * if words are not prepared here, or the features cannot be split.
+   */
+  private final FeatureHashing contextFeatures;
+
+  /**
+   * Each thread's feature collectors, whose tables would otherwise be allocated for each window.
+   */
+  private final ThreadLocal<Collectors> collectors;
 
   private final FeatureIndex featureIndex;
   private final FirstOrderViterbi viterbi;
@@ -83,7 +95,8 @@ final class CrfWindows {
       CoreLabel pad) {
     this.classifier = classifier;
     this.features = features;
-    this.collectors = ThreadLocal.withInitial(features::collector);
+    this.collectors =
+        ThreadLocal.withInitial(() -> new Collectors(features.collector(), features.collector()));
     this.featureIndex = featureIndex;
     this.viterbi = viterbi;
     this.backgroundSymbol = classifier.backgroundSymbol();
@@ -94,15 +107,27 @@ final class CrfWindows {
         CoreAnnotations.TextAnnotation.class,
         normalisedWords.apply(pad.getString(CoreAnnotations.TextAnnotation.class)));
     this.preparation = preparation(classifier, normalisedWords);
+    this.contextFeatures = preparation == null ? null : features.withoutWordFeatures().orElse(null);
   }
+
+  /** One thread's collectors: one for the clique labelled, one for a word's own features. */
+  private record Collectors(FeatureHashing.Collector clique, FeatureHashing.Collector word) {}
 
   /**
    * What preparing a sentence sets on a token from its word alone: the word as the features read it
    * (normalised by the model's word function), its shape as {@code ObjectBankWrapper} computes it,
    * and its distributional-similarity class as {@code NERFeatureFactory#distSimAnnotate} looks it
-   * up, or null if the features read none.
+   * up, or null if the features read none; and, once a window has labelled the word, the potentials
+   * of the one-label features read from the word alone ({@link
+   * FeatureHashing#withoutWordFeatures}), or null before.
    */
-  record PreparedWord(String normalised, String shape, String distSimClass) {}
+  record PreparedWord(
+      String normalised, String shape, String distSimClass, double[] wordPotentials) {
+
+    PreparedWord withWordPotentials(double[] potentials) {
+      return new PreparedWord(normalised, shape, distSimClass, potentials);
+    }
+  }
 
   /**
    * A word's preparation, or null if the wrapper does more to a sentence than set shapes, or if a
@@ -134,7 +159,8 @@ final class CrfWindows {
       return new PreparedWord(
           normalised,
           WordShapeClassifier.wordShape(normalised, flags.wordShape, knownLowerCase),
-          distSimClasses == null ? null : distSimClasses.apply(normalised));
+          distSimClasses == null ? null : distSimClasses.apply(normalised),
+          null);
     };
   }
 
@@ -264,22 +290,25 @@ final class CrfWindows {
   /**
    * Sets {@code labels[from..to)} to the CRF labels of those tokens of the {@linkplain #prepare
    * prepared} sentence, with the tokens just outside taken as O.
+   *
+   * @param entries the entry of each token's word, as given to {@link #prepare}
    */
-  void label(List<CoreLabel> document, int from, int to, String[] labels) {
+  void label(List<CoreLabel> document, WordEntry[] entries, int from, int to, String[] labels) {
     boolean left = from > 0;
     boolean right = to < document.size();
     int length = to - from + (left ? 1 : 0) + (right ? 1 : 0);
     double[][] unary = new double[length][];
     double[][] pair = new double[length][];
     PaddedList<CoreLabel> padded = padded(document);
-    FeatureHashing.Collector collector = collectors.get();
+    Collectors threadCollectors = collectors.get();
+    FeatureHashing.Collector collector = threadCollectors.clique();
     int position = 0;
     if (left) {
       unary[position] = featureIndex.unaryPotentials(NO_FEATURES, 0);
       pair[position++] = featureIndex.pairPotentials(NO_FEATURES, 0);
     }
     for (int token = from; token < to; token++) {
-      unary[position] = unaryPotentials(padded, token, collector);
+      unary[position] = unaryPotentials(padded, token, entries[token], threadCollectors);
       pair[position++] = pairPotentials(padded, token, collector);
     }
     if (right) {
@@ -293,10 +322,50 @@ final class CrfWindows {
     }
   }
 
+  /**
+   * The potentials of the token's one-label clique: those of its features but the word's own, plus
+   * the word's own, which its entry keeps once worked out. The sum is CoreNLP's up to the order in
+   * which the weights are added.
+   */
   private double[] unaryPotentials(
-      PaddedList<CoreLabel> padded, int token, FeatureHashing.Collector collector) {
-    features.cliqueC(padded, token, collector);
-    return featureIndex.unaryPotentials(collector.hashes(), collector.count());
+      PaddedList<CoreLabel> padded, int token, WordEntry entry, Collectors threadCollectors) {
+    FeatureHashing.Collector collector = threadCollectors.clique();
+    if (contextFeatures == null) {
+      features.cliqueC(padded, token, collector);
+      return featureIndex.unaryPotentials(collector.hashes(), collector.count());
+    }
+    contextFeatures.cliqueC(padded, token, collector);
+    double[] potentials = featureIndex.unaryPotentials(collector.hashes(), collector.count());
+    PreparedWord word = entry.prepared();
+    if (word.wordPotentials() == null) {
+      word = word.withWordPotentials(wordPotentials(padded, token, threadCollectors));
+      entry.prepared(word);
+    }
+    double[] ofWord = word.wordPotentials();
+    for (int label = 0; label < potentials.length; label++) {
+      potentials[label] += ofWord[label];
+    }
+    return potentials;
+  }
+
+  /**
+   * The potentials of the one-label features of the token's word alone: its features that the
+   * features without them lack. Reads the token's features but the word's own from the clique
+   * collector, as {@link #unaryPotentials} has just collected them.
+   */
+  private double[] wordPotentials(
+      PaddedList<CoreLabel> padded, int token, Collectors threadCollectors) {
+    FeatureHashing.Collector context = threadCollectors.clique();
+    FeatureHashing.Collector all = threadCollectors.word();
+    features.cliqueC(padded, token, all);
+    long[] own = new long[all.count()];
+    int count = 0;
+    for (int i = 0; i < all.count(); i++) {
+      if (!context.holds(all.hashes()[i])) {
+        own[count++] = all.hashes()[i];
+      }
+    }
+    return featureIndex.unaryPotentials(own, count);
   }
 
   private double[] pairPotentials(

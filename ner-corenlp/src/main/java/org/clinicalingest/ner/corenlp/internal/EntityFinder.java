@@ -179,7 +179,7 @@ public final class EntityFinder {
     String[] labels = new String[tokens.size()];
     List<CoreLabel> prepared = windows.prepare(tokens, entries);
     for (int[] window : windowRanges) {
-      windows.label(prepared, window[0], window[1], labels);
+      windows.label(prepared, entries, window[0], window[1], labels);
     }
     return labels;
   }

@@ -4,6 +4,7 @@ import edu.stanford.nlp.ie.NERFeatureFactory;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.sequences.FeatureFactory;
+import edu.stanford.nlp.sequences.SeqClassifierFlags;
 import edu.stanford.nlp.util.PaddedList;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -68,11 +69,39 @@ final class FeatureHashing extends NERFeatureFactory<CoreLabel> {
     }
   }
 
+  /**
+   * A copy that leaves out the one-label features read from the token's word alone, or empty if the
+   * flags cannot be copied. Those are the blocks that three flags switch on, each read only in
+   * {@code featuresC}: the word's character n-grams ({@code useNGrams}), the word itself ({@code
+   * useWord}) and the constant class feature ({@code useClassFeature}). Their potentials are a
+   * function of the word, which {@link CrfWindows} keeps per word instead of building, hashing and
+   * looking up a dozen n-gram strings per token. The copy's other features are this one's.
+   */
+  Optional<FeatureHashing> withoutWordFeatures() {
+    try {
+      FeatureHashing copy = new FeatureHashing(featuresC, featuresCpC, featuresCnC);
+      copyFields(this, copy);
+      SeqClassifierFlags reduced = new SeqClassifierFlags();
+      copyFields(SeqClassifierFlags.class, flags, reduced);
+      reduced.useNGrams = false;
+      reduced.useWord = false;
+      reduced.useClassFeature = false;
+      copy.flags = reduced;
+      return Optional.of(copy);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
   /** Copies every instance field of {@code NERFeatureFactory} and its superclasses. */
   private static void copyFields(Object from, Object to) throws ReflectiveOperationException {
-    for (Class<?> type = NERFeatureFactory.class;
-        type != Object.class;
-        type = type.getSuperclass()) {
+    copyFields(NERFeatureFactory.class, from, to);
+  }
+
+  /** Copies every instance field of {@code owner} and its superclasses. */
+  private static void copyFields(Class<?> owner, Object from, Object to)
+      throws ReflectiveOperationException {
+    for (Class<?> type = owner; type != Object.class; type = type.getSuperclass()) {
       for (Field field : type.getDeclaredFields()) {
         if (!Modifier.isStatic(field.getModifiers())) {
           field.setAccessible(true);
@@ -251,6 +280,17 @@ final class FeatureHashing extends NERFeatureFactory<CoreLabel> {
         }
         hashes[count++] = hash;
       }
+    }
+
+    /** Whether the clique collected last has the feature with {@code hash}. */
+    boolean holds(long hash) {
+      int mask = slots.length - 1;
+      for (int slot = (int) hash & mask; stamps[slot] == round; slot = (slot + 1) & mask) {
+        if (slots[slot] == hash) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** Whether {@code hash} was kept this round; takes its slot if not. */

@@ -72,7 +72,8 @@ class CrfWindowsIT {
     int named = 0;
     for (List<CoreLabel> tokens : evaluationSentences("hard-cases.jsonl")) {
       String[] whole = wholeLabels(model, tokens);
-      List<CoreLabel> prepared = windows.prepare(tokens, model.wordEntries(tokens));
+      WordEntry[] entries = model.wordEntries(tokens);
+      List<CoreLabel> prepared = windows.prepare(tokens, entries);
       for (int from = 0; from < tokens.size(); from++) {
         for (int to = from + 1; to <= Math.min(tokens.size(), from + LONGEST_WINDOW); to++) {
           boolean leftO = from == 0 || background.equals(whole[from - 1]);
@@ -81,7 +82,7 @@ class CrfWindowsIT {
             continue;
           }
           String[] labels = new String[tokens.size()];
-          windows.label(prepared, from, to, labels);
+          windows.label(prepared, entries, from, to, labels);
           for (int token = from; token < to; token++) {
             assertThat(labels[token])
                 .as("token %d of window %d..%d", token, from, to)

@@ -9,7 +9,11 @@ import edu.stanford.nlp.util.PaddedList;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,6 +57,55 @@ class FeatureHashingIT {
       }
     }
     assertThat(tokens).isGreaterThan(20_000);
+  }
+
+  /**
+   * The features that {@link FeatureHashing#withoutWordFeatures} leaves out are a function of the
+   * word: for every token, the copy's features are among the token's, and the rest are the same set
+   * wherever the word occurs, as {@link CrfWindows} assumes when it keeps their potentials per
+   * word.
+   */
+  @Test
+  void featuresLeftOutAreTheSameWhereverTheWordOccurs() throws IOException {
+    SharedModel model = SharedModel.get();
+    FeatureHashing all =
+        FeatureHashing.of(model.classifier().featureFactories.get(0)).orElseThrow();
+    FeatureHashing withoutWords = all.withoutWordFeatures().orElseThrow();
+    FeatureHashing.Collector allCollector = all.collector();
+    FeatureHashing.Collector contextCollector = all.collector();
+    CrfWindows windows = model.windows().orElseThrow();
+    Map<String, Set<Long>> leftOutByWord = new HashMap<>();
+    int repeated = 0;
+    for (List<CoreLabel> sentence :
+        CrfWindowsIT.evaluationSentences("hard-cases.jsonl", "generated.jsonl")) {
+      List<CoreLabel> prepared = windows.prepare(sentence, model.wordEntries(sentence));
+      PaddedList<CoreLabel> padded = windows.padded(prepared);
+      for (int token = 0; token < prepared.size(); token++) {
+        all.cliqueC(padded, token, allCollector);
+        withoutWords.cliqueC(padded, token, contextCollector);
+        Set<Long> features = set(allCollector);
+        Set<Long> context = set(contextCollector);
+        assertThat(features).containsAll(context);
+        features.removeAll(context);
+        assertThat(features).as("word features of %s", prepared.get(token).word()).isNotEmpty();
+        Set<Long> seen = leftOutByWord.putIfAbsent(prepared.get(token).word(), features);
+        if (seen != null) {
+          assertThat(features)
+              .as("word features of %s", prepared.get(token).word())
+              .isEqualTo(seen);
+          repeated++;
+        }
+      }
+    }
+    assertThat(repeated).isGreaterThan(10_000);
+  }
+
+  private static Set<Long> set(FeatureHashing.Collector collector) {
+    Set<Long> hashes = new HashSet<>();
+    for (int i = 0; i < collector.count(); i++) {
+      hashes.add(collector.hashes()[i]);
+    }
+    return hashes;
   }
 
   static CoreLabel pad(SharedModel model) throws ReflectiveOperationException {
