@@ -66,7 +66,20 @@ final class CrfWindows {
    * The features without those of the word alone, whose potentials a word's preparation keeps; null
    * if words are not prepared here, or the features cannot be split.
    */
+  private final FeatureHashing wordlessFeatures;
+
+  /**
+   * The features looked up for each token of a window: {@link #wordlessFeatures}, without the
+   * disjunction features too if {@link #disjunctions} adds them; null if {@link #wordlessFeatures}
+   * is.
+   */
   private final FeatureHashing contextFeatures;
+
+  /** The disjunction features, added up from potentials kept per word, or null if looked up. */
+  private final Disjunctions disjunctions;
+
+  /** The padding's word, prepared, if {@link #disjunctions} is not null. */
+  private final PreparedWord padWord;
 
   /**
    * Each thread's feature collectors, whose tables would otherwise be allocated for each window.
@@ -106,8 +119,22 @@ final class CrfWindows {
     this.pad.set(
         CoreAnnotations.TextAnnotation.class,
         normalisedWords.apply(pad.getString(CoreAnnotations.TextAnnotation.class)));
-    this.preparation = preparation(classifier, normalisedWords);
-    this.contextFeatures = preparation == null ? null : features.withoutWordFeatures().orElse(null);
+    FeatureHashing wordless = features.withoutWordFeatures().orElse(null);
+    FeatureHashing withoutDisjunctions = features.withoutWordFeaturesOrDisjunctions().orElse(null);
+    Disjunctions split =
+        wordless == null || withoutDisjunctions == null
+            ? null
+            : Disjunctions.of(classifier.flags, featureIndex).orElse(null);
+    this.preparation = preparation(classifier, normalisedWords, split);
+    boolean splits = preparation != null && wordless != null;
+    this.wordlessFeatures = splits ? wordless : null;
+    this.disjunctions = splits ? split : null;
+    this.contextFeatures = !splits ? null : split == null ? wordless : withoutDisjunctions;
+    String padText = this.pad.getString(CoreAnnotations.TextAnnotation.class);
+    this.padWord =
+        disjunctions == null
+            ? null
+            : new PreparedWord(padText, null, null, disjunctions.of(padText), null);
   }
 
   /** One thread's collectors: one for the clique labelled, one for a word's own features. */
@@ -117,15 +144,20 @@ final class CrfWindows {
    * What preparing a sentence sets on a token from its word alone: the word as the features read it
    * (normalised by the model's word function), its shape as {@code ObjectBankWrapper} computes it,
    * and its distributional-similarity class as {@code NERFeatureFactory#distSimAnnotate} looks it
-   * up, or null if the features read none; and, once a window has labelled the word, the potentials
-   * of the one-label features read from the word alone ({@link
+   * up, or null if the features read none; the potentials of its disjunction features, or null if
+   * they are looked up ({@link Disjunctions}); and, once a window has labelled the word, the
+   * potentials of the one-label features read from the word alone ({@link
    * FeatureHashing#withoutWordFeatures}), or null before.
    */
   record PreparedWord(
-      String normalised, String shape, String distSimClass, double[] wordPotentials) {
+      String normalised,
+      String shape,
+      String distSimClass,
+      Disjunctions.Potentials disjunctions,
+      double[] wordPotentials) {
 
     PreparedWord withWordPotentials(double[] potentials) {
-      return new PreparedWord(normalised, shape, distSimClass, potentials);
+      return new PreparedWord(normalised, shape, distSimClass, disjunctions, potentials);
     }
   }
 
@@ -139,7 +171,9 @@ final class CrfWindows {
    * a preparation is kept in the word's {@link WordEntry} instead.
    */
   private static Function<String, PreparedWord> preparation(
-      CRFClassifier<CoreLabel> classifier, Function<String, String> normalisedWords) {
+      CRFClassifier<CoreLabel> classifier,
+      Function<String, String> normalisedWords,
+      Disjunctions disjunctions) {
     SeqClassifierFlags flags = classifier.flags;
     if (flags.maxAdditionalKnownLCWords != 0
         || flags.wordShape == WordShapeClassifier.NOWORDSHAPE
@@ -160,6 +194,7 @@ final class CrfWindows {
           normalised,
           WordShapeClassifier.wordShape(normalised, flags.wordShape, knownLowerCase),
           distSimClasses == null ? null : distSimClasses.apply(normalised),
+          disjunctions == null ? null : disjunctions.of(normalised),
           null);
     };
   }
@@ -308,7 +343,7 @@ final class CrfWindows {
       pair[position++] = featureIndex.pairPotentials(NO_FEATURES, 0);
     }
     for (int token = from; token < to; token++) {
-      unary[position] = unaryPotentials(padded, token, entries[token], threadCollectors);
+      unary[position] = unaryPotentials(padded, token, entries, threadCollectors);
       pair[position++] = pairPotentials(padded, token, collector);
     }
     if (right) {
@@ -323,12 +358,13 @@ final class CrfWindows {
   }
 
   /**
-   * The potentials of the token's one-label clique: those of its features but the word's own, plus
-   * the word's own, which its entry keeps once worked out. The sum is CoreNLP's up to the order in
-   * which the weights are added.
+   * The potentials of the token's one-label clique: those of the features looked up per token
+   * ({@link #contextFeatures}), plus those of its disjunction features from its neighbours' words
+   * ({@link Disjunctions}), plus those of its word's own, which the word's preparation keeps once
+   * worked out. The sum is CoreNLP's up to the order in which the weights are added.
    */
   private double[] unaryPotentials(
-      PaddedList<CoreLabel> padded, int token, WordEntry entry, Collectors threadCollectors) {
+      PaddedList<CoreLabel> padded, int token, WordEntry[] entries, Collectors threadCollectors) {
     FeatureHashing.Collector collector = threadCollectors.clique();
     if (contextFeatures == null) {
       features.cliqueC(padded, token, collector);
@@ -336,10 +372,13 @@ final class CrfWindows {
     }
     contextFeatures.cliqueC(padded, token, collector);
     double[] potentials = featureIndex.unaryPotentials(collector.hashes(), collector.count());
-    PreparedWord word = entry.prepared();
+    PreparedWord word = entries[token].prepared();
     if (word.wordPotentials() == null) {
       word = word.withWordPotentials(wordPotentials(padded, token, threadCollectors));
-      entry.prepared(word);
+      entries[token].prepared(word);
+    }
+    if (disjunctions != null) {
+      disjunctions.addTo(potentials, entries, token, padWord);
     }
     double[] ofWord = word.wordPotentials();
     for (int label = 0; label < potentials.length; label++) {
@@ -349,15 +388,15 @@ final class CrfWindows {
   }
 
   /**
-   * The potentials of the one-label features of the token's word alone: its features that the
-   * features without them lack. Reads the token's features but the word's own from the clique
-   * collector, as {@link #unaryPotentials} has just collected them.
+   * The potentials of the one-label features of the token's word alone: its features that {@link
+   * #wordlessFeatures} lacks. Collects into both of the thread's collectors.
    */
   private double[] wordPotentials(
       PaddedList<CoreLabel> padded, int token, Collectors threadCollectors) {
     FeatureHashing.Collector context = threadCollectors.clique();
     FeatureHashing.Collector all = threadCollectors.word();
     features.cliqueC(padded, token, all);
+    wordlessFeatures.cliqueC(padded, token, context);
     long[] own = new long[all.count()];
     int count = 0;
     for (int i = 0; i < all.count(); i++) {

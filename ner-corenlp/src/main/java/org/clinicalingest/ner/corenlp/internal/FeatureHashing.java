@@ -13,6 +13,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The features of a token's cliques as {@link FeatureIndex} hashes, computed by CoreNLP's own
@@ -78,15 +79,33 @@ final class FeatureHashing extends NERFeatureFactory<CoreLabel> {
    * looking up a dozen n-gram strings per token. The copy's other features are this one's.
    */
   Optional<FeatureHashing> withoutWordFeatures() {
+    return copyWith(
+        copied -> {
+          copied.useNGrams = false;
+          copied.useWord = false;
+          copied.useClassFeature = false;
+        });
+  }
+
+  /**
+   * A copy that leaves out, besides the {@linkplain #withoutWordFeatures word's own features}, the
+   * disjunction features ({@code useDisjunctive}, read only in {@code featuresC}), which {@link
+   * Disjunctions} adds up from potentials kept per word.
+   */
+  Optional<FeatureHashing> withoutWordFeaturesOrDisjunctions() {
+    return withoutWordFeatures()
+        .flatMap(copy -> copy.copyWith(copied -> copied.useDisjunctive = false));
+  }
+
+  /** A copy whose flags are a copy of these with {@code change} made, or empty if it fails. */
+  private Optional<FeatureHashing> copyWith(Consumer<SeqClassifierFlags> change) {
     try {
       FeatureHashing copy = new FeatureHashing(featuresC, featuresCpC, featuresCnC);
       copyFields(this, copy);
-      SeqClassifierFlags reduced = new SeqClassifierFlags();
-      copyFields(SeqClassifierFlags.class, flags, reduced);
-      reduced.useNGrams = false;
-      reduced.useWord = false;
-      reduced.useClassFeature = false;
-      copy.flags = reduced;
+      SeqClassifierFlags changed = new SeqClassifierFlags();
+      copyFields(SeqClassifierFlags.class, flags, changed);
+      change.accept(changed);
+      copy.flags = changed;
       return Optional.of(copy);
     } catch (ReflectiveOperationException | RuntimeException e) {
       return Optional.empty();

@@ -89,6 +89,11 @@ final class FeatureIndex {
     return unary.potentials(hashes, count);
   }
 
+  /** Whether the one-label clique has a feature with {@code hash}. */
+  boolean hasUnaryFeature(long hash) {
+    return unary.find(hash) >= 0;
+  }
+
   /** As {@link #unaryPotentials}, for a clique of two labels: one potential per label pair. */
   double[] pairPotentials(long[] hashes, int count) {
     return pair.potentials(hashes, count);

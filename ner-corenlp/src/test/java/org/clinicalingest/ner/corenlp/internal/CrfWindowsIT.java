@@ -159,6 +159,16 @@ class CrfWindowsIT {
     assertThat(changed).isPositive();
   }
 
+  /** The flat copy of the features and weights of {@code classifier}. */
+  static FeatureIndex flatIndex(CRFClassifier<CoreLabel> classifier)
+      throws ReflectiveOperationException {
+    return FeatureIndex.of(
+            (Index<?>) CrfWindows.field(CRFClassifier.class, "featureIndex").get(classifier),
+            (float[][]) CrfWindows.field(CRFClassifier.class, "weights").get(classifier),
+            classifier.classIndex.size())
+        .orElseThrow();
+  }
+
   @Test
   void flatFeatureIndexGivesTheModelsWeightsForEveryFeature() throws ReflectiveOperationException {
     CRFClassifier<CoreLabel> classifier = SharedModel.get().classifier();
@@ -167,7 +177,7 @@ class CrfWindowsIT {
     float[][] weights =
         (float[][]) CrfWindows.field(CRFClassifier.class, "weights").get(classifier);
     int labels = classifier.classIndex.size();
-    FeatureIndex flat = FeatureIndex.of(index, weights, labels).orElseThrow();
+    FeatureIndex flat = flatIndex(classifier);
 
     assertThat(index.size()).isGreaterThan(100_000);
     int pairFeatures = 0;
