@@ -33,11 +33,14 @@ import java.util.function.Function;
  * to the previous one). For a first-order CRF this is exact: if the whole-sentence best labelling
  * has O on both sides of the window, the labels inside the window are the best ones given those two
  * O labels, which is what is computed here. The caller chooses windows so that the tokens outside
- * are those the model labels O (lower-case common words, numbers, punctuation). A third of a
- * token's one-label features are read from its word alone (the word, its character n-grams, the
- * constant class feature); their potentials are summed once per word and kept with the word's
- * preparation ({@link FeatureHashing#withoutWordFeatures}), so the potentials are CoreNLP's up to
- * the order in which the weights are added (labels measured unchanged on every text tried).
+ * are those the model labels O (lower-case common words, numbers, punctuation). Three groups of a
+ * token's features are read from one word each, its own or a neighbour's, and their potentials are
+ * summed once per word and kept with the word's preparation: the one-label features of its word
+ * alone (the word, its character n-grams, the class feature: {@link
+ * FeatureHashing#withoutWordFeatures}) and of the five words on each side ({@link Disjunctions}),
+ * and nine of its twelve two-label features ({@link PairFeatures}); two thirds of its features in
+ * all. So the potentials are CoreNLP's up to the order in which the weights are added (labels
+ * measured unchanged on every text tried).
  *
  * <p>Three parts reach into CoreNLP beyond its public API, each set up once: the feature index and
  * the weights, looked up through a flat copy ({@link FeatureIndex}), the padding token and the
@@ -78,7 +81,12 @@ final class CrfWindows {
   /** The disjunction features, added up from potentials kept per word, or null if looked up. */
   private final Disjunctions disjunctions;
 
-  /** The padding's word, prepared, if {@link #disjunctions} is not null. */
+  /** The two-label features, from potentials kept per word, or null if looked up as a whole. */
+  private final PairFeatures pairFeatures;
+
+  /**
+   * The padding's word, prepared, if {@link #disjunctions} or {@link #pairFeatures} is not null.
+   */
   private final PreparedWord padWord;
 
   /**
@@ -125,16 +133,24 @@ final class CrfWindows {
         wordless == null || withoutDisjunctions == null
             ? null
             : Disjunctions.of(classifier.flags, featureIndex).orElse(null);
-    this.preparation = preparation(classifier, normalisedWords, split);
+    PairFeatures pairs = PairFeatures.of(classifier.flags, featureIndex).orElse(null);
+    this.preparation = preparation(classifier, normalisedWords, split, pairs);
     boolean splits = preparation != null && wordless != null;
     this.wordlessFeatures = splits ? wordless : null;
     this.disjunctions = splits ? split : null;
     this.contextFeatures = !splits ? null : split == null ? wordless : withoutDisjunctions;
+    this.pairFeatures = preparation == null ? null : pairs;
     String padText = this.pad.getString(CoreAnnotations.TextAnnotation.class);
     this.padWord =
-        disjunctions == null
+        disjunctions == null && pairFeatures == null
             ? null
-            : new PreparedWord(padText, null, null, disjunctions.of(padText), null);
+            : new PreparedWord(
+                padText,
+                null,
+                null,
+                disjunctions == null ? null : disjunctions.of(padText),
+                pairFeatures == null ? null : pairFeatures.of(padText, null, null),
+                null);
   }
 
   /** One thread's collectors: one for the clique labelled, one for a word's own features. */
@@ -145,8 +161,9 @@ final class CrfWindows {
    * (normalised by the model's word function), its shape as {@code ObjectBankWrapper} computes it,
    * and its distributional-similarity class as {@code NERFeatureFactory#distSimAnnotate} looks it
    * up, or null if the features read none; the potentials of its disjunction features, or null if
-   * they are looked up ({@link Disjunctions}); and, once a window has labelled the word, the
-   * potentials of the one-label features read from the word alone ({@link
+   * they are looked up ({@link Disjunctions}); the potentials its features give the two-label
+   * cliques around it, or null if they are looked up ({@link PairFeatures}); and, once a window has
+   * labelled the word, the potentials of the one-label features read from the word alone ({@link
    * FeatureHashing#withoutWordFeatures}), or null before.
    */
   record PreparedWord(
@@ -154,10 +171,11 @@ final class CrfWindows {
       String shape,
       String distSimClass,
       Disjunctions.Potentials disjunctions,
+      PairFeatures.Potentials pairs,
       double[] wordPotentials) {
 
     PreparedWord withWordPotentials(double[] potentials) {
-      return new PreparedWord(normalised, shape, distSimClass, disjunctions, potentials);
+      return new PreparedWord(normalised, shape, distSimClass, disjunctions, pairs, potentials);
     }
   }
 
@@ -173,7 +191,8 @@ final class CrfWindows {
   private static Function<String, PreparedWord> preparation(
       CRFClassifier<CoreLabel> classifier,
       Function<String, String> normalisedWords,
-      Disjunctions disjunctions) {
+      Disjunctions disjunctions,
+      PairFeatures pairFeatures) {
     SeqClassifierFlags flags = classifier.flags;
     if (flags.maxAdditionalKnownLCWords != 0
         || flags.wordShape == WordShapeClassifier.NOWORDSHAPE
@@ -190,11 +209,14 @@ final class CrfWindows {
     Function<String, String> distSimClasses = distSimClasses(classifier);
     return word -> {
       String normalised = normalisedWords.apply(word);
+      String shape = WordShapeClassifier.wordShape(normalised, flags.wordShape, knownLowerCase);
+      String distSimClass = distSimClasses == null ? null : distSimClasses.apply(normalised);
       return new PreparedWord(
           normalised,
-          WordShapeClassifier.wordShape(normalised, flags.wordShape, knownLowerCase),
-          distSimClasses == null ? null : distSimClasses.apply(normalised),
+          shape,
+          distSimClass,
           disjunctions == null ? null : disjunctions.of(normalised),
+          pairFeatures == null ? null : pairFeatures.of(normalised, shape, distSimClass),
           null);
     };
   }
@@ -344,11 +366,11 @@ final class CrfWindows {
     }
     for (int token = from; token < to; token++) {
       unary[position] = unaryPotentials(padded, token, entries, threadCollectors);
-      pair[position++] = pairPotentials(padded, token, collector);
+      pair[position++] = pairPotentials(padded, entries, token, collector);
     }
     if (right) {
       unary[position] = featureIndex.unaryPotentials(NO_FEATURES, 0);
-      pair[position] = pairPotentials(padded, to, collector);
+      pair[position] = pairPotentials(padded, entries, to, collector);
     }
     int[] best = viterbi.bestLabels(unary, pair, left, right);
     int shift = (left ? 1 : 0) - from;
@@ -407,9 +429,28 @@ final class CrfWindows {
     return featureIndex.unaryPotentials(own, count);
   }
 
+  /**
+   * The potentials of the two-label clique of the token and the one before: from the potentials
+   * kept per word ({@link PairFeatures}) if the features split so, else by looking up all its
+   * features.
+   */
   private double[] pairPotentials(
-      PaddedList<CoreLabel> padded, int token, FeatureHashing.Collector collector) {
+      PaddedList<CoreLabel> padded,
+      WordEntry[] entries,
+      int token,
+      FeatureHashing.Collector collector) {
+    if (pairFeatures != null) {
+      return pairFeatures.potentials(
+          preparedAt(entries, token - 1),
+          entries[token].prepared(),
+          preparedAt(entries, token + 1));
+    }
     features.cliqueCpC(padded, token, collector);
     return featureIndex.pairPotentials(collector.hashes(), collector.count());
+  }
+
+  /** The prepared word at {@code token}, or the padding's past either end of the sentence. */
+  private PreparedWord preparedAt(WordEntry[] entries, int token) {
+    return token < 0 || token >= entries.length ? padWord : entries[token].prepared();
   }
 }

@@ -94,6 +94,11 @@ final class FeatureIndex {
     return unary.find(hash) >= 0;
   }
 
+  /** Whether the two-label clique has a feature with {@code hash}. */
+  boolean hasPairFeature(long hash) {
+    return pair.find(hash) >= 0;
+  }
+
   /** As {@link #unaryPotentials}, for a clique of two labels: one potential per label pair. */
   double[] pairPotentials(long[] hashes, int count) {
     return pair.potentials(hashes, count);

@@ -41,7 +41,7 @@ class DisjunctionsIT {
       PaddedList<CoreLabel> padded = windows.padded(prepared);
       String padText = padded.getPad().getString(CoreAnnotations.TextAnnotation.class);
       CrfWindows.PreparedWord pad =
-          new CrfWindows.PreparedWord(padText, null, null, disjunctions.of(padText), null);
+          new CrfWindows.PreparedWord(padText, null, null, disjunctions.of(padText), null, null);
       for (int token = 0; token < prepared.size(); token++) {
         withDisjunctions.cliqueC(padded, token, collector);
         double[] expected = index.unaryPotentials(collector.hashes(), collector.count());

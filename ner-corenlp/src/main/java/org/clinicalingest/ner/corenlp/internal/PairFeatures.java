@@ -1,0 +1,141 @@
+package org.clinicalingest.ner.corenlp.internal;
+
+import edu.stanford.nlp.process.WordShapeClassifier;
+import edu.stanford.nlp.sequences.SeqClassifierFlags;
+import java.util.Optional;
+
+/**
+ * The potentials of a token's two-label clique (its label and the previous one), from potentials
+ * kept per word and three lookups per token.
+ *
+ * <p>Design: for the shipped model's flags, CoreNLP's {@code NERFeatureFactory#featuresCpC} gives a
+ * token twelve features, each read from the word, shape or distributional-similarity class of the
+ * previous token, the token itself or the next one: "PSEQ", w-PSEQW, ds-PSEQcDS, s-PSEQcS and
+ * s-TPS2 of the token; w-PSEQpW, ds-PSEQpDS and s-PSEQpS of the previous token; s-TNS1 of the next
+ * one; and three of the previous token and the token together, pw-w-PSEQW2, pds-ds-PSEQpcDS and
+ * ps-s-TYPES ({@code featuresCnC} gives none). Window labelling built, hashed and looked up all
+ * twelve for every token, each a slot of sixteen weights. Here the nine read from one token are
+ * summed once per word, as three potentials kept with the word's preparation ({@link
+ * CrfWindows#prepare}), and only the three of two tokens are hashed and looked up. A missing shape
+ * or class is read as CoreNLP reads it: as "" through {@code getString}, as "null" where the
+ * factory appends the annotation itself (the next token's shape). {@link #of} refuses flags under
+ * which {@code featuresCpC} or {@code featuresCnC} give other features, and an index that lacks
+ * "PSEQ", the sign that its strings are not these. Immutable and thread-safe.
+ */
+final class PairFeatures {
+
+  /** The suffix of the features of a token's two-label clique. */
+  private static final String CLIQUE_SUFFIX = "|CpC";
+
+  /** The potentials a word's features give a token's two-label clique, by the word's position. */
+  record Potentials(double[] asPrevious, double[] asCurrent, double[] asNext) {}
+
+  private final FeatureIndex index;
+
+  private PairFeatures(FeatureIndex index) {
+    this.index = index;
+  }
+
+  /**
+   * The two-label features of a model with {@code flags} and features {@code index}, or empty if
+   * they are not those handled here.
+   */
+  static Optional<PairFeatures> of(SeqClassifierFlags flags, FeatureIndex index) {
+    boolean handled =
+        !flags.noEdgeFeature
+            && !flags.transitionEdgeOnly
+            && !flags.useNeighborNGrams
+            && flags.useInternal
+            && flags.useExternal
+            && !flags.useOrdinal
+            && !flags.useAbbr
+            && !flags.useMinimalAbbr
+            && !flags.useAbbr1
+            && !flags.useMinimalAbbr1
+            && !flags.useChunkySequences
+            && flags.usePrev
+            && flags.useSequences
+            && flags.usePrevSequences
+            && !flags.strictGoodCoNLL
+            && flags.useDistSim
+            && flags.wordShape > WordShapeClassifier.NOWORDSHAPE
+            && flags.useTypeSeqs
+            && flags.useTypeSeqs2
+            && !flags.useTypeSeqs3
+            && !flags.useYetMoreCpCShapes
+            && flags.useTypeySequences
+            && !flags.useTaggySequences
+            && !flags.useParenMatching
+            && !flags.useEntityTypeSequences
+            && !flags.useURLSequences
+            && !(flags.useNext && flags.useNextSequences);
+    return handled && index.hasPairFeature(hash("PSEQ"))
+        ? Optional.of(new PairFeatures(index))
+        : Optional.empty();
+  }
+
+  /**
+   * The potentials of the features read from one token with {@code word}, {@code shape} and
+   * distributional-similarity class {@code distSim} (null if it has none).
+   */
+  Potentials of(String word, String shape, String distSim) {
+    String shapeRead = orEmpty(shape);
+    String distSimRead = orEmpty(distSim);
+    return new Potentials(
+        potentials(
+            hash(word, "-PSEQpW"), hash(distSimRead, "-PSEQpDS"), hash(shapeRead, "-PSEQpS")),
+        potentials(
+            hash("PSEQ"),
+            hash(word, "-PSEQW"),
+            hash(distSimRead, "-PSEQcDS"),
+            hash(shapeRead, "-PSEQcS"),
+            hash(shapeRead, "-TPS2")),
+        potentials(hash(String.valueOf(shape), "-TNS1")));
+  }
+
+  /**
+   * The potentials of the two-label clique of a token {@code current}, after {@code previous} and
+   * before {@code next}, each prepared with its {@linkplain #of potentials}.
+   */
+  double[] potentials(
+      CrfWindows.PreparedWord previous,
+      CrfWindows.PreparedWord current,
+      CrfWindows.PreparedWord next) {
+    double[] sums =
+        potentials(
+            hash(previous.normalised(), "-", current.normalised(), "-PSEQW2"),
+            hash(
+                orEmpty(previous.distSimClass()),
+                "-",
+                orEmpty(current.distSimClass()),
+                "-PSEQpcDS"),
+            hash(orEmpty(previous.shape()), "-", orEmpty(current.shape()), "-TYPES"));
+    add(sums, previous.pairs().asPrevious());
+    add(sums, current.pairs().asCurrent());
+    add(sums, next.pairs().asNext());
+    return sums;
+  }
+
+  private double[] potentials(long... hashes) {
+    return index.pairPotentials(hashes, hashes.length);
+  }
+
+  private static void add(double[] sums, double[] potentials) {
+    for (int column = 0; column < sums.length; column++) {
+      sums[column] += potentials[column];
+    }
+  }
+
+  private static String orEmpty(String annotation) {
+    return annotation == null ? "" : annotation;
+  }
+
+  /** The hash of the feature that is {@code parts} joined, with the clique's suffix. */
+  private static long hash(String... parts) {
+    long state = FeatureIndex.HASH_START;
+    for (String part : parts) {
+      state = FeatureIndex.extend(state, part);
+    }
+    return FeatureIndex.finish(FeatureIndex.extend(state, CLIQUE_SUFFIX));
+  }
+}
