@@ -37,10 +37,10 @@ import java.util.function.Function;
  * token's features are read from one word each, its own or a neighbour's, and their potentials are
  * summed once per word and kept with the word's preparation: the one-label features of its word
  * alone (the word, its character n-grams, the class feature: {@link
- * FeatureHashing#withoutWordFeatures}) and of the five words on each side ({@link Disjunctions}),
- * and nine of its twelve two-label features ({@link PairFeatures}); two thirds of its features in
- * all. So the potentials are CoreNLP's up to the order in which the weights are added (labels
- * measured unchanged on every text tried).
+ * FeatureHashing#withoutWordFeatures}) and of its neighbours' words and classes ({@link
+ * NeighbourFeatures}), and nine of its twelve two-label features ({@link PairFeatures}); two thirds
+ * of its features in all. So the potentials are CoreNLP's up to the order in which the weights are
+ * added (labels measured unchanged on every text tried).
  *
  * <p>Three parts reach into CoreNLP beyond its public API, each set up once: the feature index and
  * the weights, looked up through a flat copy ({@link FeatureIndex}), the padding token and the
@@ -72,20 +72,21 @@ final class CrfWindows {
   private final FeatureHashing wordlessFeatures;
 
   /**
-   * The features looked up for each token of a window: {@link #wordlessFeatures}, without the
-   * disjunction features too if {@link #disjunctions} adds them; null if {@link #wordlessFeatures}
-   * is.
+   * The one-label features looked up for each token of a window: {@link #wordlessFeatures}, without
+   * the neighbour features too if {@link #neighbourFeatures} adds them; null if {@link
+   * #wordlessFeatures} is.
    */
   private final FeatureHashing contextFeatures;
 
-  /** The disjunction features, added up from potentials kept per word, or null if looked up. */
-  private final Disjunctions disjunctions;
+  /** The neighbour features, added up from potentials kept per word, or null if looked up. */
+  private final NeighbourFeatures neighbourFeatures;
 
   /** The two-label features, from potentials kept per word, or null if looked up as a whole. */
   private final PairFeatures pairFeatures;
 
   /**
-   * The padding's word, prepared, if {@link #disjunctions} or {@link #pairFeatures} is not null.
+   * The padding's word, prepared, if {@link #neighbourFeatures} or {@link #pairFeatures} is not
+   * null.
    */
   private final PreparedWord padWord;
 
@@ -128,27 +129,27 @@ final class CrfWindows {
         CoreAnnotations.TextAnnotation.class,
         normalisedWords.apply(pad.getString(CoreAnnotations.TextAnnotation.class)));
     FeatureHashing wordless = features.withoutWordFeatures().orElse(null);
-    FeatureHashing withoutDisjunctions = features.withoutWordFeaturesOrDisjunctions().orElse(null);
-    Disjunctions split =
-        wordless == null || withoutDisjunctions == null
+    FeatureHashing withoutNeighbours = features.withoutWordOrNeighbourFeatures().orElse(null);
+    NeighbourFeatures neighbours =
+        wordless == null || withoutNeighbours == null
             ? null
-            : Disjunctions.of(classifier.flags, featureIndex).orElse(null);
+            : NeighbourFeatures.of(classifier.flags, featureIndex).orElse(null);
     PairFeatures pairs = PairFeatures.of(classifier.flags, featureIndex).orElse(null);
-    this.preparation = preparation(classifier, normalisedWords, split, pairs);
+    this.preparation = preparation(classifier, normalisedWords, neighbours, pairs);
     boolean splits = preparation != null && wordless != null;
     this.wordlessFeatures = splits ? wordless : null;
-    this.disjunctions = splits ? split : null;
-    this.contextFeatures = !splits ? null : split == null ? wordless : withoutDisjunctions;
+    this.neighbourFeatures = splits ? neighbours : null;
+    this.contextFeatures = !splits ? null : neighbours == null ? wordless : withoutNeighbours;
     this.pairFeatures = preparation == null ? null : pairs;
     String padText = this.pad.getString(CoreAnnotations.TextAnnotation.class);
     this.padWord =
-        disjunctions == null && pairFeatures == null
+        neighbourFeatures == null && pairFeatures == null
             ? null
             : new PreparedWord(
                 padText,
                 null,
                 null,
-                disjunctions == null ? null : disjunctions.of(padText),
+                neighbourFeatures == null ? null : neighbourFeatures.of(padText, null),
                 pairFeatures == null ? null : pairFeatures.of(padText, null, null),
                 null);
   }
@@ -160,22 +161,22 @@ final class CrfWindows {
    * What preparing a sentence sets on a token from its word alone: the word as the features read it
    * (normalised by the model's word function), its shape as {@code ObjectBankWrapper} computes it,
    * and its distributional-similarity class as {@code NERFeatureFactory#distSimAnnotate} looks it
-   * up, or null if the features read none; the potentials of its disjunction features, or null if
-   * they are looked up ({@link Disjunctions}); the potentials its features give the two-label
-   * cliques around it, or null if they are looked up ({@link PairFeatures}); and, once a window has
-   * labelled the word, the potentials of the one-label features read from the word alone ({@link
-   * FeatureHashing#withoutWordFeatures}), or null before.
+   * up, or null if the features read none; the potentials its features give the one-label cliques
+   * around it, or null if they are looked up ({@link NeighbourFeatures}); the potentials its
+   * features give the two-label cliques around it, or null if they are looked up ({@link
+   * PairFeatures}); and, once a window has labelled the word, the potentials of the one-label
+   * features read from the word alone ({@link FeatureHashing#withoutWordFeatures}), or null before.
    */
   record PreparedWord(
       String normalised,
       String shape,
       String distSimClass,
-      Disjunctions.Potentials disjunctions,
+      NeighbourFeatures.Potentials neighbours,
       PairFeatures.Potentials pairs,
       double[] wordPotentials) {
 
     PreparedWord withWordPotentials(double[] potentials) {
-      return new PreparedWord(normalised, shape, distSimClass, disjunctions, pairs, potentials);
+      return new PreparedWord(normalised, shape, distSimClass, neighbours, pairs, potentials);
     }
   }
 
@@ -191,7 +192,7 @@ final class CrfWindows {
   private static Function<String, PreparedWord> preparation(
       CRFClassifier<CoreLabel> classifier,
       Function<String, String> normalisedWords,
-      Disjunctions disjunctions,
+      NeighbourFeatures neighbourFeatures,
       PairFeatures pairFeatures) {
     SeqClassifierFlags flags = classifier.flags;
     if (flags.maxAdditionalKnownLCWords != 0
@@ -215,7 +216,7 @@ final class CrfWindows {
           normalised,
           shape,
           distSimClass,
-          disjunctions == null ? null : disjunctions.of(normalised),
+          neighbourFeatures == null ? null : neighbourFeatures.of(normalised, distSimClass),
           pairFeatures == null ? null : pairFeatures.of(normalised, shape, distSimClass),
           null);
     };
@@ -381,9 +382,9 @@ final class CrfWindows {
 
   /**
    * The potentials of the token's one-label clique: those of the features looked up per token
-   * ({@link #contextFeatures}), plus those of its disjunction features from its neighbours' words
-   * ({@link Disjunctions}), plus those of its word's own, which the word's preparation keeps once
-   * worked out. The sum is CoreNLP's up to the order in which the weights are added.
+   * ({@link #contextFeatures}), plus those of its neighbour features from its neighbours' words
+   * ({@link NeighbourFeatures}), plus those of its word's own, which the word's preparation keeps
+   * once worked out. The sum is CoreNLP's up to the order in which the weights are added.
    */
   private double[] unaryPotentials(
       PaddedList<CoreLabel> padded, int token, WordEntry[] entries, Collectors threadCollectors) {
@@ -399,8 +400,8 @@ final class CrfWindows {
       word = word.withWordPotentials(wordPotentials(padded, token, threadCollectors));
       entries[token].prepared(word);
     }
-    if (disjunctions != null) {
-      disjunctions.addTo(potentials, entries, token, padWord);
+    if (neighbourFeatures != null) {
+      neighbourFeatures.addTo(potentials, entries, token, padWord);
     }
     double[] ofWord = word.wordPotentials();
     for (int label = 0; label < potentials.length; label++) {
@@ -441,16 +442,19 @@ final class CrfWindows {
       FeatureHashing.Collector collector) {
     if (pairFeatures != null) {
       return pairFeatures.potentials(
-          preparedAt(entries, token - 1),
+          preparedAt(entries, token - 1, padWord),
           entries[token].prepared(),
-          preparedAt(entries, token + 1));
+          preparedAt(entries, token + 1, padWord));
     }
     features.cliqueCpC(padded, token, collector);
     return featureIndex.pairPotentials(collector.hashes(), collector.count());
   }
 
-  /** The prepared word at {@code token}, or the padding's past either end of the sentence. */
-  private PreparedWord preparedAt(WordEntry[] entries, int token) {
-    return token < 0 || token >= entries.length ? padWord : entries[token].prepared();
+  /**
+   * The prepared word at {@code token} of a sentence whose words have {@code entries}, or {@code
+   * pad} past either end.
+   */
+  static PreparedWord preparedAt(WordEntry[] entries, int token, PreparedWord pad) {
+    return token < 0 || token >= entries.length ? pad : entries[token].prepared();
   }
 }

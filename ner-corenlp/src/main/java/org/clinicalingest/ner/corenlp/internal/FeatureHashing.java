@@ -89,12 +89,22 @@ final class FeatureHashing extends NERFeatureFactory<CoreLabel> {
 
   /**
    * A copy that leaves out, besides the {@linkplain #withoutWordFeatures word's own features}, the
-   * disjunction features ({@code useDisjunctive}, read only in {@code featuresC}), which {@link
-   * Disjunctions} adds up from potentials kept per word.
+   * features that {@code usePrev}, {@code useNext}, {@code useDistSim} and {@code useDisjunctive}
+   * switch on in {@code featuresC}, which {@link NeighbourFeatures} adds up from potentials kept
+   * per word. Only the one-label features of the copy are read: the flags switch two-label features
+   * on too.
    */
-  Optional<FeatureHashing> withoutWordFeaturesOrDisjunctions() {
+  Optional<FeatureHashing> withoutWordOrNeighbourFeatures() {
     return withoutWordFeatures()
-        .flatMap(copy -> copy.copyWith(copied -> copied.useDisjunctive = false));
+        .flatMap(
+            copy ->
+                copy.copyWith(
+                    copied -> {
+                      copied.usePrev = false;
+                      copied.useNext = false;
+                      copied.useDistSim = false;
+                      copied.useDisjunctive = false;
+                    }));
   }
 
   /** A copy whose flags are a copy of these with {@code change} made, or empty if it fails. */

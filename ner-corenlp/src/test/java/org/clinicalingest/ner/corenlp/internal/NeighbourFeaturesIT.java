@@ -13,23 +13,24 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Checks {@link Disjunctions} against the real model: for every token of the evaluation set's
- * notes, the potentials of the features that {@link FeatureHashing#withoutWordFeatures} gives equal
- * those of the features that {@link FeatureHashing#withoutWordFeaturesOrDisjunctions} gives plus
- * the disjunctions' potentials, up to the order in which weights are added.
+ * Checks {@link NeighbourFeatures} against the real model: for every token of the evaluation set's
+ * notes, the potentials of the one-label features that {@link FeatureHashing#withoutWordFeatures}
+ * gives equal those of the features that {@link FeatureHashing#withoutWordOrNeighbourFeatures}
+ * gives plus the neighbour features' potentials, up to the order in which weights are added.
  */
-class DisjunctionsIT {
+class NeighbourFeaturesIT {
 
   @Test
-  void addsThePotentialsOfEveryTokensDisjunctionFeatures()
+  void addsThePotentialsOfEveryTokensNeighbourFeatures()
       throws IOException, ReflectiveOperationException {
     SharedModel model = SharedModel.get();
     FeatureIndex index = CrfWindowsIT.flatIndex(model.classifier());
-    Disjunctions disjunctions = Disjunctions.of(model.classifier().flags, index).orElseThrow();
+    NeighbourFeatures neighbours =
+        NeighbourFeatures.of(model.classifier().flags, index).orElseThrow();
     FeatureHashing all =
         FeatureHashing.of(model.classifier().featureFactories.get(0)).orElseThrow();
-    FeatureHashing withDisjunctions = all.withoutWordFeatures().orElseThrow();
-    FeatureHashing withoutDisjunctions = all.withoutWordFeaturesOrDisjunctions().orElseThrow();
+    FeatureHashing withNeighbours = all.withoutWordFeatures().orElseThrow();
+    FeatureHashing withoutNeighbours = all.withoutWordOrNeighbourFeatures().orElseThrow();
     FeatureHashing.Collector collector = all.collector();
     CrfWindows windows = model.windows().orElseThrow();
     int tokens = 0;
@@ -41,13 +42,14 @@ class DisjunctionsIT {
       PaddedList<CoreLabel> padded = windows.padded(prepared);
       String padText = padded.getPad().getString(CoreAnnotations.TextAnnotation.class);
       CrfWindows.PreparedWord pad =
-          new CrfWindows.PreparedWord(padText, null, null, disjunctions.of(padText), null, null);
+          new CrfWindows.PreparedWord(
+              padText, null, null, neighbours.of(padText, null), null, null);
       for (int token = 0; token < prepared.size(); token++) {
-        withDisjunctions.cliqueC(padded, token, collector);
+        withNeighbours.cliqueC(padded, token, collector);
         double[] expected = index.unaryPotentials(collector.hashes(), collector.count());
-        withoutDisjunctions.cliqueC(padded, token, collector);
+        withoutNeighbours.cliqueC(padded, token, collector);
         double[] potentials = index.unaryPotentials(collector.hashes(), collector.count());
-        disjunctions.addTo(potentials, entries, token, pad);
+        neighbours.addTo(potentials, entries, token, pad);
         for (int label = 0; label < expected.length; label++) {
           assertThat(potentials[label])
               .as(
