@@ -128,19 +128,16 @@ final class CrfWindows {
     this.pad.set(
         CoreAnnotations.TextAnnotation.class,
         normalisedWords.apply(pad.getString(CoreAnnotations.TextAnnotation.class)));
-    FeatureHashing wordless = features.withoutWordFeatures().orElse(null);
-    FeatureHashing withoutNeighbours = features.withoutWordOrNeighbourFeatures().orElse(null);
-    NeighbourFeatures neighbours =
-        wordless == null || withoutNeighbours == null
-            ? null
-            : NeighbourFeatures.of(classifier.flags, featureIndex).orElse(null);
-    PairFeatures pairs = PairFeatures.of(classifier.flags, featureIndex).orElse(null);
-    this.preparation = preparation(classifier, normalisedWords, neighbours, pairs);
-    boolean splits = preparation != null && wordless != null;
-    this.wordlessFeatures = splits ? wordless : null;
-    this.neighbourFeatures = splits ? neighbours : null;
-    this.contextFeatures = !splits ? null : neighbours == null ? wordless : withoutNeighbours;
-    this.pairFeatures = preparation == null ? null : pairs;
+    SeqClassifierFlags flags = classifier.flags;
+    boolean prepares = preparesWords(flags);
+    this.wordlessFeatures = prepares ? features.withoutWordFeatures().orElse(null) : null;
+    FeatureHashing withoutNeighbours =
+        wordlessFeatures == null ? null : features.withoutWordOrNeighbourFeatures().orElse(null);
+    this.neighbourFeatures =
+        withoutNeighbours == null ? null : NeighbourFeatures.of(flags, featureIndex).orElse(null);
+    this.contextFeatures = neighbourFeatures == null ? wordlessFeatures : withoutNeighbours;
+    this.pairFeatures = prepares ? PairFeatures.of(flags, featureIndex).orElse(null) : null;
+    this.preparation = prepares ? preparation(classifier, normalisedWords) : null;
     String padText = this.pad.getString(CoreAnnotations.TextAnnotation.class);
     this.padWord =
         neighbourFeatures == null && pairFeatures == null
@@ -161,11 +158,10 @@ final class CrfWindows {
    * What preparing a sentence sets on a token from its word alone: the word as the features read it
    * (normalised by the model's word function), its shape as {@code ObjectBankWrapper} computes it,
    * and its distributional-similarity class as {@code NERFeatureFactory#distSimAnnotate} looks it
-   * up, or null if the features read none; the potentials its features give the one-label cliques
-   * around it, or null if they are looked up ({@link NeighbourFeatures}); the potentials its
-   * features give the two-label cliques around it, or null if they are looked up ({@link
-   * PairFeatures}); and, once a window has labelled the word, the potentials of the one-label
-   * features read from the word alone ({@link FeatureHashing#withoutWordFeatures}), or null before.
+   * up, or null if the features read none. Then, each null until first needed, the potentials its
+   * features give the one-label cliques of the tokens around it ({@link NeighbourFeatures}) and the
+   * two-label cliques around it ({@link PairFeatures}), and the potentials of the one-label
+   * features read from the word alone ({@link FeatureHashing#withoutWordFeatures}).
    */
   record PreparedWord(
       String normalised,
@@ -175,49 +171,58 @@ final class CrfWindows {
       PairFeatures.Potentials pairs,
       double[] wordPotentials) {
 
+    PreparedWord withNeighbours(NeighbourFeatures.Potentials potentials) {
+      return new PreparedWord(normalised, shape, distSimClass, potentials, pairs, wordPotentials);
+    }
+
+    PreparedWord withPairs(PairFeatures.Potentials potentials) {
+      return new PreparedWord(
+          normalised, shape, distSimClass, neighbours, potentials, wordPotentials);
+    }
+
     PreparedWord withWordPotentials(double[] potentials) {
       return new PreparedWord(normalised, shape, distSimClass, neighbours, pairs, potentials);
     }
   }
 
   /**
-   * A word's preparation, or null if the wrapper does more to a sentence than set shapes, or if a
-   * shape depends on the sentences seen before: the shape of a capitalised word depends on the
-   * CRF's lower-case vocabulary, to which the wrapper adds the lower-case words it sees unless the
-   * vocabulary may not grow ({@code maxAdditionalKnownLCWords} 0, the default of this CoreNLP
-   * version). The feature factory annotates a whole sentence with classes on its first feature
-   * unless its first token already has one, and it would look each word up again in every sentence;
-   * a preparation is kept in the word's {@link WordEntry} instead.
+   * Whether a sentence is prepared exactly from a preparation per word: not if the wrapper does
+   * more to a sentence than set shapes, or if a shape depends on the sentences seen before: the
+   * shape of a capitalised word depends on the CRF's lower-case vocabulary, to which the wrapper
+   * adds the lower-case words it sees unless the vocabulary may not grow ({@code
+   * maxAdditionalKnownLCWords} 0, the default of this CoreNLP version).
+   */
+  private static boolean preparesWords(SeqClassifierFlags flags) {
+    return flags.maxAdditionalKnownLCWords == 0
+        && flags.wordShape != WordShapeClassifier.NOWORDSHAPE
+        && !flags.useShapeStrings
+        && !flags.mergeTags
+        && !flags.iobTags
+        && !flags.normalizeTerms
+        && !flags.normalizeTimex
+        && !flags.intern
+        && !SIGHAN_READER.equalsIgnoreCase(flags.readerAndWriter);
+  }
+
+  /**
+   * A word's preparation ({@link PreparedWord}), where {@link #preparesWords}. The feature factory
+   * annotates a whole sentence with classes on its first feature unless its first token already has
+   * one, and it would look each word up again in every sentence; a preparation is kept in the
+   * word's {@link WordEntry} instead.
    */
   private static Function<String, PreparedWord> preparation(
-      CRFClassifier<CoreLabel> classifier,
-      Function<String, String> normalisedWords,
-      NeighbourFeatures neighbourFeatures,
-      PairFeatures pairFeatures) {
+      CRFClassifier<CoreLabel> classifier, Function<String, String> normalisedWords) {
     SeqClassifierFlags flags = classifier.flags;
-    if (flags.maxAdditionalKnownLCWords != 0
-        || flags.wordShape == WordShapeClassifier.NOWORDSHAPE
-        || flags.useShapeStrings
-        || flags.mergeTags
-        || flags.iobTags
-        || flags.normalizeTerms
-        || flags.normalizeTimex
-        || flags.intern
-        || SIGHAN_READER.equalsIgnoreCase(flags.readerAndWriter)) {
-      return null;
-    }
     Set<String> knownLowerCase = classifier.getKnownLCWords();
     Function<String, String> distSimClasses = distSimClasses(classifier);
     return word -> {
       String normalised = normalisedWords.apply(word);
-      String shape = WordShapeClassifier.wordShape(normalised, flags.wordShape, knownLowerCase);
-      String distSimClass = distSimClasses == null ? null : distSimClasses.apply(normalised);
       return new PreparedWord(
           normalised,
-          shape,
-          distSimClass,
-          neighbourFeatures == null ? null : neighbourFeatures.of(normalised, distSimClass),
-          pairFeatures == null ? null : pairFeatures.of(normalised, shape, distSimClass),
+          WordShapeClassifier.wordShape(normalised, flags.wordShape, knownLowerCase),
+          distSimClasses == null ? null : distSimClasses.apply(normalised),
+          null,
+          null,
           null);
     };
   }
@@ -441,10 +446,7 @@ final class CrfWindows {
       int token,
       FeatureHashing.Collector collector) {
     if (pairFeatures != null) {
-      return pairFeatures.potentials(
-          preparedAt(entries, token - 1, padWord),
-          entries[token].prepared(),
-          preparedAt(entries, token + 1, padWord));
+      return pairFeatures.potentials(entries, token, padWord);
     }
     features.cliqueCpC(padded, token, collector);
     return featureIndex.pairPotentials(collector.hashes(), collector.count());

@@ -105,9 +105,9 @@ final class NeighbourFeatures {
    * @param pad the padding's word, prepared, which stands for every word past either end
    */
   void addTo(double[] potentials, WordEntry[] entries, int token, CrfWindows.PreparedWord pad) {
-    add(potentials, CrfWindows.preparedAt(entries, token - 1, pad).neighbours().asPrevious());
-    add(potentials, entries[token].prepared().neighbours().asCurrent());
-    add(potentials, CrfWindows.preparedAt(entries, token + 1, pad).neighbours().asNext());
+    add(potentials, potentialsAt(entries, token - 1, pad).asPrevious());
+    add(potentials, potentialsAt(entries, token, pad).asCurrent());
+    add(potentials, potentialsAt(entries, token + 1, pad).asNext());
     addAmong(potentials, entries, token, 1, pad);
     addAmong(potentials, entries, token, -1, pad);
   }
@@ -121,15 +121,32 @@ final class NeighbourFeatures {
       CrfWindows.PreparedWord pad) {
     String[] seen = new String[width];
     for (int distance = 1; distance <= width; distance++) {
-      CrfWindows.PreparedWord word =
-          CrfWindows.preparedAt(entries, token + direction * distance, pad);
-      if (isAmong(word.normalised(), seen, distance - 1)) {
+      int at = token + direction * distance;
+      String word = CrfWindows.preparedAt(entries, at, pad).normalised();
+      if (isAmong(word, seen, distance - 1)) {
         continue;
       }
-      seen[distance - 1] = word.normalised();
-      Potentials ofWord = word.neighbours();
+      seen[distance - 1] = word;
+      Potentials ofWord = potentialsAt(entries, at, pad);
       add(potentials, direction > 0 ? ofWord.amongNext() : ofWord.amongPrevious());
     }
+  }
+
+  /**
+   * The potentials of the word at {@code token}, or of the padding's past either end; worked out
+   * and kept with the word's preparation the first time they are needed, since most words of a
+   * sentence never neighbour a token that is labelled, and many words occur once.
+   */
+  private Potentials potentialsAt(WordEntry[] entries, int token, CrfWindows.PreparedWord pad) {
+    if (token < 0 || token >= entries.length) {
+      return pad.neighbours();
+    }
+    CrfWindows.PreparedWord word = entries[token].prepared();
+    if (word.neighbours() == null) {
+      word = word.withNeighbours(of(word.normalised(), word.distSimClass()));
+      entries[token].prepared(word);
+    }
+    return word.neighbours();
   }
 
   /** Whether {@code word} equals one of the first {@code count} of {@code words}. */

@@ -94,13 +94,16 @@ final class PairFeatures {
   }
 
   /**
-   * The potentials of the two-label clique of a token {@code current}, after {@code previous} and
-   * before {@code next}, each prepared with its {@linkplain #of potentials}.
+   * The potentials of the two-label clique of the token at {@code token} and the one before.
+   *
+   * @param entries the entry of each token's word, each prepared
+   * @param pad the padding's word, prepared with its potentials, which stands for every word past
+   *     either end
    */
-  double[] potentials(
-      CrfWindows.PreparedWord previous,
-      CrfWindows.PreparedWord current,
-      CrfWindows.PreparedWord next) {
+  double[] potentials(WordEntry[] entries, int token, CrfWindows.PreparedWord pad) {
+    CrfWindows.PreparedWord previous = preparedAt(entries, token - 1, pad);
+    CrfWindows.PreparedWord current = preparedAt(entries, token, pad);
+    CrfWindows.PreparedWord next = preparedAt(entries, token + 1, pad);
     double[] sums =
         potentials(
             hash(previous.normalised(), "-", current.normalised(), "-PSEQW2"),
@@ -114,6 +117,24 @@ final class PairFeatures {
     add(sums, current.pairs().asCurrent());
     add(sums, next.pairs().asNext());
     return sums;
+  }
+
+  /**
+   * The prepared word at {@code token}, or the padding's past either end, with its potentials;
+   * worked out and kept with the word's preparation the first time they are needed, since most
+   * words of a sentence never neighbour a token that is labelled, and many words occur once.
+   */
+  private CrfWindows.PreparedWord preparedAt(
+      WordEntry[] entries, int token, CrfWindows.PreparedWord pad) {
+    if (token < 0 || token >= entries.length) {
+      return pad;
+    }
+    CrfWindows.PreparedWord word = entries[token].prepared();
+    if (word.pairs() == null) {
+      word = word.withPairs(of(word.normalised(), word.shape(), word.distSimClass()));
+      entries[token].prepared(word);
+    }
+    return word;
   }
 
   private double[] potentials(long... hashes) {

@@ -39,11 +39,7 @@ class PairFeaturesIT {
       for (int token = 0; token < sentence.size(); token++) {
         features.cliqueCpC(padded, token, collector);
         double[] expected = index.pairPotentials(collector.hashes(), collector.count());
-        double[] potentials =
-            pairs.potentials(
-                token == 0 ? pad : entries[token - 1].prepared(),
-                entries[token].prepared(),
-                token == sentence.size() - 1 ? pad : entries[token + 1].prepared());
+        double[] potentials = pairs.potentials(entries, token, pad);
         for (int column = 0; column < expected.length; column++) {
           assertThat(potentials[column])
               .as(
