@@ -408,10 +408,7 @@ final class CrfWindows {
     if (neighbourFeatures != null) {
       neighbourFeatures.addTo(potentials, entries, token, padWord);
     }
-    double[] ofWord = word.wordPotentials();
-    for (int label = 0; label < potentials.length; label++) {
-      potentials[label] += ofWord[label];
-    }
+    FeatureIndex.add(potentials, word.wordPotentials());
     return potentials;
   }
 

@@ -89,6 +89,13 @@ final class FeatureIndex {
     return unary.potentials(hashes, count);
   }
 
+  /** Adds {@code potentials} to {@code sums}, column by column. */
+  static void add(double[] sums, double[] potentials) {
+    for (int column = 0; column < sums.length; column++) {
+      sums[column] += potentials[column];
+    }
+  }
+
   /** Whether the one-label clique has a feature with {@code hash}. */
   boolean hasUnaryFeature(long hash) {
     return unary.find(hash) >= 0;

@@ -105,9 +105,9 @@ final class NeighbourFeatures {
    * @param pad the padding's word, prepared, which stands for every word past either end
    */
   void addTo(double[] potentials, WordEntry[] entries, int token, CrfWindows.PreparedWord pad) {
-    add(potentials, potentialsAt(entries, token - 1, pad).asPrevious());
-    add(potentials, potentialsAt(entries, token, pad).asCurrent());
-    add(potentials, potentialsAt(entries, token + 1, pad).asNext());
+    FeatureIndex.add(potentials, potentialsAt(entries, token - 1, pad).asPrevious());
+    FeatureIndex.add(potentials, potentialsAt(entries, token, pad).asCurrent());
+    FeatureIndex.add(potentials, potentialsAt(entries, token + 1, pad).asNext());
     addAmong(potentials, entries, token, 1, pad);
     addAmong(potentials, entries, token, -1, pad);
   }
@@ -128,7 +128,7 @@ final class NeighbourFeatures {
       }
       seen[distance - 1] = word;
       Potentials ofWord = potentialsAt(entries, at, pad);
-      add(potentials, direction > 0 ? ofWord.amongNext() : ofWord.amongPrevious());
+      FeatureIndex.add(potentials, direction > 0 ? ofWord.amongNext() : ofWord.amongPrevious());
     }
   }
 
@@ -157,12 +157,6 @@ final class NeighbourFeatures {
       }
     }
     return false;
-  }
-
-  private static void add(double[] sums, double[] potentials) {
-    for (int label = 0; label < sums.length; label++) {
-      sums[label] += potentials[label];
-    }
   }
 
   private double[] potentials(long... hashes) {

@@ -113,9 +113,9 @@ final class PairFeatures {
                 orEmpty(current.distSimClass()),
                 "-PSEQpcDS"),
             hash(orEmpty(previous.shape()), "-", orEmpty(current.shape()), "-TYPES"));
-    add(sums, previous.pairs().asPrevious());
-    add(sums, current.pairs().asCurrent());
-    add(sums, next.pairs().asNext());
+    FeatureIndex.add(sums, previous.pairs().asPrevious());
+    FeatureIndex.add(sums, current.pairs().asCurrent());
+    FeatureIndex.add(sums, next.pairs().asNext());
     return sums;
   }
 
@@ -139,12 +139,6 @@ final class PairFeatures {
 
   private double[] potentials(long... hashes) {
     return index.pairPotentials(hashes, hashes.length);
-  }
-
-  private static void add(double[] sums, double[] potentials) {
-    for (int column = 0; column < sums.length; column++) {
-      sums[column] += potentials[column];
-    }
   }
 
   private static String orEmpty(String annotation) {

@@ -1,6 +1,7 @@
 package org.clinicalingest.ner.corenlp.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import edu.stanford.nlp.ie.crf.CRFClassifier;
@@ -157,6 +158,22 @@ class CrfWindowsIT {
     }
     assertThat(tokens).isGreaterThan(20_000);
     assertThat(changed).isPositive();
+  }
+
+  /**
+   * Asserts that {@code potentials} of the token at {@code token} of {@code sentence} equal {@code
+   * expected} up to the order in which weights are added.
+   */
+  static void assertSamePotentials(
+      double[] potentials, double[] expected, List<CoreLabel> sentence, int token) {
+    assertThat(potentials).hasSameSizeAs(expected);
+    for (int column = 0; column < expected.length; column++) {
+      assertThat(potentials[column])
+          .as(
+              "column %d of token %d of %s",
+              column, token, sentence.stream().map(CoreLabel::word).toList())
+          .isCloseTo(expected[column], within(1e-9));
+    }
   }
 
   /** The flat copy of the features and weights of {@code classifier}. */

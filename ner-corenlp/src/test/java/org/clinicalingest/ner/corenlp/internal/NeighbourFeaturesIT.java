@@ -1,7 +1,6 @@
 package org.clinicalingest.ner.corenlp.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
@@ -50,13 +49,7 @@ class NeighbourFeaturesIT {
         withoutNeighbours.cliqueC(padded, token, collector);
         double[] potentials = index.unaryPotentials(collector.hashes(), collector.count());
         neighbours.addTo(potentials, entries, token, pad);
-        for (int label = 0; label < expected.length; label++) {
-          assertThat(potentials[label])
-              .as(
-                  "label %d of token %d of %s",
-                  label, token, sentence.stream().map(CoreLabel::word).toList())
-              .isCloseTo(expected[label], within(1e-9));
-        }
+        CrfWindowsIT.assertSamePotentials(potentials, expected, sentence, token);
         tokens++;
         withRepeatedNeighbour += hasRepeatedNeighbour(padded, token) ? 1 : 0;
       }

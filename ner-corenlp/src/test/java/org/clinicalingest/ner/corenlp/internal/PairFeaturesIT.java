@@ -1,7 +1,6 @@
 package org.clinicalingest.ner.corenlp.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
@@ -40,13 +39,7 @@ class PairFeaturesIT {
         features.cliqueCpC(padded, token, collector);
         double[] expected = index.pairPotentials(collector.hashes(), collector.count());
         double[] potentials = pairs.potentials(entries, token, pad);
-        for (int column = 0; column < expected.length; column++) {
-          assertThat(potentials[column])
-              .as(
-                  "column %d of token %d of %s",
-                  column, token, sentence.stream().map(CoreLabel::word).toList())
-              .isCloseTo(expected[column], within(1e-9));
-        }
+        CrfWindowsIT.assertSamePotentials(potentials, expected, sentence, token);
         tokens++;
       }
     }
