@@ -89,13 +89,14 @@ final class NeighbourFeatures {
    * distributional-similarity class {@code distSim} (null if it has none).
    */
   Potentials of(String word, String distSim) {
-    String distSimRead = String.valueOf(distSim);
+    long wordRead = FeatureIndex.extend(FeatureIndex.HASH_START, word);
+    long distSimRead = FeatureIndex.extend(FeatureIndex.HASH_START, String.valueOf(distSim));
     return new Potentials(
-        potentials(hash(word, "-PW"), hash(distSimRead, "-PDISTSIM")),
+        potentials(hash(wordRead, "-PW"), hash(distSimRead, "-PDISTSIM")),
         potentials(hash(distSimRead, "-DISTSIM")),
-        potentials(hash(word, "-NW"), hash(distSimRead, "-NDISTSIM")),
-        potentials(hash(word, AMONG_NEXT)),
-        potentials(hash(word, AMONG_PREVIOUS)));
+        potentials(hash(wordRead, "-NW"), hash(distSimRead, "-NDISTSIM")),
+        potentials(hash(wordRead, AMONG_NEXT)),
+        potentials(hash(wordRead, AMONG_PREVIOUS)));
   }
 
   /**
@@ -163,7 +164,16 @@ final class NeighbourFeatures {
     return index.unaryPotentials(hashes, hashes.length);
   }
 
+  /**
+   * The hash of the feature whose value the hash state {@code valueRead} has taken in, with {@code
+   * tag} and the clique's suffix after it: each value is hashed once for all its features.
+   */
+  private static long hash(long valueRead, String tag) {
+    return FeatureIndex.finish(
+        FeatureIndex.extend(FeatureIndex.extend(valueRead, tag), CLIQUE_SUFFIX));
+  }
+
   private static long hash(String value, String tag) {
-    return FeatureIndex.hash(value + tag + CLIQUE_SUFFIX);
+    return hash(FeatureIndex.extend(FeatureIndex.HASH_START, value), tag);
   }
 }

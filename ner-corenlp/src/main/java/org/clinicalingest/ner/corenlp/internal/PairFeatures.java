@@ -27,6 +27,9 @@ final class PairFeatures {
   /** The suffix of the features of a token's two-label clique. */
   private static final String CLIQUE_SUFFIX = "|CpC";
 
+  /** The hash of "PSEQ", the feature every token's two-label clique has. */
+  private static final long SEQUENCE = hash(FeatureIndex.HASH_START, "PSEQ");
+
   /** The potentials a word's features give a token's two-label clique, by the word's position. */
   record Potentials(double[] asPrevious, double[] asCurrent, double[] asNext) {}
 
@@ -69,7 +72,7 @@ final class PairFeatures {
             && !flags.useEntityTypeSequences
             && !flags.useURLSequences
             && !(flags.useNext && flags.useNextSequences);
-    return handled && index.hasPairFeature(hash("PSEQ"))
+    return handled && index.hasPairFeature(SEQUENCE)
         ? Optional.of(new PairFeatures(index))
         : Optional.empty();
   }
@@ -79,18 +82,19 @@ final class PairFeatures {
    * distributional-similarity class {@code distSim} (null if it has none).
    */
   Potentials of(String word, String shape, String distSim) {
-    String shapeRead = orEmpty(shape);
-    String distSimRead = orEmpty(distSim);
+    long wordRead = read(word);
+    long shapeRead = read(orEmpty(shape));
+    long distSimRead = read(orEmpty(distSim));
     return new Potentials(
         potentials(
-            hash(word, "-PSEQpW"), hash(distSimRead, "-PSEQpDS"), hash(shapeRead, "-PSEQpS")),
+            hash(wordRead, "-PSEQpW"), hash(distSimRead, "-PSEQpDS"), hash(shapeRead, "-PSEQpS")),
         potentials(
-            hash("PSEQ"),
-            hash(word, "-PSEQW"),
+            SEQUENCE,
+            hash(wordRead, "-PSEQW"),
             hash(distSimRead, "-PSEQcDS"),
             hash(shapeRead, "-PSEQcS"),
             hash(shapeRead, "-TPS2")),
-        potentials(hash(String.valueOf(shape), "-TNS1")));
+        potentials(hash(read(String.valueOf(shape)), "-TNS1")));
   }
 
   /**
@@ -106,13 +110,11 @@ final class PairFeatures {
     CrfWindows.PreparedWord next = preparedAt(entries, token + 1, pad);
     double[] sums =
         potentials(
-            hash(previous.normalised(), "-", current.normalised(), "-PSEQW2"),
+            hash(joined(previous.normalised(), current.normalised()), "-PSEQW2"),
             hash(
-                orEmpty(previous.distSimClass()),
-                "-",
-                orEmpty(current.distSimClass()),
+                joined(orEmpty(previous.distSimClass()), orEmpty(current.distSimClass())),
                 "-PSEQpcDS"),
-            hash(orEmpty(previous.shape()), "-", orEmpty(current.shape()), "-TYPES"));
+            hash(joined(orEmpty(previous.shape()), orEmpty(current.shape())), "-TYPES"));
     FeatureIndex.add(sums, previous.pairs().asPrevious());
     FeatureIndex.add(sums, current.pairs().asCurrent());
     FeatureIndex.add(sums, next.pairs().asNext());
@@ -146,11 +148,22 @@ final class PairFeatures {
   }
 
   /** The hash of the feature that is {@code parts} joined, with the clique's suffix. */
-  private static long hash(String... parts) {
-    long state = FeatureIndex.HASH_START;
-    for (String part : parts) {
-      state = FeatureIndex.extend(state, part);
-    }
-    return FeatureIndex.finish(FeatureIndex.extend(state, CLIQUE_SUFFIX));
+  /** The hash state after {@code value}. */
+  private static long read(String value) {
+    return FeatureIndex.extend(FeatureIndex.HASH_START, value);
+  }
+
+  /** The hash state after {@code first}, a dash and {@code second}. */
+  private static long joined(String first, String second) {
+    return FeatureIndex.extend(FeatureIndex.extend(read(first), '-'), second);
+  }
+
+  /**
+   * The hash of the feature whose values the hash state {@code valuesRead} has taken in, with
+   * {@code tag} and the clique's suffix after them: each value is hashed once for all its features.
+   */
+  private static long hash(long valuesRead, String tag) {
+    return FeatureIndex.finish(
+        FeatureIndex.extend(FeatureIndex.extend(valuesRead, tag), CLIQUE_SUFFIX));
   }
 }
