@@ -20,7 +20,8 @@ import java.util.Optional;
  * or class is read as CoreNLP reads it: as "" through {@code getString}, as "null" where the
  * factory appends the annotation itself (the next token's shape). {@link #of} refuses flags under
  * which {@code featuresCpC} or {@code featuresCnC} give other features, and an index that lacks
- * "PSEQ", the sign that its strings are not these. Immutable and thread-safe.
+ * "PSEQ", the sign that its strings are not these. The documents {@link CrfWindows#prepare} makes
+ * carry no domain, so no feature has a domain copy. Immutable and thread-safe.
  */
 final class PairFeatures {
 
@@ -147,7 +148,6 @@ final class PairFeatures {
     return annotation == null ? "" : annotation;
   }
 
-  /** The hash of the feature that is {@code parts} joined, with the clique's suffix. */
   /** The hash state after {@code value}. */
   private static long read(String value) {
     return FeatureIndex.extend(FeatureIndex.HASH_START, value);
