@@ -66,17 +66,18 @@ final class CrfWindows {
   private final FeatureHashing features;
 
   /**
-   * The features without those of the word alone, whose potentials a word's preparation keeps; null
-   * if words are not prepared here, or the features cannot be split.
-   */
-  private final FeatureHashing wordlessFeatures;
-
-  /**
-   * The one-label features looked up for each token of a window: {@link #wordlessFeatures}, without
-   * the neighbour features too if {@link #neighbourFeatures} adds them; null if {@link
-   * #wordlessFeatures} is.
+   * The one-label features looked up for each token of a window: those but the word's own, whose
+   * potentials a word's preparation keeps, and but the neighbour features if {@link
+   * #neighbourFeatures} adds them; null if words are not prepared here, or the features cannot be
+   * split.
    */
   private final FeatureHashing contextFeatures;
+
+  /**
+   * {@link #contextFeatures} with the word's own features: the word's own are the difference. Null
+   * if {@link #contextFeatures} is.
+   */
+  private final FeatureHashing contextAndWordFeatures;
 
   /** The neighbour features, added up from potentials kept per word, or null if looked up. */
   private final NeighbourFeatures neighbourFeatures;
@@ -130,12 +131,18 @@ final class CrfWindows {
         normalisedWords.apply(pad.getString(CoreAnnotations.TextAnnotation.class)));
     SeqClassifierFlags flags = classifier.flags;
     boolean prepares = preparesWords(flags);
-    this.wordlessFeatures = prepares ? features.withoutWordFeatures().orElse(null) : null;
+    FeatureHashing wordless = prepares ? features.withoutWordFeatures().orElse(null) : null;
     FeatureHashing withoutNeighbours =
-        wordlessFeatures == null ? null : features.withoutWordOrNeighbourFeatures().orElse(null);
+        wordless == null ? null : features.withoutWordOrNeighbourFeatures().orElse(null);
+    FeatureHashing wordsWithoutNeighbours =
+        withoutNeighbours == null ? null : features.withoutNeighbourFeatures().orElse(null);
     this.neighbourFeatures =
-        withoutNeighbours == null ? null : NeighbourFeatures.of(flags, featureIndex).orElse(null);
-    this.contextFeatures = neighbourFeatures == null ? wordlessFeatures : withoutNeighbours;
+        wordsWithoutNeighbours == null
+            ? null
+            : NeighbourFeatures.of(flags, featureIndex).orElse(null);
+    this.contextFeatures = neighbourFeatures == null ? wordless : withoutNeighbours;
+    this.contextAndWordFeatures =
+        wordless == null ? null : neighbourFeatures == null ? features : wordsWithoutNeighbours;
     this.pairFeatures = prepares ? PairFeatures.of(flags, featureIndex).orElse(null) : null;
     this.preparation = prepares ? preparation(classifier, normalisedWords) : null;
     String padText = this.pad.getString(CoreAnnotations.TextAnnotation.class);
@@ -413,20 +420,20 @@ final class CrfWindows {
   }
 
   /**
-   * The potentials of the one-label features of the token's word alone: its features that {@link
-   * #wordlessFeatures} lacks. Collects into both of the thread's collectors.
+   * The potentials of the one-label features of the token's word alone: the token's features of
+   * {@link #contextAndWordFeatures} that the clique collector, holding its features of {@link
+   * #contextFeatures}, lacks.
    */
   private double[] wordPotentials(
       PaddedList<CoreLabel> padded, int token, Collectors threadCollectors) {
     FeatureHashing.Collector context = threadCollectors.clique();
-    FeatureHashing.Collector all = threadCollectors.word();
-    features.cliqueC(padded, token, all);
-    wordlessFeatures.cliqueC(padded, token, context);
-    long[] own = new long[all.count()];
+    FeatureHashing.Collector withWord = threadCollectors.word();
+    contextAndWordFeatures.cliqueC(padded, token, withWord);
+    long[] own = new long[withWord.count()];
     int count = 0;
-    for (int i = 0; i < all.count(); i++) {
-      if (!context.holds(all.hashes()[i])) {
-        own[count++] = all.hashes()[i];
+    for (int i = 0; i < withWord.count(); i++) {
+      if (!context.holds(withWord.hashes()[i])) {
+        own[count++] = withWord.hashes()[i];
       }
     }
     return featureIndex.unaryPotentials(own, count);

@@ -95,16 +95,21 @@ final class FeatureHashing extends NERFeatureFactory<CoreLabel> {
    * on too.
    */
   Optional<FeatureHashing> withoutWordOrNeighbourFeatures() {
-    return withoutWordFeatures()
-        .flatMap(
-            copy ->
-                copy.copyWith(
-                    copied -> {
-                      copied.usePrev = false;
-                      copied.useNext = false;
-                      copied.useDistSim = false;
-                      copied.useDisjunctive = false;
-                    }));
+    return withoutWordFeatures().flatMap(FeatureHashing::withoutNeighbourFeatures);
+  }
+
+  /**
+   * A copy that leaves out the neighbour features only: its one-label features less those of {@link
+   * #withoutWordOrNeighbourFeatures} are the word's own.
+   */
+  Optional<FeatureHashing> withoutNeighbourFeatures() {
+    return copyWith(
+        copied -> {
+          copied.usePrev = false;
+          copied.useNext = false;
+          copied.useDistSim = false;
+          copied.useDisjunctive = false;
+        });
   }
 
   /** A copy whose flags are a copy of these with {@code change} made, or empty if it fails. */

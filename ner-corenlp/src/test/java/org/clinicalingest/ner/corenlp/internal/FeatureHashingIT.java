@@ -63,7 +63,8 @@ class FeatureHashingIT {
    * The features that {@link FeatureHashing#withoutWordFeatures} leaves out are a function of the
    * word: for every token, the copy's features are among the token's, and the rest are the same set
    * wherever the word occurs, as {@link CrfWindows} assumes when it keeps their potentials per
-   * word.
+   * word. And they are what {@link FeatureHashing#withoutNeighbourFeatures} has more than {@link
+   * FeatureHashing#withoutWordOrNeighbourFeatures}, the difference {@link CrfWindows} takes.
    */
   @Test
   void featuresLeftOutAreTheSameWhereverTheWordOccurs() throws IOException {
@@ -71,6 +72,8 @@ class FeatureHashingIT {
     FeatureHashing all =
         FeatureHashing.of(model.classifier().featureFactories.get(0)).orElseThrow();
     FeatureHashing withoutWords = all.withoutWordFeatures().orElseThrow();
+    FeatureHashing withoutNeighbours = all.withoutNeighbourFeatures().orElseThrow();
+    FeatureHashing withoutEither = all.withoutWordOrNeighbourFeatures().orElseThrow();
     FeatureHashing.Collector allCollector = all.collector();
     FeatureHashing.Collector contextCollector = all.collector();
     CrfWindows windows = model.windows().orElseThrow();
@@ -88,6 +91,13 @@ class FeatureHashingIT {
         assertThat(features).containsAll(context);
         features.removeAll(context);
         assertThat(features).as("word features of %s", prepared.get(token).word()).isNotEmpty();
+        withoutNeighbours.cliqueC(padded, token, allCollector);
+        withoutEither.cliqueC(padded, token, contextCollector);
+        Set<Long> withoutNeighbourFeatures = set(allCollector);
+        withoutNeighbourFeatures.removeAll(set(contextCollector));
+        assertThat(withoutNeighbourFeatures)
+            .as("word features of %s without neighbours", prepared.get(token).word())
+            .isEqualTo(features);
         Set<Long> seen = leftOutByWord.putIfAbsent(prepared.get(token).word(), features);
         if (seen != null) {
           assertThat(features)
