@@ -75,7 +75,7 @@ final class CrfWindows {
 
   /**
    * {@link #contextFeatures} with the word's own features: the word's own are the difference. Null
-   * if {@link #contextFeatures} is.
+   * if words are not prepared here.
    */
   private final FeatureHashing contextAndWordFeatures;
 
@@ -131,18 +131,17 @@ final class CrfWindows {
         normalisedWords.apply(pad.getString(CoreAnnotations.TextAnnotation.class)));
     SeqClassifierFlags flags = classifier.flags;
     boolean prepares = preparesWords(flags);
-    FeatureHashing wordless = prepares ? features.withoutWordFeatures().orElse(null) : null;
+    NeighbourFeatures neighbours =
+        prepares ? NeighbourFeatures.of(flags, featureIndex).orElse(null) : null;
     FeatureHashing withoutNeighbours =
-        wordless == null ? null : features.withoutWordOrNeighbourFeatures().orElse(null);
-    FeatureHashing wordsWithoutNeighbours =
-        withoutNeighbours == null ? null : features.withoutNeighbourFeatures().orElse(null);
-    this.neighbourFeatures =
-        wordsWithoutNeighbours == null
-            ? null
-            : NeighbourFeatures.of(flags, featureIndex).orElse(null);
-    this.contextFeatures = neighbourFeatures == null ? wordless : withoutNeighbours;
+        neighbours == null ? null : features.withoutNeighbourFeatures().orElse(null);
+    this.neighbourFeatures = withoutNeighbours == null ? null : neighbours;
     this.contextAndWordFeatures =
-        wordless == null ? null : neighbourFeatures == null ? features : wordsWithoutNeighbours;
+        !prepares ? null : withoutNeighbours == null ? features : withoutNeighbours;
+    this.contextFeatures =
+        contextAndWordFeatures == null
+            ? null
+            : contextAndWordFeatures.withoutWordFeatures().orElse(null);
     this.pairFeatures = prepares ? PairFeatures.of(flags, featureIndex).orElse(null) : null;
     this.preparation = prepares ? preparation(classifier, normalisedWords) : null;
     String padText = this.pad.getString(CoreAnnotations.TextAnnotation.class);
@@ -454,13 +453,5 @@ final class CrfWindows {
     }
     features.cliqueCpC(padded, token, collector);
     return featureIndex.pairPotentials(collector.hashes(), collector.count());
-  }
-
-  /**
-   * The prepared word at {@code token} of a sentence whose words have {@code entries}, or {@code
-   * pad} past either end.
-   */
-  static PreparedWord preparedAt(WordEntry[] entries, int token, PreparedWord pad) {
-    return token < 0 || token >= entries.length ? pad : entries[token].prepared();
   }
 }

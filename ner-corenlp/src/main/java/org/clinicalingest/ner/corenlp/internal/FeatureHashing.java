@@ -88,19 +88,10 @@ final class FeatureHashing extends NERFeatureFactory<CoreLabel> {
   }
 
   /**
-   * A copy that leaves out, besides the {@linkplain #withoutWordFeatures word's own features}, the
-   * features that {@code usePrev}, {@code useNext}, {@code useDistSim} and {@code useDisjunctive}
-   * switch on in {@code featuresC}, which {@link NeighbourFeatures} adds up from potentials kept
-   * per word. Only the one-label features of the copy are read: the flags switch two-label features
-   * on too.
-   */
-  Optional<FeatureHashing> withoutWordOrNeighbourFeatures() {
-    return withoutWordFeatures().flatMap(FeatureHashing::withoutNeighbourFeatures);
-  }
-
-  /**
-   * A copy that leaves out the neighbour features only: its one-label features less those of {@link
-   * #withoutWordOrNeighbourFeatures} are the word's own.
+   * A copy that leaves out the neighbour features: those that {@code usePrev}, {@code useNext},
+   * {@code useDistSim} and {@code useDisjunctive} switch on in {@code featuresC}, which {@link
+   * NeighbourFeatures} adds up from potentials kept per word. Only the one-label features of the
+   * copy are read: the flags switch two-label features on too.
    */
   Optional<FeatureHashing> withoutNeighbourFeatures() {
     return copyWith(

@@ -18,10 +18,10 @@ import java.util.Optional;
  * CrfWindows#prepare}), and a token's potentials are summed from its neighbours' words; each
  * distinct disjunction word once per side, as CoreNLP's set of features holds each string once. The
  * features are those that four flags switch on ({@code usePrev}, {@code useNext}, {@code
- * useDistSim}, {@code useDisjunctive}), which {@link FeatureHashing#withoutWordOrNeighbourFeatures}
- * turns off. The feature strings are CoreNLP's; {@link #of} refuses flags under which those four
- * give other features, and an index that lacks the features of the commonest words, the sign that
- * its strings are not these. The documents {@link CrfWindows#prepare} makes carry no domain, so no
+ * useDistSim}, {@code useDisjunctive}), which {@link FeatureHashing#withoutNeighbourFeatures} turns
+ * off. The feature strings are CoreNLP's; {@link #of} refuses flags under which those four give
+ * other features, and an index that lacks the features of the commonest words, the sign that its
+ * strings are not these. The documents {@link CrfWindows#prepare} makes carry no domain, so no
  * feature has a domain copy. Immutable and thread-safe.
  */
 final class NeighbourFeatures {
@@ -106,9 +106,9 @@ final class NeighbourFeatures {
    * @param pad the padding's word, prepared, which stands for every word past either end
    */
   void addTo(double[] potentials, WordEntry[] entries, int token, CrfWindows.PreparedWord pad) {
-    FeatureIndex.add(potentials, potentialsAt(entries, token - 1, pad).asPrevious());
-    FeatureIndex.add(potentials, potentialsAt(entries, token, pad).asCurrent());
-    FeatureIndex.add(potentials, potentialsAt(entries, token + 1, pad).asNext());
+    FeatureIndex.add(potentials, preparedAt(entries, token - 1, pad).neighbours().asPrevious());
+    FeatureIndex.add(potentials, preparedAt(entries, token, pad).neighbours().asCurrent());
+    FeatureIndex.add(potentials, preparedAt(entries, token + 1, pad).neighbours().asNext());
     addAmong(potentials, entries, token, 1, pad);
     addAmong(potentials, entries, token, -1, pad);
   }
@@ -122,32 +122,32 @@ final class NeighbourFeatures {
       CrfWindows.PreparedWord pad) {
     String[] seen = new String[width];
     for (int distance = 1; distance <= width; distance++) {
-      int at = token + direction * distance;
-      String word = CrfWindows.preparedAt(entries, at, pad).normalised();
-      if (isAmong(word, seen, distance - 1)) {
+      CrfWindows.PreparedWord word = preparedAt(entries, token + direction * distance, pad);
+      if (isAmong(word.normalised(), seen, distance - 1)) {
         continue;
       }
-      seen[distance - 1] = word;
-      Potentials ofWord = potentialsAt(entries, at, pad);
+      seen[distance - 1] = word.normalised();
+      Potentials ofWord = word.neighbours();
       FeatureIndex.add(potentials, direction > 0 ? ofWord.amongNext() : ofWord.amongPrevious());
     }
   }
 
   /**
-   * The potentials of the word at {@code token}, or of the padding's past either end; worked out
-   * and kept with the word's preparation the first time they are needed, since most words of a
-   * sentence never neighbour a token that is labelled, and many words occur once.
+   * The prepared word at {@code token}, or the padding's past either end, with its potentials;
+   * worked out and kept with the word's preparation the first time they are needed, since most
+   * words of a sentence never neighbour a token that is labelled, and many words occur once.
    */
-  private Potentials potentialsAt(WordEntry[] entries, int token, CrfWindows.PreparedWord pad) {
+  private CrfWindows.PreparedWord preparedAt(
+      WordEntry[] entries, int token, CrfWindows.PreparedWord pad) {
     if (token < 0 || token >= entries.length) {
-      return pad.neighbours();
+      return pad;
     }
     CrfWindows.PreparedWord word = entries[token].prepared();
     if (word.neighbours() == null) {
       word = word.withNeighbours(of(word.normalised(), word.distSimClass()));
       entries[token].prepared(word);
     }
-    return word.neighbours();
+    return word;
   }
 
   /** Whether {@code word} equals one of the first {@code count} of {@code words}. */

@@ -63,8 +63,9 @@ class FeatureHashingIT {
    * The features that {@link FeatureHashing#withoutWordFeatures} leaves out are a function of the
    * word: for every token, the copy's features are among the token's, and the rest are the same set
    * wherever the word occurs, as {@link CrfWindows} assumes when it keeps their potentials per
-   * word. And they are what {@link FeatureHashing#withoutNeighbourFeatures} has more than {@link
-   * FeatureHashing#withoutWordOrNeighbourFeatures}, the difference {@link CrfWindows} takes.
+   * word. And they are what the copy {@link FeatureHashing#withoutNeighbourFeatures} gives more
+   * than its own copy {@link FeatureHashing#withoutWordFeatures}, the difference {@link CrfWindows}
+   * takes.
    */
   @Test
   void featuresLeftOutAreTheSameWhereverTheWordOccurs() throws IOException {
@@ -73,7 +74,7 @@ class FeatureHashingIT {
         FeatureHashing.of(model.classifier().featureFactories.get(0)).orElseThrow();
     FeatureHashing withoutWords = all.withoutWordFeatures().orElseThrow();
     FeatureHashing withoutNeighbours = all.withoutNeighbourFeatures().orElseThrow();
-    FeatureHashing withoutEither = all.withoutWordOrNeighbourFeatures().orElseThrow();
+    FeatureHashing withoutEither = withoutNeighbours.withoutWordFeatures().orElseThrow();
     FeatureHashing.Collector allCollector = all.collector();
     FeatureHashing.Collector contextCollector = all.collector();
     CrfWindows windows = model.windows().orElseThrow();

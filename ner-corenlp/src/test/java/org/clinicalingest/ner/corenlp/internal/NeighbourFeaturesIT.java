@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Checks {@link NeighbourFeatures} against the real model: for every token of the evaluation set's
  * notes, the potentials of the one-label features that {@link FeatureHashing#withoutWordFeatures}
- * gives equal those of the features that {@link FeatureHashing#withoutWordOrNeighbourFeatures}
- * gives plus the neighbour features' potentials, up to the order in which weights are added.
+ * gives equal those of the features that {@link FeatureHashing#withoutNeighbourFeatures} then
+ * {@link FeatureHashing#withoutWordFeatures} gives plus the neighbour features' potentials, up to
+ * the order in which weights are added.
  */
 class NeighbourFeaturesIT {
 
@@ -29,7 +30,8 @@ class NeighbourFeaturesIT {
     FeatureHashing all =
         FeatureHashing.of(model.classifier().featureFactories.get(0)).orElseThrow();
     FeatureHashing withNeighbours = all.withoutWordFeatures().orElseThrow();
-    FeatureHashing withoutNeighbours = all.withoutWordOrNeighbourFeatures().orElseThrow();
+    FeatureHashing withoutNeighbours =
+        all.withoutNeighbourFeatures().flatMap(FeatureHashing::withoutWordFeatures).orElseThrow();
     FeatureHashing.Collector collector = all.collector();
     CrfWindows windows = model.windows().orElseThrow();
     int tokens = 0;
