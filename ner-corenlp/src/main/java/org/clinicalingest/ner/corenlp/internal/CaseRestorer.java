@@ -37,22 +37,23 @@ public final class CaseRestorer {
     int alphabetic = 0;
     int upper = 0;
     int title = 0;
+    String text = words.text();
     for (int i = 0; i < words.count(); i++) {
-      String word = words.surface(i);
-      if (word.length() < 2 || !Character.isLetter(word.charAt(0))) {
+      int start = words.start(i);
+      if (words.surfaceLength(i) < 2 || !Character.isLetter(text.charAt(start))) {
         continue;
       }
       alphabetic++;
       boolean hasUpper = false;
       boolean hasLower = false;
-      for (int c = 0; c < word.length(); c++) {
-        char ch = word.charAt(c);
+      for (int c = start; c < words.surfaceEnd(i); c++) {
+        char ch = text.charAt(c);
         hasUpper |= Character.isUpperCase(ch);
         hasLower |= Character.isLowerCase(ch);
       }
       if (hasUpper && !hasLower) {
         upper++;
-      } else if (Character.isUpperCase(word.charAt(0))) {
+      } else if (Character.isUpperCase(text.charAt(start))) {
         title++;
       }
     }
@@ -97,7 +98,7 @@ public final class CaseRestorer {
   }
 
   private static boolean isInitial(Words words, int index) {
-    return words.surface(index).length() == 1 && words.followedByPeriod(index);
+    return words.surfaceLength(index) == 1 && words.followedByPeriod(index);
   }
 
   private static String lowerSameLength(String word) {

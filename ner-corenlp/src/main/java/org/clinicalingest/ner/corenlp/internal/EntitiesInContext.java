@@ -113,7 +113,7 @@ final class EntitiesInContext {
       int last = i + length;
       if (length > 0
           && isPlaceName(i + 1, last)
-          && !nonPhiPlace.test(words.start(i + 1), end(last))
+          && !nonPhiPlace.test(words.start(i + 1), words.surfaceEnd(last))
           && add(i + 1, last, PhiType.LOCATION)) {
         i = last;
       }
@@ -249,7 +249,7 @@ final class EntitiesInContext {
    * known; returns whether.
    */
   private boolean add(int first, int last, PhiType type) {
-    PhiSpan span = new PhiSpan(words.start(first), end(last), type);
+    PhiSpan span = new PhiSpan(words.start(first), words.surfaceEnd(last), type);
     Map.Entry<Integer, Integer> before = taken.lowerEntry(span.end());
     if (before != null && before.getValue() > span.start()) {
       return false;
@@ -275,11 +275,6 @@ final class EntitiesInContext {
     }
     taken.subMap(start, true, end, true).clear();
     taken.put(start, end);
-  }
-
-  /** The end of word {@code index} without its possessive. */
-  private int end(int index) {
-    return words.start(index) + words.surface(index).length();
   }
 
   /**
@@ -363,7 +358,7 @@ final class EntitiesInContext {
       return true;
     }
     if (!words.followedByPeriod(index)
-        || !(words.surface(index).length() == 1 || Titles.isTitle(words, index))) {
+        || !(words.surfaceLength(index) == 1 || Titles.isTitle(words, index))) {
       return false;
     }
     String text = words.text();
@@ -417,6 +412,6 @@ final class EntitiesInContext {
     if (index < 0) {
       return -1;
     }
-    return words.end(index) == offset || end(index) == offset ? index : -1;
+    return words.end(index) == offset || words.surfaceEnd(index) == offset ? index : -1;
   }
 }

@@ -133,6 +133,16 @@ public final class Words {
     return possessives[index];
   }
 
+  /** End of word {@code index} without its possessive. */
+  public int surfaceEnd(int index) {
+    return wordEnds[index];
+  }
+
+  /** Length of word {@code index} without its possessive. */
+  public int surfaceLength(int index) {
+    return wordEnds[index] - starts[index];
+  }
+
   /** The word as written, without its possessive. */
   public String surface(int index) {
     return text.substring(starts[index], wordEnds[index]);
