@@ -82,12 +82,18 @@ final class CrfWindows {
   /** The neighbour features, added up from potentials kept per word, or null if looked up. */
   private final NeighbourFeatures neighbourFeatures;
 
+  /**
+   * The shape features and occurrence patterns, from potentials kept per word, or null if looked
+   * up.
+   */
+  private final ShapeFeatures shapeFeatures;
+
   /** The two-label features, from potentials kept per word, or null if looked up as a whole. */
   private final PairFeatures pairFeatures;
 
   /**
-   * The padding's word, prepared, if {@link #neighbourFeatures} or {@link #pairFeatures} is not
-   * null.
+   * The padding's word, prepared, if {@link #neighbourFeatures}, {@link #shapeFeatures} or {@link
+   * #pairFeatures} is not null.
    */
   private final PreparedWord padWord;
 
@@ -136,8 +142,13 @@ final class CrfWindows {
     FeatureHashing withoutNeighbours =
         neighbours == null ? null : features.withoutNeighbourFeatures().orElse(null);
     this.neighbourFeatures = withoutNeighbours == null ? null : neighbours;
-    this.contextAndWordFeatures =
+    FeatureHashing contextAndWord =
         !prepares ? null : withoutNeighbours == null ? features : withoutNeighbours;
+    ShapeFeatures shapes = prepares ? ShapeFeatures.of(flags, featureIndex).orElse(null) : null;
+    FeatureHashing withoutShapes =
+        shapes == null ? null : contextAndWord.withoutShapeFeatures().orElse(null);
+    this.shapeFeatures = withoutShapes == null ? null : shapes;
+    this.contextAndWordFeatures = withoutShapes == null ? contextAndWord : withoutShapes;
     this.contextFeatures =
         contextAndWordFeatures == null
             ? null
@@ -146,13 +157,14 @@ final class CrfWindows {
     this.preparation = prepares ? preparation(classifier, normalisedWords) : null;
     String padText = this.pad.getString(CoreAnnotations.TextAnnotation.class);
     this.padWord =
-        neighbourFeatures == null && pairFeatures == null
+        neighbourFeatures == null && shapeFeatures == null && pairFeatures == null
             ? null
             : new PreparedWord(
                 padText,
                 null,
                 null,
                 neighbourFeatures == null ? null : neighbourFeatures.of(padText, null),
+                shapeFeatures == null ? null : shapeFeatures.of(null),
                 pairFeatures == null ? null : pairFeatures.of(padText, null, null),
                 null);
   }
@@ -165,29 +177,38 @@ final class CrfWindows {
    * (normalised by the model's word function), its shape as {@code ObjectBankWrapper} computes it,
    * and its distributional-similarity class as {@code NERFeatureFactory#distSimAnnotate} looks it
    * up, or null if the features read none. Then, each null until first needed, the potentials its
-   * features give the one-label cliques of the tokens around it ({@link NeighbourFeatures}) and the
-   * two-label cliques around it ({@link PairFeatures}), and the potentials of the one-label
-   * features read from the word alone ({@link FeatureHashing#withoutWordFeatures}).
+   * features give the one-label cliques of the tokens around it ({@link NeighbourFeatures}), those
+   * its shape gives them ({@link ShapeFeatures}) and those of the two-label cliques around it
+   * ({@link PairFeatures}), and the potentials of the one-label features read from the word alone
+   * ({@link FeatureHashing#withoutWordFeatures}).
    */
   record PreparedWord(
       String normalised,
       String shape,
       String distSimClass,
       NeighbourFeatures.Potentials neighbours,
+      ShapeFeatures.Potentials shapes,
       PairFeatures.Potentials pairs,
       double[] wordPotentials) {
 
     PreparedWord withNeighbours(NeighbourFeatures.Potentials potentials) {
-      return new PreparedWord(normalised, shape, distSimClass, potentials, pairs, wordPotentials);
+      return new PreparedWord(
+          normalised, shape, distSimClass, potentials, shapes, pairs, wordPotentials);
+    }
+
+    PreparedWord withShapes(ShapeFeatures.Potentials potentials) {
+      return new PreparedWord(
+          normalised, shape, distSimClass, neighbours, potentials, pairs, wordPotentials);
     }
 
     PreparedWord withPairs(PairFeatures.Potentials potentials) {
       return new PreparedWord(
-          normalised, shape, distSimClass, neighbours, potentials, wordPotentials);
+          normalised, shape, distSimClass, neighbours, shapes, potentials, wordPotentials);
     }
 
     PreparedWord withWordPotentials(double[] potentials) {
-      return new PreparedWord(normalised, shape, distSimClass, neighbours, pairs, potentials);
+      return new PreparedWord(
+          normalised, shape, distSimClass, neighbours, shapes, pairs, potentials);
     }
   }
 
@@ -227,6 +248,7 @@ final class CrfWindows {
           normalised,
           WordShapeClassifier.wordShape(normalised, flags.wordShape, knownLowerCase),
           distSimClasses == null ? null : distSimClasses.apply(normalised),
+          null,
           null,
           null,
           null);
@@ -413,6 +435,9 @@ final class CrfWindows {
     }
     if (neighbourFeatures != null) {
       neighbourFeatures.addTo(potentials, entries, token, padWord);
+    }
+    if (shapeFeatures != null) {
+      shapeFeatures.addTo(potentials, entries, token, padWord);
     }
     FeatureIndex.add(potentials, word.wordPotentials());
     return potentials;

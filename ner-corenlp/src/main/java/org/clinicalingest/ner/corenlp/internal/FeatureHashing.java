@@ -3,6 +3,7 @@ package org.clinicalingest.ner.corenlp.internal;
 import edu.stanford.nlp.ie.NERFeatureFactory;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.process.WordShapeClassifier;
 import edu.stanford.nlp.sequences.FeatureFactory;
 import edu.stanford.nlp.sequences.SeqClassifierFlags;
 import edu.stanford.nlp.util.PaddedList;
@@ -100,6 +101,22 @@ final class FeatureHashing extends NERFeatureFactory<CoreLabel> {
           copied.useNext = false;
           copied.useDistSim = false;
           copied.useDisjunctive = false;
+        });
+  }
+
+  /**
+   * A copy that leaves out the shape features and the occurrence patterns: those that {@code
+   * wordShape}, {@code useLastRealWord}, {@code useNextRealWord} and {@code useOccurrencePatterns}
+   * switch on in {@code featuresC}, which {@link ShapeFeatures} adds up from potentials kept per
+   * word and a few lookups per token. Only the one-label features of the copy are read.
+   */
+  Optional<FeatureHashing> withoutShapeFeatures() {
+    return copyWith(
+        copied -> {
+          copied.wordShape = WordShapeClassifier.NOWORDSHAPE;
+          copied.useLastRealWord = false;
+          copied.useNextRealWord = false;
+          copied.useOccurrencePatterns = false;
         });
   }
 

@@ -44,7 +44,7 @@ class NeighbourFeaturesIT {
       String padText = padded.getPad().getString(CoreAnnotations.TextAnnotation.class);
       CrfWindows.PreparedWord pad =
           new CrfWindows.PreparedWord(
-              padText, null, null, neighbours.of(padText, null), null, null);
+              padText, null, null, neighbours.of(padText, null), null, null, null);
       for (int token = 0; token < prepared.size(); token++) {
         withNeighbours.cliqueC(padded, token, collector);
         double[] expected = index.unaryPotentials(collector.hashes(), collector.count());

@@ -34,7 +34,7 @@ class PairFeaturesIT {
       String padText = padded.getPad().getString(CoreAnnotations.TextAnnotation.class);
       CrfWindows.PreparedWord pad =
           new CrfWindows.PreparedWord(
-              padText, null, null, null, pairs.of(padText, null, null), null);
+              padText, null, null, null, null, pairs.of(padText, null, null), null);
       for (int token = 0; token < sentence.size(); token++) {
         features.cliqueCpC(padded, token, collector);
         double[] expected = index.pairPotentials(collector.hashes(), collector.count());
