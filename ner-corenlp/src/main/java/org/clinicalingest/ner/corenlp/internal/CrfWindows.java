@@ -79,6 +79,13 @@ final class CrfWindows {
    */
   private final FeatureHashing contextAndWordFeatures;
 
+  /**
+   * Whether a sentence's tokens are read per token by CoreNLP's feature code, which needs the
+   * sentence prepared as a document ({@link #prepare}): false if every feature is kept per word or
+   * hashed here, as for the shipped model.
+   */
+  private final boolean readsSentences;
+
   /** The neighbour features, added up from potentials kept per word, or null if looked up. */
   private final NeighbourFeatures neighbourFeatures;
 
@@ -154,6 +161,8 @@ final class CrfWindows {
             ? null
             : contextAndWordFeatures.withoutWordFeatures().orElse(null);
     this.pairFeatures = prepares ? PairFeatures.of(flags, featureIndex).orElse(null) : null;
+    this.readsSentences =
+        contextFeatures == null || pairFeatures == null || contextFeatures.givesFeatures();
     this.preparation = prepares ? preparation(classifier, normalisedWords) : null;
     String padText = this.pad.getString(CoreAnnotations.TextAnnotation.class);
     this.padWord =
@@ -327,6 +336,25 @@ final class CrfWindows {
   }
 
   /**
+   * A sentence made ready for {@link #label}: the entry of each token's word, each prepared, and
+   * the sentence {@linkplain #prepare prepared} and padded as CoreNLP's features read it, or null
+   * if no feature is read per token (each word's own features are then read from a document of that
+   * word alone).
+   */
+  record Sentence(WordEntry[] entries, PaddedList<CoreLabel> padded) {}
+
+  /** The sentence of {@code tokens}, made ready for {@link #label}. */
+  Sentence sentence(List<CoreLabel> tokens, WordEntry[] entries) {
+    if (readsSentences) {
+      return new Sentence(entries, padded(prepare(tokens, entries)));
+    }
+    for (int i = 0; i < tokens.size(); i++) {
+      preparedWord(tokens.get(i), entries[i]);
+    }
+    return new Sentence(entries, null);
+  }
+
+  /**
    * The sentence's tokens as {@code classifySentence} prepares them before computing features:
    * copies with their position and the background answer, word shapes and normalised words. The
    * copies carry only the word, which is the only tokenizer annotation the features read, and they
@@ -341,14 +369,10 @@ final class CrfWindows {
    */
   List<CoreLabel> prepare(List<CoreLabel> sentence, WordEntry[] entries) {
     List<CoreLabel> document = new ArrayList<>(sentence.size());
-    for (int i = 0; i < sentence.size(); i++) {
-      CoreLabel token = new CoreLabel(6);
-      token.set(CoreAnnotations.TextAnnotation.class, sentence.get(i).word());
-      token.set(CoreAnnotations.PositionAnnotation.class, Integer.toString(i));
-      token.set(CoreAnnotations.AnswerAnnotation.class, backgroundSymbol);
-      document.add(token);
-    }
     if (preparation == null) {
+      for (int i = 0; i < sentence.size(); i++) {
+        document.add(documentToken(sentence.get(i).word(), i));
+      }
       new ObjectBankWrapper<CoreLabel>(classifier.flags, null, classifier.getKnownLCWords())
           .processDocument(document);
       for (CoreLabel token : document) {
@@ -356,21 +380,39 @@ final class CrfWindows {
       }
       return document;
     }
-    for (int i = 0; i < document.size(); i++) {
-      CoreLabel token = document.get(i);
-      PreparedWord word = entries[i].prepared();
-      if (word == null) {
-        word = preparation.apply(token.word());
-        entries[i].prepared(word);
-      }
-      token.set(CoreAnnotations.TextAnnotation.class, word.normalised());
-      token.set(CoreAnnotations.ShapeAnnotation.class, word.shape());
-      token.set(CoreAnnotations.GoldAnswerAnnotation.class, backgroundSymbol);
-      if (word.distSimClass() != null) {
-        token.set(CoreAnnotations.DistSimAnnotation.class, word.distSimClass());
-      }
+    for (int i = 0; i < sentence.size(); i++) {
+      document.add(preparedToken(preparedWord(sentence.get(i), entries[i]), i));
     }
     return document;
+  }
+
+  /** The preparation of the token's word, worked out and kept in its entry if not yet there. */
+  private PreparedWord preparedWord(CoreLabel token, WordEntry entry) {
+    PreparedWord word = entry.prepared();
+    if (word == null) {
+      word = preparation.apply(token.word());
+      entry.prepared(word);
+    }
+    return word;
+  }
+
+  /** A token of a prepared sentence, at {@code position}, with the word's preparation set. */
+  private CoreLabel preparedToken(PreparedWord word, int position) {
+    CoreLabel token = documentToken(word.normalised(), position);
+    token.set(CoreAnnotations.ShapeAnnotation.class, word.shape());
+    token.set(CoreAnnotations.GoldAnswerAnnotation.class, backgroundSymbol);
+    if (word.distSimClass() != null) {
+      token.set(CoreAnnotations.DistSimAnnotation.class, word.distSimClass());
+    }
+    return token;
+  }
+
+  private CoreLabel documentToken(String word, int position) {
+    CoreLabel token = new CoreLabel(6);
+    token.set(CoreAnnotations.TextAnnotation.class, word);
+    token.set(CoreAnnotations.PositionAnnotation.class, Integer.toString(position));
+    token.set(CoreAnnotations.AnswerAnnotation.class, backgroundSymbol);
+    return token;
   }
 
   /** The {@linkplain #prepare prepared} sentence padded on both sides, as the features read it. */
@@ -379,32 +421,28 @@ final class CrfWindows {
   }
 
   /**
-   * Sets {@code labels[from..to)} to the CRF labels of those tokens of the {@linkplain #prepare
-   * prepared} sentence, with the tokens just outside taken as O.
-   *
-   * @param entries the entry of each token's word, as given to {@link #prepare}
+   * Sets {@code labels[from..to)} to the CRF labels of those tokens of the sentence, with the
+   * tokens just outside taken as O.
    */
-  void label(List<CoreLabel> document, WordEntry[] entries, int from, int to, String[] labels) {
+  void label(Sentence sentence, int from, int to, String[] labels) {
     boolean left = from > 0;
-    boolean right = to < document.size();
+    boolean right = to < sentence.entries().length;
     int length = to - from + (left ? 1 : 0) + (right ? 1 : 0);
     double[][] unary = new double[length][];
     double[][] pair = new double[length][];
-    PaddedList<CoreLabel> padded = padded(document);
     Collectors threadCollectors = collectors.get();
-    FeatureHashing.Collector collector = threadCollectors.clique();
     int position = 0;
     if (left) {
       unary[position] = featureIndex.unaryPotentials(NO_FEATURES, 0);
       pair[position++] = featureIndex.pairPotentials(NO_FEATURES, 0);
     }
     for (int token = from; token < to; token++) {
-      unary[position] = unaryPotentials(padded, token, entries, threadCollectors);
-      pair[position++] = pairPotentials(padded, entries, token, collector);
+      unary[position] = unaryPotentials(sentence, token, threadCollectors);
+      pair[position++] = pairPotentials(sentence, token, threadCollectors.clique());
     }
     if (right) {
       unary[position] = featureIndex.unaryPotentials(NO_FEATURES, 0);
-      pair[position] = pairPotentials(padded, entries, to, collector);
+      pair[position] = pairPotentials(sentence, to, threadCollectors.clique());
     }
     int[] best = viterbi.bestLabels(unary, pair, left, right);
     int shift = (left ? 1 : 0) - from;
@@ -415,22 +453,28 @@ final class CrfWindows {
 
   /**
    * The potentials of the token's one-label clique: those of the features looked up per token
-   * ({@link #contextFeatures}), plus those of its neighbour features from its neighbours' words
-   * ({@link NeighbourFeatures}), plus those of its word's own, which the word's preparation keeps
-   * once worked out. The sum is CoreNLP's up to the order in which the weights are added.
+   * ({@link #contextFeatures}), if any, plus those of its neighbour features from its neighbours'
+   * words ({@link NeighbourFeatures}), of its shape features ({@link ShapeFeatures}), and of its
+   * word's own, which the word's preparation keeps once worked out. The sum is CoreNLP's up to the
+   * order in which the weights are added.
    */
-  private double[] unaryPotentials(
-      PaddedList<CoreLabel> padded, int token, WordEntry[] entries, Collectors threadCollectors) {
+  private double[] unaryPotentials(Sentence sentence, int token, Collectors threadCollectors) {
     FeatureHashing.Collector collector = threadCollectors.clique();
     if (contextFeatures == null) {
-      features.cliqueC(padded, token, collector);
+      features.cliqueC(sentence.padded(), token, collector);
       return featureIndex.unaryPotentials(collector.hashes(), collector.count());
     }
-    contextFeatures.cliqueC(padded, token, collector);
-    double[] potentials = featureIndex.unaryPotentials(collector.hashes(), collector.count());
+    double[] potentials;
+    if (readsSentences) {
+      contextFeatures.cliqueC(sentence.padded(), token, collector);
+      potentials = featureIndex.unaryPotentials(collector.hashes(), collector.count());
+    } else {
+      potentials = featureIndex.unaryPotentials(NO_FEATURES, 0);
+    }
+    WordEntry[] entries = sentence.entries();
     PreparedWord word = entries[token].prepared();
     if (word.wordPotentials() == null) {
-      word = word.withWordPotentials(wordPotentials(padded, token, threadCollectors));
+      word = word.withWordPotentials(wordPotentials(sentence, token, threadCollectors));
       entries[token].prepared(word);
     }
     if (neighbourFeatures != null) {
@@ -444,15 +488,20 @@ final class CrfWindows {
   }
 
   /**
-   * The potentials of the one-label features of the token's word alone: the token's features of
-   * {@link #contextAndWordFeatures} that the clique collector, holding its features of {@link
-   * #contextFeatures}, lacks.
+   * The potentials of the one-label features of the token's word alone. Where features are read per
+   * token, they are the token's features of {@link #contextAndWordFeatures} that the clique
+   * collector, holding its features of {@link #contextFeatures}, lacks; where none is, every
+   * feature {@link #contextAndWordFeatures} gives the word in a document of its own.
    */
-  private double[] wordPotentials(
-      PaddedList<CoreLabel> padded, int token, Collectors threadCollectors) {
-    FeatureHashing.Collector context = threadCollectors.clique();
+  private double[] wordPotentials(Sentence sentence, int token, Collectors threadCollectors) {
     FeatureHashing.Collector withWord = threadCollectors.word();
-    contextAndWordFeatures.cliqueC(padded, token, withWord);
+    if (!readsSentences) {
+      PreparedWord word = sentence.entries()[token].prepared();
+      contextAndWordFeatures.cliqueC(padded(List.of(preparedToken(word, 0))), 0, withWord);
+      return featureIndex.unaryPotentials(withWord.hashes(), withWord.count());
+    }
+    FeatureHashing.Collector context = threadCollectors.clique();
+    contextAndWordFeatures.cliqueC(sentence.padded(), token, withWord);
     long[] own = new long[withWord.count()];
     int count = 0;
     for (int i = 0; i < withWord.count(); i++) {
@@ -469,14 +518,11 @@ final class CrfWindows {
    * features.
    */
   private double[] pairPotentials(
-      PaddedList<CoreLabel> padded,
-      WordEntry[] entries,
-      int token,
-      FeatureHashing.Collector collector) {
+      Sentence sentence, int token, FeatureHashing.Collector collector) {
     if (pairFeatures != null) {
-      return pairFeatures.potentials(entries, token, padWord);
+      return pairFeatures.potentials(sentence.entries(), token, padWord);
     }
-    features.cliqueCpC(padded, token, collector);
+    features.cliqueCpC(sentence.padded(), token, collector);
     return featureIndex.pairPotentials(collector.hashes(), collector.count());
   }
 }

@@ -177,9 +177,9 @@ public final class EntityFinder {
   private String[] labelWindows(
       List<CoreLabel> tokens, WordEntry[] entries, List<int[]> windowRanges) {
     String[] labels = new String[tokens.size()];
-    List<CoreLabel> prepared = windows.prepare(tokens, entries);
+    CrfWindows.Sentence sentence = windows.sentence(tokens, entries);
     for (int[] window : windowRanges) {
-      windows.label(prepared, entries, window[0], window[1], labels);
+      windows.label(sentence, window[0], window[1], labels);
     }
     return labels;
   }

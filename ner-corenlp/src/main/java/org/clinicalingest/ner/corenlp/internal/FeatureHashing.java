@@ -13,6 +13,7 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -43,6 +44,92 @@ import java.util.function.Consumer;
 final class FeatureHashing extends NERFeatureFactory<CoreLabel> {
 
   private static final long serialVersionUID = 1L;
+
+  /**
+   * The flags that switch on one-label features in {@code featuresC} of CoreNLP 4.5.10, each on its
+   * own: every boolean flag that method reads but those that only shape a feature switched on by
+   * another (the n-gram options, the gazette kinds, the disjunctions' shape interaction, {@code
+   * useTypeSeqs} under a word shape) or choose its branch ({@code useInternal}, {@code
+   * useExternal}). A word shape, length bins and a word-splitting expression switch features on
+   * too.
+   */
+  private static final List<String> ONE_LABEL_SWITCHES =
+      List.of(
+          "checkNameList",
+          "twoStage",
+          "use2W",
+          "useABGENE",
+          "useABSTR",
+          "useABSTRFreq",
+          "useABSTRFreqDict",
+          "useAbbr1",
+          "useAbbr",
+          "useBagOfWords",
+          "useBeginSent",
+          "useChunks",
+          "useClassFeature",
+          "useCommonWordsFeature",
+          "useDisjShape",
+          "useDisjunctive",
+          "useDistSim",
+          "useEitherSideDisjunctive",
+          "useEitherSideWord",
+          "useEntityRule",
+          "useEntityTypes",
+          "useExtraTaggySequences",
+          "useFREQ",
+          "useFirstWord",
+          "useGENIA",
+          "useGazFeatures",
+          "useGazettes",
+          "useGenericFeatures",
+          "useHeadGov",
+          "useIfInteger",
+          "useIsDateRange",
+          "useIsURL",
+          "useLC",
+          "useLastRealWord",
+          "useLemmas",
+          "useMUCFeatures",
+          "useMinimalAbbr1",
+          "useMinimalAbbr",
+          "useMoreGazFeatures",
+          "useMoreNeighborNGrams",
+          "useMoreTags",
+          "useNGrams",
+          "useNPGovernor",
+          "useNPHead",
+          "useNext",
+          "useNextRealWord",
+          "useNextVB",
+          "useOccurrencePatterns",
+          "useOrdinal",
+          "usePhraseWordTags",
+          "usePhraseWords",
+          "usePosition",
+          "usePrev",
+          "usePrevNextLemmas",
+          "usePrevVB",
+          "useProtoFeatures",
+          "useRadical",
+          "useShapeConjunctions",
+          "useShapeStrings",
+          "useSymTags",
+          "useSymWordPairs",
+          "useTags",
+          "useTitle2",
+          "useTitle",
+          "useTopics",
+          "useUndirectedDisjunctive",
+          "useUnknown",
+          "useVB",
+          "useWEB",
+          "useWEBFreqDict",
+          "useWideDisjunctive",
+          "useWord",
+          "useWordPairs",
+          "useWordTag",
+          "useWordnetFeatures");
 
   private final transient MethodHandle featuresC;
   private final transient MethodHandle featuresCpC;
@@ -118,6 +205,27 @@ final class FeatureHashing extends NERFeatureFactory<CoreLabel> {
           copied.useNextRealWord = false;
           copied.useOccurrencePatterns = false;
         });
+  }
+
+  /**
+   * Whether {@code featuresC} may give a token a feature under these flags: false only if none of
+   * its switches is on ({@link #ONE_LABEL_SWITCHES}, a word shape, length bins, a word-splitting
+   * expression), when it gives none whatever the sentence (the documents {@link CrfWindows#prepare}
+   * makes carry no stacked NER tags). True if a switch cannot be read.
+   */
+  boolean givesFeatures() {
+    try {
+      for (String name : ONE_LABEL_SWITCHES) {
+        if (SeqClassifierFlags.class.getField(name).getBoolean(flags)) {
+          return true;
+        }
+      }
+    } catch (ReflectiveOperationException e) {
+      return true;
+    }
+    return flags.wordShape != WordShapeClassifier.NOWORDSHAPE
+        || flags.binnedLengths != null
+        || (flags.splitWordRegex != null && !flags.splitWordRegex.isEmpty());
   }
 
   /** A copy whose flags are a copy of these with {@code change} made, or empty if it fails. */

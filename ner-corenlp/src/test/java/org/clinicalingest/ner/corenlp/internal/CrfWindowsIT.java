@@ -74,7 +74,7 @@ class CrfWindowsIT {
     for (List<CoreLabel> tokens : evaluationSentences("hard-cases.jsonl")) {
       String[] whole = wholeLabels(model, tokens);
       WordEntry[] entries = model.wordEntries(tokens);
-      List<CoreLabel> prepared = windows.prepare(tokens, entries);
+      CrfWindows.Sentence sentence = windows.sentence(tokens, entries);
       for (int from = 0; from < tokens.size(); from++) {
         for (int to = from + 1; to <= Math.min(tokens.size(), from + LONGEST_WINDOW); to++) {
           boolean leftO = from == 0 || background.equals(whole[from - 1]);
@@ -83,7 +83,7 @@ class CrfWindowsIT {
             continue;
           }
           String[] labels = new String[tokens.size()];
-          windows.label(prepared, entries, from, to, labels);
+          windows.label(sentence, from, to, labels);
           for (int token = from; token < to; token++) {
             assertThat(labels[token])
                 .as("token %d of window %d..%d", token, from, to)

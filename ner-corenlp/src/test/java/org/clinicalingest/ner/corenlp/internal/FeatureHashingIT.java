@@ -59,6 +59,36 @@ class FeatureHashingIT {
     assertThat(tokens).isGreaterThan(20_000);
   }
 
+  @Test
+  void copyWithoutTheFeaturesKeptPerWordOrHashedElsewhereGivesNone()
+      throws IOException, ReflectiveOperationException {
+    SharedModel model = SharedModel.get();
+    FeatureHashing all =
+        FeatureHashing.of(model.classifier().featureFactories.get(0)).orElseThrow();
+    FeatureHashing none =
+        all.withoutNeighbourFeatures()
+            .flatMap(FeatureHashing::withoutShapeFeatures)
+            .flatMap(FeatureHashing::withoutWordFeatures)
+            .orElseThrow();
+    assertThat(all.givesFeatures()).isTrue();
+    assertThat(all.withoutNeighbourFeatures().orElseThrow().givesFeatures()).isTrue();
+    assertThat(none.givesFeatures()).isFalse();
+    FeatureHashing.Collector collector = none.collector();
+    CrfWindows windows = model.windows().orElseThrow();
+    int tokens = 0;
+    for (List<CoreLabel> sentence :
+        CrfWindowsIT.evaluationSentences("hard-cases.jsonl", "generated.jsonl")) {
+      PaddedList<CoreLabel> padded =
+          windows.padded(windows.prepare(sentence, model.wordEntries(sentence)));
+      for (int token = 0; token < sentence.size(); token++) {
+        none.cliqueC(padded, token, collector);
+        assertThat(collector.count()).as("C features of token %d of %s", token, sentence).isZero();
+        tokens++;
+      }
+    }
+    assertThat(tokens).isGreaterThan(20_000);
+  }
+
   /**
    * The features that {@link FeatureHashing#withoutWordFeatures} leaves out are a function of the
    * word: for every token, the copy's features are among the token's, and the rest are the same set
