@@ -39,8 +39,13 @@ import java.util.function.Function;
  * alone (the word, its character n-grams, the class feature: {@link
  * FeatureHashing#withoutWordFeatures}) and of its neighbours' words and classes ({@link
  * NeighbourFeatures}), and nine of its twelve two-label features ({@link PairFeatures}); two thirds
- * of its features in all. So the potentials are CoreNLP's up to the order in which the weights are
- * added (labels measured unchanged on every text tried).
+ * of its features in all. The rest of its one-label features, those that join its shape with the
+ * shapes or words around it and its occurrence patterns, are hashed from the words' preparations
+ * ({@link ShapeFeatures}), and the three two-label features read from two tokens by {@link
+ * PairFeatures}. Where that leaves no feature for CoreNLP's feature code to read per token ({@link
+ * FeatureHashing#givesFeatures}), as for the shipped model, a sentence is not built as a document
+ * at all ({@link #sentence}). So the potentials are CoreNLP's up to the order in which the weights
+ * are added (labels measured unchanged on every text tried).
  *
  * <p>Three parts reach into CoreNLP beyond its public API, each set up once: the feature index and
  * the weights, looked up through a flat copy ({@link FeatureIndex}), the padding token and the
