@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * Labels chosen windows of a sentence with the CRF, paying for the window's tokens only, and with
@@ -331,6 +333,29 @@ final class CrfWindows {
     } catch (ReflectiveOperationException | RuntimeException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * The prepared word at {@code token}, or {@code pad} past either end of the sentence, with what
+   * {@code add} adds to it kept in the word's entry the first time {@code has} finds it missing:
+   * the feature classes work their potentials of a word out on demand, since most words of a
+   * sentence never neighbour a token that is labelled, and many words occur once.
+   */
+  static PreparedWord preparedAt(
+      WordEntry[] entries,
+      int token,
+      PreparedWord pad,
+      Predicate<PreparedWord> has,
+      UnaryOperator<PreparedWord> add) {
+    if (token < 0 || token >= entries.length) {
+      return pad;
+    }
+    PreparedWord word = entries[token].prepared();
+    if (!has.test(word)) {
+      word = add.apply(word);
+      entries[token].prepared(word);
+    }
+    return word;
   }
 
   /** The declared field {@code name} of {@code owner}, made readable. */

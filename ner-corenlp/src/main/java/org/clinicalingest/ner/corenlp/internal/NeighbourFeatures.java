@@ -2,6 +2,7 @@ package org.clinicalingest.ner.corenlp.internal;
 
 import edu.stanford.nlp.sequences.SeqClassifierFlags;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The potentials of the one-label features of a token that are read from one neighbour's word or
@@ -46,9 +47,13 @@ final class NeighbourFeatures {
   private final int width;
   private final FeatureIndex index;
 
+  /** A word's preparation with these features' potentials added. */
+  private final UnaryOperator<CrfWindows.PreparedWord> withPotentials;
+
   private NeighbourFeatures(int width, FeatureIndex index) {
     this.width = width;
     this.index = index;
+    this.withPotentials = word -> word.withNeighbours(of(word.normalised(), word.distSimClass()));
   }
 
   /**
@@ -132,22 +137,11 @@ final class NeighbourFeatures {
     }
   }
 
-  /**
-   * The prepared word at {@code token}, or the padding's past either end, with its potentials;
-   * worked out and kept with the word's preparation the first time they are needed, since most
-   * words of a sentence never neighbour a token that is labelled, and many words occur once.
-   */
+  /** The prepared word at {@code token}, or the padding's past either end, with its potentials. */
   private CrfWindows.PreparedWord preparedAt(
       WordEntry[] entries, int token, CrfWindows.PreparedWord pad) {
-    if (token < 0 || token >= entries.length) {
-      return pad;
-    }
-    CrfWindows.PreparedWord word = entries[token].prepared();
-    if (word.neighbours() == null) {
-      word = word.withNeighbours(of(word.normalised(), word.distSimClass()));
-      entries[token].prepared(word);
-    }
-    return word;
+    return CrfWindows.preparedAt(
+        entries, token, pad, word -> word.neighbours() != null, withPotentials);
   }
 
   /** Whether {@code word} equals one of the first {@code count} of {@code words}. */

@@ -3,6 +3,7 @@ package org.clinicalingest.ner.corenlp.internal;
 import edu.stanford.nlp.process.WordShapeClassifier;
 import edu.stanford.nlp.sequences.SeqClassifierFlags;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The potentials of a token's two-label clique (its label and the previous one), from potentials
@@ -36,8 +37,13 @@ final class PairFeatures {
 
   private final FeatureIndex index;
 
+  /** A word's preparation with these features' potentials added. */
+  private final UnaryOperator<CrfWindows.PreparedWord> withPotentials;
+
   private PairFeatures(FeatureIndex index) {
     this.index = index;
+    this.withPotentials =
+        word -> word.withPairs(of(word.normalised(), word.shape(), word.distSimClass()));
   }
 
   /**
@@ -122,22 +128,10 @@ final class PairFeatures {
     return sums;
   }
 
-  /**
-   * The prepared word at {@code token}, or the padding's past either end, with its potentials;
-   * worked out and kept with the word's preparation the first time they are needed, since most
-   * words of a sentence never neighbour a token that is labelled, and many words occur once.
-   */
+  /** The prepared word at {@code token}, or the padding's past either end, with its potentials. */
   private CrfWindows.PreparedWord preparedAt(
       WordEntry[] entries, int token, CrfWindows.PreparedWord pad) {
-    if (token < 0 || token >= entries.length) {
-      return pad;
-    }
-    CrfWindows.PreparedWord word = entries[token].prepared();
-    if (word.pairs() == null) {
-      word = word.withPairs(of(word.normalised(), word.shape(), word.distSimClass()));
-      entries[token].prepared(word);
-    }
-    return word;
+    return CrfWindows.preparedAt(entries, token, pad, word -> word.pairs() != null, withPotentials);
   }
 
   private double[] potentials(long... hashes) {

@@ -3,6 +3,7 @@ package org.clinicalingest.ner.corenlp.internal;
 import edu.stanford.nlp.process.WordShapeClassifier;
 import edu.stanford.nlp.sequences.SeqClassifierFlags;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The potentials of the one-label features of a token that join its word shape with the shapes or
@@ -54,6 +55,10 @@ final class ShapeFeatures {
   record Potentials(double[] asPrevious, double[] asCurrent, double[] asNext) {}
 
   private final FeatureIndex index;
+
+  /** A word's preparation with these features' potentials added. */
+  private final UnaryOperator<CrfWindows.PreparedWord> withPotentials;
+
   private final boolean sequences;
   private final boolean lastRealWord;
   private final boolean nextRealWord;
@@ -64,6 +69,7 @@ final class ShapeFeatures {
 
   private ShapeFeatures(FeatureIndex index, SeqClassifierFlags flags) {
     this.index = index;
+    this.withPotentials = word -> word.withShapes(of(word.shape()));
     this.sequences = flags.useTypeSeqs;
     this.lastRealWord = flags.useLastRealWord;
     this.nextRealWord = flags.useNextRealWord;
@@ -224,21 +230,11 @@ final class ShapeFeatures {
         : entries[token].prepared().normalised();
   }
 
-  /**
-   * The prepared word at {@code token}, or the padding's past either end, with its shape
-   * potentials; worked out and kept with the word's preparation the first time they are needed.
-   */
+  /** The prepared word at {@code token}, or the padding's past either end, with its potentials. */
   private CrfWindows.PreparedWord preparedAt(
       WordEntry[] entries, int token, CrfWindows.PreparedWord pad) {
-    if (token < 0 || token >= entries.length) {
-      return pad;
-    }
-    CrfWindows.PreparedWord word = entries[token].prepared();
-    if (word.shapes() == null) {
-      word = word.withShapes(of(word.shape()));
-      entries[token].prepared(word);
-    }
-    return word;
+    return CrfWindows.preparedAt(
+        entries, token, pad, word -> word.shapes() != null, withPotentials);
   }
 
   private double[] potentials(long... hashes) {
