@@ -205,6 +205,20 @@ final class FeatureIndex {
     return finish(extend(HASH_START, text));
   }
 
+  /** The state after {@code value}, read from the start. */
+  static long read(String value) {
+    return extend(HASH_START, value);
+  }
+
+  /**
+   * The hash of the feature whose values the state {@code valuesRead} has taken in, with {@code
+   * tag} and the clique's suffix ("|C", "|CpC") after them: each value is read once for all the
+   * features that hold it.
+   */
+  static long feature(long valuesRead, String tag, String cliqueSuffix) {
+    return finish(extend(extend(valuesRead, tag), cliqueSuffix));
+  }
+
   /** The state after {@code text} follows what {@code state} has taken in. */
   static long extend(long state, String text) {
     long hash = state;

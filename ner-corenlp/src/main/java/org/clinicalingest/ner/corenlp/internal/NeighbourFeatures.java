@@ -94,8 +94,8 @@ final class NeighbourFeatures {
    * distributional-similarity class {@code distSim} (null if it has none).
    */
   Potentials of(String word, String distSim) {
-    long wordRead = FeatureIndex.extend(FeatureIndex.HASH_START, word);
-    long distSimRead = FeatureIndex.extend(FeatureIndex.HASH_START, String.valueOf(distSim));
+    long wordRead = FeatureIndex.read(word);
+    long distSimRead = FeatureIndex.read(String.valueOf(distSim));
     return new Potentials(
         potentials(hash(wordRead, "-PW"), hash(distSimRead, "-PDISTSIM")),
         potentials(hash(distSimRead, "-DISTSIM")),
@@ -158,16 +158,11 @@ final class NeighbourFeatures {
     return index.unaryPotentials(hashes, hashes.length);
   }
 
-  /**
-   * The hash of the feature whose value the hash state {@code valueRead} has taken in, with {@code
-   * tag} and the clique's suffix after it: each value is hashed once for all its features.
-   */
   private static long hash(long valueRead, String tag) {
-    return FeatureIndex.finish(
-        FeatureIndex.extend(FeatureIndex.extend(valueRead, tag), CLIQUE_SUFFIX));
+    return FeatureIndex.feature(valueRead, tag, CLIQUE_SUFFIX);
   }
 
   private static long hash(String value, String tag) {
-    return hash(FeatureIndex.extend(FeatureIndex.HASH_START, value), tag);
+    return hash(FeatureIndex.read(value), tag);
   }
 }

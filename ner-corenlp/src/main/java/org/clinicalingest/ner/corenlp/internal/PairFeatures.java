@@ -89,9 +89,9 @@ final class PairFeatures {
    * distributional-similarity class {@code distSim} (null if it has none).
    */
   Potentials of(String word, String shape, String distSim) {
-    long wordRead = read(word);
-    long shapeRead = read(orEmpty(shape));
-    long distSimRead = read(orEmpty(distSim));
+    long wordRead = FeatureIndex.read(word);
+    long shapeRead = FeatureIndex.read(orEmpty(shape));
+    long distSimRead = FeatureIndex.read(orEmpty(distSim));
     return new Potentials(
         potentials(
             hash(wordRead, "-PSEQpW"), hash(distSimRead, "-PSEQpDS"), hash(shapeRead, "-PSEQpS")),
@@ -101,7 +101,7 @@ final class PairFeatures {
             hash(distSimRead, "-PSEQcDS"),
             hash(shapeRead, "-PSEQcS"),
             hash(shapeRead, "-TPS2")),
-        potentials(hash(read(String.valueOf(shape)), "-TNS1")));
+        potentials(hash(FeatureIndex.read(String.valueOf(shape)), "-TNS1")));
   }
 
   /**
@@ -142,22 +142,12 @@ final class PairFeatures {
     return annotation == null ? "" : annotation;
   }
 
-  /** The hash state after {@code value}. */
-  private static long read(String value) {
-    return FeatureIndex.extend(FeatureIndex.HASH_START, value);
-  }
-
   /** The hash state after {@code first}, a dash and {@code second}. */
   private static long joined(String first, String second) {
-    return FeatureIndex.extend(FeatureIndex.extend(read(first), '-'), second);
+    return FeatureIndex.extend(FeatureIndex.extend(FeatureIndex.read(first), '-'), second);
   }
 
-  /**
-   * The hash of the feature whose values the hash state {@code valuesRead} has taken in, with
-   * {@code tag} and the clique's suffix after them: each value is hashed once for all its features.
-   */
   private static long hash(long valuesRead, String tag) {
-    return FeatureIndex.finish(
-        FeatureIndex.extend(FeatureIndex.extend(valuesRead, tag), CLIQUE_SUFFIX));
+    return FeatureIndex.feature(valuesRead, tag, CLIQUE_SUFFIX);
   }
 }

@@ -74,9 +74,9 @@ final class ShapeFeatures {
     this.lastRealWord = flags.useLastRealWord;
     this.nextRealWord = flags.useNextRealWord;
     this.occurrencePatterns = flags.useOccurrencePatterns;
-    this.noOccurrencePattern = potentials(constant("NO-OCCURRENCE-PATTERN"));
-    this.nextOccurrence = potentials(constant("X-NEXT-OCCURRENCE-X"));
-    this.previousOccurrence = potentials(constant("X-PREV-OCCURRENCE-X"));
+    this.noOccurrencePattern = potentials(hash(FeatureIndex.HASH_START, "NO-OCCURRENCE-PATTERN"));
+    this.nextOccurrence = potentials(hash(FeatureIndex.HASH_START, "X-NEXT-OCCURRENCE-X"));
+    this.previousOccurrence = potentials(hash(FeatureIndex.HASH_START, "X-PREV-OCCURRENCE-X"));
   }
 
   /**
@@ -90,13 +90,13 @@ final class ShapeFeatures {
             && flags.wordShape > WordShapeClassifier.NOWORDSHAPE
             && !flags.useShapeStrings
             && !flags.useReverse;
-    boolean known = index.hasUnaryFeature(hash(read("dd"), "-TYPE"));
+    boolean known = index.hasUnaryFeature(hash(FeatureIndex.read("dd"), "-TYPE"));
     return handled && known ? Optional.of(new ShapeFeatures(index, flags)) : Optional.empty();
   }
 
   /** The potentials of the features read from one token's {@code shape} (null if it has none). */
   Potentials of(String shape) {
-    long shapeRead = read(shape);
+    long shapeRead = FeatureIndex.read(orEmpty(shape));
     return new Potentials(
         sequences ? potentials(hash(shapeRead, "-PTYPE")) : null,
         potentials(hash(shapeRead, "-TYPE")),
@@ -245,30 +245,16 @@ final class ShapeFeatures {
     return shape == null ? "" : shape;
   }
 
-  private static long read(String value) {
-    return FeatureIndex.extend(FeatureIndex.HASH_START, orEmpty(value));
-  }
-
   /** The hash state after {@code value} and the "..." that joins it to the next value. */
   private static long readThen(String value) {
-    return extend(read(value), THEN);
+    return extend(FeatureIndex.read(value), THEN);
   }
 
   private static long extend(long state, String value) {
     return FeatureIndex.extend(state, value);
   }
 
-  private static long constant(String feature) {
-    return FeatureIndex.finish(
-        FeatureIndex.extend(FeatureIndex.extend(FeatureIndex.HASH_START, feature), CLIQUE_SUFFIX));
-  }
-
-  /**
-   * The hash of the feature whose values the hash state {@code valuesRead} has taken in, with
-   * {@code tag} and the clique's suffix after them.
-   */
   private static long hash(long valuesRead, String tag) {
-    return FeatureIndex.finish(
-        FeatureIndex.extend(FeatureIndex.extend(valuesRead, tag), CLIQUE_SUFFIX));
+    return FeatureIndex.feature(valuesRead, tag, CLIQUE_SUFFIX);
   }
 }
