@@ -91,7 +91,7 @@ final class ChunkAssembler {
     if (records.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new RecordBatch(sequences.next(), source, sourceKey, records, rows));
+    return Optional.of(RecordBatch.of(sequences.next(), source, sourceKey, records, rows));
   }
 
   private boolean isCommitted(long recordIndex) {

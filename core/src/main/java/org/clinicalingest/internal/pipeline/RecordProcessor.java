@@ -67,7 +67,7 @@ final class RecordProcessor {
       }
     }
     freeText.redact(builder.textSlots, batch.describe(), builder.spanCounts);
-    return builder.finish(batch);
+    return builder.finish(batch.withoutRecords());
   }
 
   private void processParsed(ParsedRecord record, BatchBuilder builder) {
