@@ -30,6 +30,7 @@ class BenchCommandIT {
           "\"stage_seconds\"",
           "\"process_cpu_seconds\"",
           "\"warmup_rounds\"",
+          "\"warmup_rounds_over_data\"",
           "\"ratios\"");
 
   @TempDir Path dir;
@@ -73,7 +74,9 @@ class BenchCommandIT {
             "(?m)^pipeline_ner +read [\\d.]+ s validate [\\d.]+ s redact [\\d.]+ s"
                 + " ner [\\d.]+ s write [\\d.]+ s$")
         .containsPattern("(?m)^pipeline_no_ner +read [\\d.]+ s validate ")
-        .containsPattern("(?m)^warm-up: ([3-9]|10) rounds of every variant")
+        .containsPattern(
+            "(?m)^warm-up: ([3-9]|10) rounds of every variant but the seed's design over a smaller"
+                + " file, then [1-8] over the data;")
         .containsPattern("(?m)^pipeline_ner_vs_seed_design \\(target >= 20\\) +[\\d.]+$")
         .containsPattern(
             "(?m)^pipeline_ner_vs_raw_ner \\(target >= 0\\.8\\) +[\\d.]+ +by round:"

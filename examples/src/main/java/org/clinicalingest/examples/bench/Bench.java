@@ -42,16 +42,18 @@ import org.clinicalingest.spi.SourceRecord;
  * until the JIT compiler is nearly idle: a round in which it compiled for under a tenth of the
  * round's time, after at least three rounds and at most ten. (With one warm-up run of each
  * pipeline, the first measured NER pipeline run of 3,000 patients overlapped 10.6 s of compilation,
- * nearly a core beside a run of 13 s.) Then every variant runs once, unmeasured, over the measured
- * file itself, since runs over a larger file than the warm-up's still set the JIT compiling:
- * without this round it compiled for 6.0-8.5 s during the measured runs of six 3,000-patient
- * benches, with it for 1.3-2.7 s in four. Then every variant runs several times and reports its
- * median run, since on a shared machine single runs of a few seconds vary by half; the runs are
- * interleaved (each round runs every variant once), so that the variants compared in a ratio meet
- * the same load on the machine. The seed's design runs once, last: it takes minutes, which evens
- * out such noise, and by then the code it shares with the pipeline (tokenizer, CRF features,
- * validation) is compiled, while its own run cannot change what the JIT compiled for the measured
- * runs.
+ * nearly a core beside a run of 13 s.) Then the variants run in unmeasured rounds over the measured
+ * file itself, since runs over a larger file than the warm-up's still set the JIT compiling, until
+ * a round in which it compiled for under a fiftieth of the round's time, at least one round and at
+ * most eight: with one such round it still compiled for 1.3-3.5 s during the measured runs of
+ * 3,000-patient benches, most of it beside the pipeline with NER, whose compilation settles rounds
+ * after the recogniser's alone. The figures are those of a long ingest, which spends nearly all of
+ * its time compiled. Then every variant runs several times and reports its median run, since on a
+ * shared machine single runs of a few seconds vary by half; the runs are interleaved (each round
+ * runs every variant once), so that the variants compared in a ratio meet the same load on the
+ * machine. The seed's design runs once, last: it takes minutes, which evens out such noise, and by
+ * then the code it shares with the pipeline (tokenizer, CRF features, validation) is compiled,
+ * while its own run cannot change what the JIT compiled for the measured runs.
  *
  * <p>Each run also reports the CPU time the whole process used meanwhile (every thread, the
  * collector's and the JIT compiler's included), which tells whether a variant kept the cores busy
@@ -64,8 +66,17 @@ public final class Bench {
   private static final int MIN_WARMUP_ROUNDS = 3;
   private static final int MAX_WARMUP_ROUNDS = 10;
 
-  /** The JIT counts as settled after a warm-up round in which it compiled for under this share. */
+  /**
+   * The JIT counts as settled after a round over the warm-up file in which it compiled for under
+   * this share of the round's time.
+   */
   private static final double SETTLED_COMPILATION_SHARE = 0.10;
+
+  private static final int MIN_DATA_WARMUP_ROUNDS = 1;
+  private static final int MAX_DATA_WARMUP_ROUNDS = 8;
+
+  /** As {@link #SETTLED_COMPILATION_SHARE}, for the unmeasured rounds over the measured file. */
+  private static final double SETTLED_COMPILATION_SHARE_ON_DATA = 0.02;
 
   private final BenchTarget target;
   private final int threads;
@@ -184,24 +195,34 @@ public final class Bench {
    *
    * @param results each variant's figures, by variant: the seed's design first
    * @param warmupRounds rounds over the warm-up file before the measured runs
+   * @param dataWarmupRounds unmeasured rounds over the measured file before the measured runs
    * @param compilationDuringRuns time the JIT compiler spent during the measured runs, empty if the
    *     JVM does not tell
    */
   public record Report(
-      Map<String, Result> results, int warmupRounds, Optional<Duration> compilationDuringRuns) {
+      Map<String, Result> results,
+      int warmupRounds,
+      int dataWarmupRounds,
+      Optional<Duration> compilationDuringRuns) {
     public Report {
       results = Collections.unmodifiableMap(new LinkedHashMap<>(results));
     }
   }
 
   /**
-   * Warms up on {@code warmup} and with one unmeasured round over {@code input}, runs every variant
+   * Warms up on {@code warmup} and with unmeasured rounds over {@code input}, runs every variant
    * but the seed's design over {@code input}, then the seed's design.
    */
   public Report run(Path input, Path warmup) throws SQLException {
-    int warmupRounds = warmUp(variants(warmup));
+    int warmupRounds =
+        warmUp(variants(warmup), MIN_WARMUP_ROUNDS, MAX_WARMUP_ROUNDS, SETTLED_COMPILATION_SHARE);
     Map<String, Supplier<Result>> variants = variants(input);
-    variants.values().forEach(Supplier::get);
+    int dataWarmupRounds =
+        warmUp(
+            variants,
+            MIN_DATA_WARMUP_ROUNDS,
+            MAX_DATA_WARMUP_ROUNDS,
+            SETTLED_COMPILATION_SHARE_ON_DATA);
     Optional<Duration> compilationBefore = compilationTime();
     Map<String, Result> measured = new LinkedHashMap<>();
     for (int run = 0; run < runs; run++) {
@@ -211,7 +232,7 @@ public final class Bench {
     Map<String, Result> results = new LinkedHashMap<>();
     results.put("seed_design", seedDesign(input));
     results.putAll(measured);
-    return new Report(results, warmupRounds, compilationDuringRuns);
+    return new Report(results, warmupRounds, dataWarmupRounds, compilationDuringRuns);
   }
 
   private Map<String, Supplier<Result>> variants(Path input) {
@@ -223,10 +244,15 @@ public final class Bench {
     return variants;
   }
 
-  /** Runs every variant in rounds until the JIT compiler is nearly idle; returns the rounds run. */
-  private static int warmUp(Map<String, Supplier<Result>> variants) {
+  /**
+   * Runs every variant in rounds until the JIT compiler compiled for under {@code settledShare} of
+   * a round's time, at least {@code minRounds} and at most {@code maxRounds}; returns the rounds
+   * run.
+   */
+  private static int warmUp(
+      Map<String, Supplier<Result>> variants, int minRounds, int maxRounds, double settledShare) {
     int rounds = 0;
-    while (rounds < MAX_WARMUP_ROUNDS) {
+    while (rounds < maxRounds) {
       Optional<Duration> compilationBefore = compilationTime();
       long start = System.nanoTime();
       variants.values().forEach(Supplier::get);
@@ -234,9 +260,9 @@ public final class Bench {
       rounds++;
       boolean settled =
           compilationSince(compilationBefore)
-              .map(compiling -> compiling.toNanos() < SETTLED_COMPILATION_SHARE * round.toNanos())
+              .map(compiling -> compiling.toNanos() < settledShare * round.toNanos())
               .orElse(true);
-      if (settled && rounds >= MIN_WARMUP_ROUNDS) {
+      if (settled && rounds >= minRounds) {
         break;
       }
     }

@@ -136,9 +136,10 @@ final class BenchCommand implements Callable<Integer> {
     List<Ratio> ratios = ratios(results);
     out.printf(
         Locale.ROOT,
-        "warm-up: %d rounds of every variant but the seed's design over a smaller file, then one"
+        "warm-up: %d rounds of every variant but the seed's design over a smaller file, then %d"
             + " over the data; JIT compilation during the measured runs: %s%n",
         report.warmupRounds(),
+        report.dataWarmupRounds(),
         report
             .compilationDuringRuns()
             .map(time -> String.format(Locale.ROOT, "%.1f s", time.toMillis() / 1000.0))
@@ -280,6 +281,7 @@ final class BenchCommand implements Callable<Integer> {
       generator.writeBooleanField(
           "ner_feature_extraction_compiled", CoreNlpRedactor.featureExtractionCompiled());
       generator.writeNumberField("warmup_rounds", report.warmupRounds());
+      generator.writeNumberField("warmup_rounds_over_data", report.dataWarmupRounds());
       if (report.compilationDuringRuns().isPresent()) {
         generator.writeNumberField(
             "jit_compilation_seconds_during_runs",
