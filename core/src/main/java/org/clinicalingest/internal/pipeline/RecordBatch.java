@@ -39,8 +39,8 @@ record RecordBatch(
   }
 
   /**
-   * The batch without its records: once processed, only its rows wait to be written, and the
-   * records, as large again, need not stay in memory until then.
+   * The batch without its records: once it is processed, only its rows wait to be written, and the
+   * parsed records, notes included, need not stay in memory until then.
    */
   RecordBatch withoutRecords() {
     return new RecordBatch(

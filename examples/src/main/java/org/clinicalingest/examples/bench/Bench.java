@@ -47,13 +47,13 @@ import org.clinicalingest.spi.SourceRecord;
  * a round in which it compiled for under a fiftieth of the round's time, at least one round and at
  * most eight: with one such round it still compiled for 1.3-3.5 s during the measured runs of
  * 3,000-patient benches, most of it beside the pipeline with NER, whose compilation settles rounds
- * after the recogniser's alone. The figures are those of a long ingest, which spends nearly all of
- * its time compiled. Then every variant runs several times and reports its median run, since on a
- * shared machine single runs of a few seconds vary by half; the runs are interleaved (each round
- * runs every variant once), so that the variants compared in a ratio meet the same load on the
- * machine. The seed's design runs once, last: it takes minutes, which evens out such noise, and by
- * then the code it shares with the pipeline (tokenizer, CRF features, validation) is compiled,
- * while its own run cannot change what the JIT compiled for the measured runs.
+ * after the recogniser's alone; so the figures are those of compiled code, as in a long ingest.
+ * Then every variant runs several times and reports its median run, since on a shared machine
+ * single runs of a few seconds vary by half; the runs are interleaved (each round runs every
+ * variant once), so that the variants compared in a ratio meet the same load on the machine. The
+ * seed's design runs once, last: it takes minutes, which evens out such noise, and by then the code
+ * it shares with the pipeline (tokenizer, CRF features, validation) is compiled, while its own run
+ * cannot change what the JIT compiled for the measured runs.
  *
  * <p>Each run also reports the CPU time the whole process used meanwhile (every thread, the
  * collector's and the JIT compiler's included), which tells whether a variant kept the cores busy
