@@ -40,6 +40,22 @@ class ChunkAssemblerTest {
   }
 
   @Test
+  void aBatchWithoutItsRecordsStillNamesItsRange() {
+    List<SourceRecord> records = List.of(patient(7, 1, 1), patient(8, 0, 0), patient(9, 2, 0));
+    RecordBatch batch = drain(assembler(records, 100)).get(0);
+
+    RecordBatch processed = batch.withoutRecords();
+
+    assertThat(processed.records()).isEmpty();
+    assertThat(processed.firstRecordIndex()).isEqualTo(7);
+    assertThat(processed.lastRecordIndex()).isEqualTo(9);
+    assertThat(processed.rowCount()).isEqualTo(batch.rowCount());
+    assertThat(processed.describe())
+        .isEqualTo(batch.describe())
+        .isEqualTo("chunk 0 of a.ndjson (records 7-9)");
+  }
+
+  @Test
   void countsAnUnreadableRecordAsOneRow() {
     SourceRecord unreadable =
         new UnreadableRecord(new RecordPosition("a.ndjson", 0, 1, 1, 0), "not an object", "");
