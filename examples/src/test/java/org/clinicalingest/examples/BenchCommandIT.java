@@ -9,7 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.clinicalingest.examples.cli.ClinicalIngestCommand;
+import org.clinicalingest.examples.generate.SyntheticDataGenerator;
 import org.clinicalingest.store.postgres.PostgresTestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,21 +48,68 @@ class BenchCommandIT {
     assertBenchRuns("--postgres", PostgresTestDatabase.url());
   }
 
-  private void assertBenchRuns(String... storeOptions) throws IOException {
+  @Test
+  void benchmarksTheHostsOwnFileWithInvalidAndRepeatedRecords() throws IOException {
+    Path file = dir.resolve("own.json");
+    SyntheticDataGenerator.builder()
+        .patients(20)
+        .seed(5)
+        .invalidRate(0.1)
+        .duplicateRate(0.1)
+        .build()
+        .write(file);
+    long records = ingestedRecords(file);
+
+    String out = assertBenchRuns("--input", file.toString());
+
+    assertThat(out).contains("bench: " + file + ", ");
+    assertThat(Files.readString(dir.resolve("bench.json")))
+        .contains("\"input\" : \"" + file + "\"", "\"records\" : " + records)
+        .doesNotContain("\"patients\"");
+    assertThat(dir.resolve("work").resolve("bench.ndjson")).doesNotExist();
+  }
+
+  /** The records {@code ingest} reads from {@code file}, counted by a run into DuckDB. */
+  private long ingestedRecords(Path file) throws IOException {
+    Path summary = dir.resolve("summary.json");
+    int status =
+        ClinicalIngestCommand.execute(
+            new PrintWriter(new StringWriter(), true),
+            new PrintWriter(new StringWriter(), true),
+            "ingest",
+            "--input",
+            file.toString(),
+            "--duckdb",
+            dir.resolve("count.duckdb").toString(),
+            "--ner",
+            "none",
+            "--summary-json",
+            summary.toString());
+    assertThat(status).isZero();
+    Matcher read =
+        Pattern.compile("\"read\"\\s*:\\s*\\{[^}]*\"total\"\\s*:\\s*(\\d+)")
+            .matcher(Files.readString(summary));
+    assertThat(read.find()).as(Files.readString(summary)).isTrue();
+    return Long.parseLong(read.group(1));
+  }
+
+  /** Runs {@code bench} twice a variant with {@code options}, checks its output, returns it. */
+  private String assertBenchRuns(String... options) throws IOException {
     Path json = dir.resolve("bench.json");
     List<String> args =
         new ArrayList<>(
             List.of(
                 "bench",
-                "--patients",
-                "20",
                 "--runs",
                 "2",
                 "--json",
                 json.toString(),
                 "--work-dir",
                 dir.resolve("work").toString()));
-    args.addAll(List.of(storeOptions));
+    args.addAll(List.of(options));
+    if (!args.contains("--input")) {
+      args.addAll(List.of("--patients", "20"));
+    }
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
 
@@ -94,6 +144,7 @@ class BenchCommandIT {
                 + "\\s*\"pipeline_no_ner_vs_raw_writer\" : \\[ [\\d.E-]+, [\\d.E-]+ \\]")
         .containsPattern(
             "\"process_cpu_seconds\" : \\{\\s*\"seed_design\" : [\\d.E-]+,\\s*\"pipeline_ner\" : ");
+    return out.toString();
   }
 
   @ParameterizedTest
@@ -113,6 +164,38 @@ class BenchCommandIT {
 
     assertThat(status).isEqualTo(2);
     assertThat(err.toString()).contains(option + " must be at least 1, was 0");
+    assertThat(dir.resolve("work")).doesNotExist();
+  }
+
+  @Test
+  void refusesAnInputThatIsMissingEmptyOrGivenWithPatients() throws IOException {
+    Path empty = Files.writeString(dir.resolve("empty.ndjson"), "\n");
+    Path missing = dir.resolve("missing.ndjson");
+
+    assertRefused("--input " + missing + ": no such file", "--input", missing.toString());
+    assertRefused("--input " + empty + ": no records", "--input", empty.toString());
+    assertRefused(
+        "--input and --patients exclude each other",
+        "--input",
+        empty.toString(),
+        "--patients",
+        "10");
+  }
+
+  private void assertRefused(String message, String... options) {
+    StringWriter err = new StringWriter();
+    List<String> args =
+        new ArrayList<>(List.of("bench", "--work-dir", dir.resolve("work").toString()));
+    args.addAll(List.of(options));
+
+    int status =
+        ClinicalIngestCommand.execute(
+            new PrintWriter(new StringWriter(), true),
+            new PrintWriter(err, true),
+            args.toArray(String[]::new));
+
+    assertThat(status).isEqualTo(2);
+    assertThat(err.toString()).contains(message);
     assertThat(dir.resolve("work")).doesNotExist();
   }
 }

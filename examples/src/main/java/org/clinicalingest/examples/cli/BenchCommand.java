@@ -17,22 +17,25 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.clinicalingest.JsonInputFormat;
 import org.clinicalingest.Stage;
 import org.clinicalingest.examples.bench.Bench;
 import org.clinicalingest.examples.bench.BenchTarget;
 import org.clinicalingest.examples.generate.SyntheticDataGenerator;
 import org.clinicalingest.ner.corenlp.CoreNlpRedactor;
 import org.clinicalingest.spi.NerRedactor;
+import org.clinicalingest.spi.RecordReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code bench}: on the same generated data and machine, measures the seed's design, the pipeline
- * with and without NER, and the NER and the writer alone, and prints records/s, the process CPU
- * time and cores kept busy of each variant's median run, the pipeline's time per stage and the
- * ratios, those of variants that run in the same rounds also round by round.
+ * {@code bench}: on the same data and machine (generated patients, or the host's own file with
+ * {@code --input}), measures the seed's design, the pipeline with and without NER, and the NER and
+ * the writer alone, and prints records/s, the process CPU time and cores kept busy of each
+ * variant's median run, the pipeline's time per stage and the ratios, those of variants that run in
+ * the same rounds also round by round.
  */
 @Command(
     name = "bench",
@@ -40,12 +43,25 @@ import picocli.CommandLine.Spec;
     description = "Measure the seed's design, the pipeline and each stage alone, side by side.")
 final class BenchCommand implements Callable<Integer> {
 
+  private static final int DEFAULT_PATIENTS = 2_000;
+
+  /** The fewest patients of the generated warm-up file. */
+  private static final int MIN_WARMUP_PATIENTS = 200;
+
   @Option(
       names = "--patients",
       paramLabel = "N",
-      defaultValue = "2000",
-      description = "Patients to generate (default: ${DEFAULT-VALUE}).")
-  int patients;
+      description = "Patients to generate (default: " + DEFAULT_PATIENTS + "); not with --input.")
+  Integer patients;
+
+  @Option(
+      names = "--input",
+      paramLabel = "FILE",
+      description =
+          "Measure this file (JSON array or NDJSON, as ingest reads it) instead of generated"
+              + " patients. The seed's design holds all of it in memory and is slow: use a"
+              + " sample of a few thousand patients.")
+  Path input;
 
   @Option(
       names = "--threads",
@@ -89,20 +105,36 @@ final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, SQLException {
     int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-    requireAtLeastOne("--patients", patients);
+    if (input != null && patients != null) {
+      throw new ParameterException(
+          spec.commandLine(), "--input and --patients exclude each other: give one");
+    }
+    int patientCount = patients != null ? patients : DEFAULT_PATIENTS;
+    requireAtLeastOne("--patients", patientCount);
     requireAtLeastOne("--threads", threadCount);
     requireAtLeastOne("--chunk-size", chunkRows);
     requireAtLeastOne("--runs", runs);
+    if (input != null) {
+      requireRecords(input);
+    }
     PrintWriter out = spec.commandLine().getOut();
     Path directory =
         workDir != null
             ? Files.createDirectories(workDir)
             : Files.createTempDirectory("clinical-ingest-bench");
-    Path input = directory.resolve("bench.ndjson");
+    Path data = input;
+    if (data == null) {
+      data = directory.resolve("bench.ndjson");
+      SyntheticDataGenerator.builder()
+          .patients(patientCount)
+          .seed(1)
+          .ndjson(true)
+          .build()
+          .write(data);
+    }
     Path warmup = directory.resolve("warmup.ndjson");
-    SyntheticDataGenerator.builder().patients(patients).seed(1).ndjson(true).build().write(input);
     SyntheticDataGenerator.builder()
-        .patients(Math.max(200, patients / 10))
+        .patients(Math.max(MIN_WARMUP_PATIENTS, patientCount / 10))
         .seed(2)
         .ndjson(true)
         .build()
@@ -124,14 +156,14 @@ final class BenchCommand implements Callable<Integer> {
             BenchCommand::seedRecogniser);
     out.printf(
         Locale.ROOT,
-        "bench: %,d patients, %d threads, %d runs a variant, %s, %s; CoreNLP model loaded in %.1f s%n",
-        patients,
+        "bench: %s, %d threads, %d runs a variant, %s, %s; CoreNLP model loaded in %.1f s%n",
+        input != null ? input.toString() : String.format(Locale.ROOT, "%,d patients", patientCount),
         threadCount,
         runs,
         target.storeName(),
         machine(),
         modelLoadSeconds);
-    Bench.Report report = bench.run(input, warmup);
+    Bench.Report report = bench.run(data, warmup);
     Map<String, Bench.Result> results = report.results();
     List<Ratio> ratios = ratios(results);
     out.printf(
@@ -189,13 +221,26 @@ final class BenchCommand implements Callable<Integer> {
     }
     out.flush();
     if (json != null) {
-      Files.writeString(json, toJson(report, ratios, threadCount, target, modelLoadSeconds));
+      Files.writeString(
+          json, toJson(report, ratios, threadCount, target, modelLoadSeconds, patientCount));
     }
     return 0;
   }
 
   private static String decimal(double value, int digits) {
     return String.format(Locale.ROOT, "%." + digits + "f", value);
+  }
+
+  /** Refuses an input that is not a file or holds no record, before anything is measured. */
+  private void requireRecords(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new ParameterException(spec.commandLine(), "--input " + file + ": no such file");
+    }
+    try (RecordReader reader = JsonInputFormat.defaults().open(file, false)) {
+      if (reader.next().isEmpty()) {
+        throw new ParameterException(spec.commandLine(), "--input " + file + ": no records");
+      }
+    }
   }
 
   private void requireAtLeastOne(String option, int value) {
@@ -264,14 +309,19 @@ final class BenchCommand implements Callable<Integer> {
       List<Ratio> ratios,
       int threadCount,
       BenchTarget target,
-      double modelLoadSeconds)
+      double modelLoadSeconds,
+      int patientCount)
       throws IOException {
     Map<String, Bench.Result> results = report.results();
     StringWriter text = new StringWriter();
     try (JsonGenerator generator = new JsonFactory().createGenerator(text)) {
       generator.useDefaultPrettyPrinter();
       generator.writeStartObject();
-      generator.writeNumberField("patients", patients);
+      if (input != null) {
+        generator.writeStringField("input", input.toString());
+      } else {
+        generator.writeNumberField("patients", patientCount);
+      }
       generator.writeNumberField("records", results.get("pipeline_no_ner").records());
       generator.writeNumberField("threads", threadCount);
       generator.writeNumberField("runs", runs);
