@@ -150,21 +150,7 @@ class BenchCommandIT {
   @ParameterizedTest
   @ValueSource(strings = {"--runs", "--patients", "--threads", "--chunk-size"})
   void refusesLessThanOneBeforeDoingAnything(String option) {
-    StringWriter err = new StringWriter();
-
-    int status =
-        ClinicalIngestCommand.execute(
-            new PrintWriter(new StringWriter(), true),
-            new PrintWriter(err, true),
-            "bench",
-            option,
-            "0",
-            "--work-dir",
-            dir.resolve("work").toString());
-
-    assertThat(status).isEqualTo(2);
-    assertThat(err.toString()).contains(option + " must be at least 1, was 0");
-    assertThat(dir.resolve("work")).doesNotExist();
+    assertRefused(option + " must be at least 1, was 0", option, "0");
   }
 
   @Test
@@ -182,6 +168,7 @@ class BenchCommandIT {
         "10");
   }
 
+  /** Runs {@code bench} with {@code options}: exit status 2, {@code message}, nothing made. */
   private void assertRefused(String message, String... options) {
     StringWriter err = new StringWriter();
     List<String> args =
