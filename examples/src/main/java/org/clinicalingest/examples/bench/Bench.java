@@ -63,20 +63,15 @@ public final class Bench {
   /** Texts handed to the recogniser per call in the raw NER stage, about one chunk's worth. */
   private static final int RAW_NER_BATCH = 2_000;
 
-  private static final int MIN_WARMUP_ROUNDS = 3;
-  private static final int MAX_WARMUP_ROUNDS = 10;
-
   /**
-   * The JIT counts as settled after a round over the warm-up file in which it compiled for under
-   * this share of the round's time.
+   * When unmeasured rounds stop: after a round in which the JIT compiler compiled for under {@code
+   * settledShare} of the round's time, but not before {@code minRounds} nor after {@code
+   * maxRounds}.
    */
-  private static final double SETTLED_COMPILATION_SHARE = 0.10;
+  private record WarmUp(int minRounds, int maxRounds, double settledShare) {}
 
-  private static final int MIN_DATA_WARMUP_ROUNDS = 1;
-  private static final int MAX_DATA_WARMUP_ROUNDS = 8;
-
-  /** As {@link #SETTLED_COMPILATION_SHARE}, for the unmeasured rounds over the measured file. */
-  private static final double SETTLED_COMPILATION_SHARE_ON_DATA = 0.02;
+  private static final WarmUp OVER_WARMUP_FILE = new WarmUp(3, 10, 0.10);
+  private static final WarmUp OVER_DATA = new WarmUp(1, 8, 0.02);
 
   private final BenchTarget target;
   private final int threads;
@@ -214,15 +209,9 @@ public final class Bench {
    * but the seed's design over {@code input}, then the seed's design.
    */
   public Report run(Path input, Path warmup) throws SQLException {
-    int warmupRounds =
-        warmUp(variants(warmup), MIN_WARMUP_ROUNDS, MAX_WARMUP_ROUNDS, SETTLED_COMPILATION_SHARE);
+    int warmupRounds = warmUp(variants(warmup), OVER_WARMUP_FILE);
     Map<String, Supplier<Result>> variants = variants(input);
-    int dataWarmupRounds =
-        warmUp(
-            variants,
-            MIN_DATA_WARMUP_ROUNDS,
-            MAX_DATA_WARMUP_ROUNDS,
-            SETTLED_COMPILATION_SHARE_ON_DATA);
+    int dataWarmupRounds = warmUp(variants, OVER_DATA);
     Optional<Duration> compilationBefore = compilationTime();
     Map<String, Result> measured = new LinkedHashMap<>();
     for (int run = 0; run < runs; run++) {
@@ -244,15 +233,10 @@ public final class Bench {
     return variants;
   }
 
-  /**
-   * Runs every variant in rounds until the JIT compiler compiled for under {@code settledShare} of
-   * a round's time, at least {@code minRounds} and at most {@code maxRounds}; returns the rounds
-   * run.
-   */
-  private static int warmUp(
-      Map<String, Supplier<Result>> variants, int minRounds, int maxRounds, double settledShare) {
+  /** Runs every variant in rounds until {@code warmUp} says to stop; returns the rounds run. */
+  private static int warmUp(Map<String, Supplier<Result>> variants, WarmUp warmUp) {
     int rounds = 0;
-    while (rounds < maxRounds) {
+    while (rounds < warmUp.maxRounds()) {
       Optional<Duration> compilationBefore = compilationTime();
       long start = System.nanoTime();
       variants.values().forEach(Supplier::get);
@@ -260,9 +244,9 @@ public final class Bench {
       rounds++;
       boolean settled =
           compilationSince(compilationBefore)
-              .map(compiling -> compiling.toNanos() < settledShare * round.toNanos())
+              .map(compiling -> compiling.toNanos() < warmUp.settledShare() * round.toNanos())
               .orElse(true);
-      if (settled && rounds >= minRounds) {
+      if (settled && rounds >= warmUp.minRounds()) {
         break;
       }
     }
