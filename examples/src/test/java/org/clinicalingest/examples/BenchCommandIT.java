@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.clinicalingest.examples.cli.ClinicalIngestCommand;
 import org.clinicalingest.examples.generate.SyntheticDataGenerator;
 import org.clinicalingest.store.postgres.PostgresTestDatabase;
@@ -136,9 +138,25 @@ class BenchCommandIT {
                 + " +cores busy$")
         .containsPattern(
             "(?m)^raw_ner +[\\d,]+ +[\\d.]+ +[\\d,]+ +[\\d,]+-[\\d,]+ +[\\d.]+ +[\\d.]+$");
+    List<String> jvmOptions =
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+            .filter(option -> option.startsWith("-X"))
+            .toList();
+    assertThat(out.toString())
+        .containsPattern(
+            "(?m)^JVM options: "
+                + Pattern.quote(jvmOptions.isEmpty() ? "none" : String.join(" ", jvmOptions))
+                + "$");
     assertThat(Files.readString(json))
         .contains(KEYS)
         .contains("\"runs\" : 2")
+        .contains(
+            "\"jvm_options\" : "
+                + (jvmOptions.isEmpty()
+                    ? "[ ]"
+                    : jvmOptions.stream()
+                        .map(option -> "\"" + option + "\"")
+                        .collect(Collectors.joining(", ", "[ ", " ]"))))
         .containsPattern(
             "\"ratios_by_round\" : \\{\\s*\"pipeline_ner_vs_raw_ner\" : \\[ [\\d.E-]+, [\\d.E-]+ \\],"
                 + "\\s*\"pipeline_no_ner_vs_raw_writer\" : \\[ [\\d.E-]+, [\\d.E-]+ \\]")

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -163,6 +164,8 @@ final class BenchCommand implements Callable<Integer> {
         target.storeName(),
         machine(),
         modelLoadSeconds);
+    out.println(
+        "JVM options: " + (jvmOptions().isEmpty() ? "none" : String.join(" ", jvmOptions())));
     Bench.Report report = bench.run(data, warmup);
     Map<String, Bench.Result> results = report.results();
     List<Ratio> ratios = ratios(results);
@@ -327,6 +330,11 @@ final class BenchCommand implements Callable<Integer> {
       generator.writeNumberField("runs", runs);
       generator.writeStringField("store", target.storeName());
       generator.writeStringField("machine", machine());
+      generator.writeArrayFieldStart("jvm_options");
+      for (String option : jvmOptions()) {
+        generator.writeString(option);
+      }
+      generator.writeEndArray();
       generator.writeNumberField("model_load_seconds", modelLoadSeconds);
       generator.writeBooleanField(
           "ner_feature_extraction_compiled", CoreNlpRedactor.featureExtractionCompiled());
@@ -391,6 +399,16 @@ final class BenchCommand implements Callable<Integer> {
         .cacheSize(0)
         .sentenceCacheSize(0)
         .build();
+  }
+
+  /**
+   * The JVM's {@code -X} and {@code -XX} options, which change the figures (heap, JIT); system
+   * properties and agents are left out, as they may hold secrets.
+   */
+  private static List<String> jvmOptions() {
+    return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(option -> option.startsWith("-X"))
+        .toList();
   }
 
   private static String machine() {
