@@ -164,8 +164,8 @@ final class BenchCommand implements Callable<Integer> {
         target.storeName(),
         machine(),
         modelLoadSeconds);
-    out.println(
-        "JVM options: " + (jvmOptions().isEmpty() ? "none" : String.join(" ", jvmOptions())));
+    List<String> jvmOptions = jvmOptions();
+    out.println("JVM options: " + (jvmOptions.isEmpty() ? "none" : String.join(" ", jvmOptions)));
     Bench.Report report = bench.run(data, warmup);
     Map<String, Bench.Result> results = report.results();
     List<Ratio> ratios = ratios(results);
