@@ -118,6 +118,9 @@ final class BenchCommand implements Callable<Integer> {
     if (input != null) {
       requireRecords(input);
     }
+    if (json != null) {
+      FileArguments.requireWritable(spec.commandLine(), "--json", json);
+    }
     PrintWriter out = spec.commandLine().getOut();
     Path directory =
         workDir != null
@@ -236,9 +239,7 @@ final class BenchCommand implements Callable<Integer> {
 
   /** Refuses an input that is not a file or holds no record, before anything is measured. */
   private void requireRecords(Path file) {
-    if (!Files.isRegularFile(file)) {
-      throw new ParameterException(spec.commandLine(), "--input " + file + ": no such file");
-    }
+    FileArguments.requireReadable(spec.commandLine(), "--input", file);
     try (RecordReader reader = JsonInputFormat.defaults().open(file, false)) {
       if (reader.next().isEmpty()) {
         throw new ParameterException(spec.commandLine(), "--input " + file + ": no records");

@@ -80,6 +80,8 @@ final class GenerateCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
     }
     Path goldFile = gold != null ? gold : defaultGold(out);
+    FileArguments.requireWritable(spec.commandLine(), "--out", out);
+    FileArguments.requireWritable(spec.commandLine(), "--gold", goldFile);
     GenerationSummary summary = generator.write(out, goldFile);
     spec.commandLine().getOut().println(summary.table());
     spec.commandLine().getOut().println("data: " + out + "\ngold: " + goldFile);

@@ -44,10 +44,10 @@ final class IngestCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     for (Path input : inputs) {
-      if (!Files.isRegularFile(input)) {
-        throw new picocli.CommandLine.ParameterException(
-            spec.commandLine(), "--input " + input + ": no such file");
-      }
+      FileArguments.requireReadable(spec.commandLine(), "--input", input);
+    }
+    if (summaryJson != null) {
+      FileArguments.requireWritable(spec.commandLine(), "--summary-json", summaryJson);
     }
     PrintWriter err = spec.commandLine().getErr();
     ProgressLine progress = new ProgressLine(err);

@@ -41,6 +41,10 @@ final class LeakCheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws SQLException {
+    FileArguments.requireReadable(spec.commandLine(), "--gold", gold);
+    if (store.duckdb != null) {
+      FileArguments.requireReadable(spec.commandLine(), "--duckdb", store.duckdb);
+    }
     String url = store.duckdb != null ? "jdbc:duckdb:" + store.duckdb : store.postgres;
     try (Connection connection = DriverManager.getConnection(url);
         TextLookup written = TextLookup.jdbc(connection, table)) {

@@ -99,6 +99,9 @@ final class PipelineOptions {
       CommandLine commandLine,
       IngestCommand.StoreOptions store,
       UnaryOperator<IngestionPipeline.Builder> customizer) {
+    if (pseudonymKeyFile != null) {
+      FileArguments.requireReadable(commandLine, "--pseudonym-key-file", pseudonymKeyFile);
+    }
     try {
       return customizer.apply(configure(IngestionPipeline.builder(), store)).build();
     } catch (IllegalArgumentException e) {

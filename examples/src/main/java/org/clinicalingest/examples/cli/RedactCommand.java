@@ -112,10 +112,8 @@ final class RedactCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (!Files.isRegularFile(input)) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "--input " + input + ": no such file");
-    }
+    FileArguments.requireReadable(spec.commandLine(), "--input", input);
+    FileArguments.requireWritable(spec.commandLine(), "--output", output);
     if (batchSize < 1) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--batch-size must be at least 1, was " + batchSize);

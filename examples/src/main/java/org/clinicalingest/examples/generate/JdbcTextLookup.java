@@ -61,9 +61,24 @@ final class JdbcTextLookup implements TextLookup {
           connection.prepareStatement(
               "SELECT " + COLUMNS + " FROM " + table + " WHERE observation_id = ?");
     } catch (SQLException e) {
-      throw new IllegalStateException(
-          "cannot prepare the lookup in " + table + ", SQLSTATE " + e.getSQLState(), e);
+      throw unreadableTable(e);
     }
+  }
+
+  /**
+   * The table cannot be read (missing, or without the columns {@code ingest} writes), in the first
+   * line of the driver's message: an error preparing or first running the query speaks of the table
+   * and its columns, never of a row's values.
+   */
+  private IllegalStateException unreadableTable(SQLException e) {
+    String message = e.getMessage() == null ? "the database refused the query" : e.getMessage();
+    int lineEnd = message.indexOf('\n');
+    return new IllegalStateException(
+        "cannot read the notes of table "
+            + table
+            + ": "
+            + (lineEnd < 0 ? message : message.substring(0, lineEnd)),
+        e);
   }
 
   @Override
@@ -127,6 +142,9 @@ final class JdbcTextLookup implements TextLookup {
         }
       }
     } catch (SQLException e) {
+      if (lastScanned.isEmpty()) {
+        throw unreadableTable(e); // PostgreSQL's driver prepares a query when it first runs it
+      }
       throw new IllegalStateException(
           "scan of "
               + table

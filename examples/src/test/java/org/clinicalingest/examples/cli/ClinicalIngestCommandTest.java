@@ -110,6 +110,77 @@ class ClinicalIngestCommandTest {
   }
 
   @Test
+  void refusesWrongPathsBeforeAnyWork() throws IOException {
+    Path data = Files.writeString(dir.resolve("p.ndjson"), "");
+    Path database = dir.resolve("x.duckdb");
+    Path nowhere = dir.resolve("nowhere");
+
+    assertThat(run("ingest", "--input", dir.toString(), "--duckdb", database.toString()))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("--input " + dir + ": a directory, not a file");
+    Path summary = nowhere.resolve("summary.json");
+    assertThat(
+            run(
+                "ingest",
+                "--input",
+                data.toString(),
+                "--duckdb",
+                database.toString(),
+                "--summary-json",
+                summary.toString()))
+        .isEqualTo(2);
+    assertThat(err.toString())
+        .contains("--summary-json " + summary + ": no such directory " + nowhere);
+    Path generated = nowhere.resolve("p.json");
+    assertThat(run("generate", "--patients", "1", "--out", generated.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("--out " + generated + ": no such directory " + nowhere);
+    Path key = dir.resolve("missing.key");
+    assertThat(
+            run(
+                "ingest",
+                "--input",
+                data.toString(),
+                "--duckdb",
+                database.toString(),
+                "--pseudonym-key-file",
+                key.toString()))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("--pseudonym-key-file " + key + ": no such file");
+    assertThat(database).doesNotExist();
+  }
+
+  @Test
+  void leakCheckRefusesMissingFilesAndNamesATableItCannotRead() throws IOException, SQLException {
+    Path gold = Files.writeString(dir.resolve("p.gold.jsonl"), "");
+    Path database = dir.resolve("never-written.duckdb");
+
+    assertThat(
+            run(
+                "leak-check",
+                "--gold",
+                dir.resolve("missing.jsonl").toString(),
+                "--duckdb",
+                database.toString()))
+        .isEqualTo(2);
+    assertThat(err.toString())
+        .contains("--gold " + dir.resolve("missing.jsonl") + ": no such file");
+    assertThat(run("leak-check", "--gold", gold.toString(), "--duckdb", database.toString()))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("--duckdb " + database + ": no such file");
+    assertThat(database).doesNotExist();
+
+    Path empty = dir.resolve("empty.duckdb");
+    try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + empty)) {
+      assertThat(connection.isValid(1)).isTrue();
+    }
+    assertThat(run("leak-check", "--gold", gold.toString(), "--duckdb", empty.toString()))
+        .isEqualTo(1);
+    assertThat(err.toString())
+        .contains(
+            "clinical-ingest: error: cannot read the notes of table observations: Catalog Error:");
+  }
+
+  @Test
   void exitsWithTwoOnAnInvalidOptionValue() throws IOException {
     Path data = Files.writeString(dir.resolve("p.ndjson"), "");
 

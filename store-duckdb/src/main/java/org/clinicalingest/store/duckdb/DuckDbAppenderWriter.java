@@ -340,7 +340,7 @@ public final class DuckDbAppenderWriter implements BulkWriter {
         return connection.unwrap(DuckDBConnection.class);
       } catch (SQLException exception) {
         throw new WriteException(
-            "opening the " + description + " failed: " + StoreErrors.errorType(exception),
+            "opening the " + description + " failed: " + StoreErrors.openFailure(exception),
             exception);
       }
     }

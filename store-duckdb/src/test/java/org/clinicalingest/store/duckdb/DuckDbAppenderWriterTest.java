@@ -489,7 +489,12 @@ class DuckDbAppenderWriterTest {
 
     assertThatThrownBy(() -> DuckDbAppenderWriter.builder(directoryAsFile).build())
         .isInstanceOf(WriteException.class)
-        .hasMessage("opening the DuckDB database " + directoryAsFile + " failed: IO Error")
+        .hasMessage(
+            "opening the DuckDB database "
+                + directoryAsFile
+                + " failed: IO Error: Could not read from file \""
+                + directoryAsFile
+                + "\": Is a directory")
         .hasCauseInstanceOf(SQLException.class);
   }
 
@@ -499,7 +504,32 @@ class DuckDbAppenderWriterTest {
 
     assertThatThrownBy(() -> DuckDbAppenderWriter.builder(missing).build())
         .isInstanceOf(WriteException.class)
+        .hasMessage(
+            "opening the DuckDB database "
+                + missing
+                + " failed: IO Error: Cannot open file \""
+                + missing
+                + "\": No such file or directory")
         .hasCauseInstanceOf(SQLException.class);
+  }
+
+  @Test
+  void throwsWriteExceptionNamingTheProcessThatHoldsTheDatabase() throws Exception {
+    Process holder = DatabaseHolder.start(database());
+    try {
+      assertThatThrownBy(() -> DuckDbAppenderWriter.builder(database()).build())
+          .isInstanceOf(WriteException.class)
+          .hasMessageStartingWith(
+              "opening the DuckDB database "
+                  + database()
+                  + " failed: IO Error: Could not set lock on file \""
+                  + database()
+                  + "\": Conflicting lock is held in ")
+          .hasMessageContaining("(PID " + holder.pid() + ")");
+    } finally {
+      holder.destroy();
+      holder.waitFor();
+    }
   }
 
   @Test

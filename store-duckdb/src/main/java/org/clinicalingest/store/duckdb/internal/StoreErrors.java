@@ -12,9 +12,10 @@ import java.util.regex.Pattern;
  * ({@code Constraint Error: NOT NULL constraint failed: observations.code}); the Appender wraps it
  * ({@code Appender error, ..., message: Failed to append: ...}). Messages may quote values ({@code
  * Duplicate key "patient_id: p-1"}, {@code Could not convert string '...'}), which may be PHI, so a
- * reason is rebuilt from a short list of known shapes and never copies free text from the message.
- * Only constraint, conversion and range errors count as row errors; anything else (I/O, a closed
- * connection, a missing table, out of memory) is a store failure.
+ * reason is rebuilt from a short list of known shapes and never copies free text from the message,
+ * except DuckDB's own words on a file it cannot open. Only constraint, conversion and range errors
+ * count as row errors; anything else (I/O, a closed connection, a missing table, out of memory) is
+ * a store failure.
  */
 public final class StoreErrors {
 
@@ -93,6 +94,22 @@ public final class StoreErrors {
       return "Appender creation error";
     }
     return message.contains("was closed") ? "connection closed" : "database error";
+  }
+
+  /**
+   * Why a database could not be opened: DuckDB's own first line when it is an {@code IO Error},
+   * which names the file and what is wrong with it ({@code IO Error: Cannot open file
+   * "/data/x.duckdb": No such file or directory}, a directory, a lock held by another process, not
+   * a DuckDB file) and no value; otherwise {@link #errorType}, since opening replays the
+   * write-ahead log, whose errors may quote values.
+   */
+  public static String openFailure(SQLException exception) {
+    String message = message(exception);
+    if (!message.startsWith("IO Error: ")) {
+      return errorType(exception);
+    }
+    int lineEnd = message.indexOf('\n');
+    return lineEnd < 0 ? message : message.substring(0, lineEnd);
   }
 
   /** Appender errors lose the error type: {@code Failed to append: NOT NULL constraint failed}. */

@@ -52,6 +52,24 @@ class StoreErrorsTest {
   }
 
   @Test
+  void openFailureKeepsTheFirstLineOfAnIoErrorOnly() {
+    SQLException locked =
+        new SQLException(
+            "IO Error: Could not set lock on file \"/data/x.duckdb\": Conflicting lock is held in"
+                + " /usr/bin/java (PID 42)\nSee also https://duckdb.org/docs");
+    SQLException replayed =
+        new SQLException(
+            "Constraint Error: PRIMARY KEY or UNIQUE constraint violation: duplicate key"
+                + " \"Jane Doe\"");
+
+    assertThat(StoreErrors.openFailure(locked))
+        .isEqualTo(
+            "IO Error: Could not set lock on file \"/data/x.duckdb\": Conflicting lock is held in"
+                + " /usr/bin/java (PID 42)");
+    assertThat(StoreErrors.openFailure(replayed)).isEqualTo("Constraint Error");
+  }
+
+  @Test
   void ioAndTransactionErrorsAreStoreFailures() {
     SQLException io =
         new SQLException("IO Error: Could not read from file \"/data/x\": Is a directory");
