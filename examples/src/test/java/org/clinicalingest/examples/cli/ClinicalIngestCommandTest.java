@@ -118,33 +118,16 @@ class ClinicalIngestCommandTest {
     assertThat(run("ingest", "--input", dir.toString(), "--duckdb", database.toString()))
         .isEqualTo(2);
     assertThat(err.toString()).contains("--input " + dir + ": a directory, not a file");
+    String[] ingest = {"ingest", "--input", data.toString(), "--duckdb", database.toString()};
     Path summary = nowhere.resolve("summary.json");
-    assertThat(
-            run(
-                "ingest",
-                "--input",
-                data.toString(),
-                "--duckdb",
-                database.toString(),
-                "--summary-json",
-                summary.toString()))
-        .isEqualTo(2);
+    assertThat(run(concat(ingest, "--summary-json", summary.toString()))).isEqualTo(2);
     assertThat(err.toString())
         .contains("--summary-json " + summary + ": no such directory " + nowhere);
     Path generated = nowhere.resolve("p.json");
     assertThat(run("generate", "--patients", "1", "--out", generated.toString())).isEqualTo(2);
     assertThat(err.toString()).contains("--out " + generated + ": no such directory " + nowhere);
     Path key = dir.resolve("missing.key");
-    assertThat(
-            run(
-                "ingest",
-                "--input",
-                data.toString(),
-                "--duckdb",
-                database.toString(),
-                "--pseudonym-key-file",
-                key.toString()))
-        .isEqualTo(2);
+    assertThat(run(concat(ingest, "--pseudonym-key-file", key.toString()))).isEqualTo(2);
     assertThat(err.toString()).contains("--pseudonym-key-file " + key + ": no such file");
     assertThat(database).doesNotExist();
   }
