@@ -22,8 +22,9 @@ import org.clinicalingest.ReadException;
  * lines); {@code [} means an array; an object whose first key is {@code patients} means a wrapped
  * file. Any other object must be NDJSON, which is confirmed by its first object ending on its first
  * line (or failing there, which the NDJSON reader then quarantines as a bad line). An object that
- * goes on over several lines is no shape of FORMAT.md, nor is an object with a later {@code
- * patients} key (a wrapped file must start with it), nor is content whose first non-blank byte is
+ * goes on over several lines is no shape of FORMAT.md (the message says so when its first key is
+ * FHIR's {@code resourceType}: a FHIR Bundle is the likeliest such file), nor is an object with a
+ * later {@code patients} key (a wrapped file must start with it), nor is content whose first non-blank byte is
  * neither {@code [} nor {@code {} (garbage, another encoding): they fail with a {@link
  * ReadException} rather than turning every line of the file into a bad record, unless the file is
  * named as NDJSON ({@code .ndjson} or {@code .jsonl}, optionally {@code .gz}) and the object spans
@@ -39,6 +40,9 @@ final class ShapeDetector {
   private static final String MULTI_LINE_OBJECT =
       "the top-level object's first key is not \"patients\" (as a wrapped file's must be)"
           + " and the object spans several lines (NDJSON has one object per line)";
+  private static final String FHIR_HINT =
+      "; its first key, \"resourceType\", is a FHIR resource's, and FHIR is not an input of"
+          + " clinical-ingest (FORMAT.md: one patient object, encounters and observations nested)";
   private static final String NOT_UTF8 =
       "the content is not UTF-8 (its second byte is zero, as in UTF-16 or UTF-32)";
 
@@ -116,9 +120,10 @@ final class ShapeDetector {
       boolean namedAsNdjson)
       throws IOException {
     JsonParser parser = factory.createParser(object);
+    String firstName = null;
     try {
       parser.nextToken();
-      String firstName = parser.nextFieldName();
+      firstName = parser.nextFieldName();
       if ("patients".equals(firstName)) {
         return Shape.WRAPPED;
       }
@@ -126,7 +131,7 @@ final class ShapeDetector {
       while (token != null) {
         JsonLocation location = parser.currentTokenLocation();
         if (location.getLineNr() > 1) {
-          return multiLineObject(source, namedAsNdjson);
+          return multiLineObject(source, namedAsNdjson, firstName);
         }
         if (token == JsonToken.END_OBJECT && parser.getParsingContext().inRoot()) {
           return Shape.NDJSON;
@@ -148,7 +153,7 @@ final class ShapeDetector {
     } catch (JsonProcessingException e) {
       JsonLocation location = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
       if (location.getLineNr() > 1) {
-        return multiLineObject(source, namedAsNdjson);
+        return multiLineObject(source, namedAsNdjson, firstName);
       }
       return Shape.NDJSON;
     } finally {
@@ -168,11 +173,12 @@ final class ShapeDetector {
     return second == 0;
   }
 
-  private static Shape multiLineObject(String source, boolean namedAsNdjson) {
+  private static Shape multiLineObject(String source, boolean namedAsNdjson, String firstName) {
     if (namedAsNdjson) {
       return Shape.NDJSON;
     }
-    throw notDetected(source, MULTI_LINE_OBJECT);
+    throw notDetected(
+        source, MULTI_LINE_OBJECT + ("resourceType".equals(firstName) ? FHIR_HINT : ""));
   }
 
   private static boolean isNamedAsNdjson(Path path) {

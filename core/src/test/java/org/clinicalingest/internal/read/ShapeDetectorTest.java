@@ -69,6 +69,22 @@ class ShapeDetectorTest {
   }
 
   @Test
+  void saysWhenAMultiLineObjectIsAFhirResourceAndReadsFhirShapedLinesAsNdjson() {
+    String bundle =
+        "{\n  \"resourceType\": \"Bundle\",\n  \"type\": \"transaction\",\n  \"entry\": []\n}\n";
+
+    assertThatThrownBy(() -> detect(bundle))
+        .isInstanceOf(ReadException.class)
+        .hasMessageEndingWith(
+            "the object spans several lines (NDJSON has one object per line); its first key,"
+                + " \"resourceType\", is a FHIR resource's, and FHIR is not an input of"
+                + " clinical-ingest (FORMAT.md: one patient object, encounters and observations"
+                + " nested)");
+    assertThat(detect("{\"resourceType\":\"Patient\",\"patient_id\":\"P-1\"}\n"))
+        .isEqualTo(Shape.NDJSON);
+  }
+
+  @Test
   void refusesMultiLineObjectWhoseFirstKeyIsNotPatients() {
     assertThatThrownBy(() -> detect("{\"patient_id\":\"P-1\",\n\"family_name\":\"F\"}\n"))
         .isInstanceOf(ReadException.class)
