@@ -24,15 +24,15 @@ import org.clinicalingest.ReadException;
  * line (or failing there, which the NDJSON reader then quarantines as a bad line). An object that
  * goes on over several lines is no shape of FORMAT.md (the message says so when its first key is
  * FHIR's {@code resourceType}: a FHIR Bundle is the likeliest such file), nor is an object with a
- * later {@code patients} key (a wrapped file must start with it), nor is content whose first non-blank byte is
- * neither {@code [} nor {@code {} (garbage, another encoding): they fail with a {@link
- * ReadException} rather than turning every line of the file into a bad record, unless the file is
- * named as NDJSON ({@code .ndjson} or {@code .jsonl}, optionally {@code .gz}) and the object spans
- * several lines or the content starts with neither bracket: then its first line is taken to be
- * broken and the NDJSON reader quarantines it, as it would any later line. The pass reads at most
- * about one record. Otherwise file names are not consulted. Content whose first byte is followed by
- * a zero byte is refused whatever its name: Jackson would take it for UTF-16 or UTF-32 and decode it
- * without byte offsets. Stateless.
+ * later {@code patients} key (a wrapped file must start with it), nor is content whose first
+ * non-blank byte is neither {@code [} nor {@code {} (garbage, another encoding): they fail with a
+ * {@link ReadException} rather than turning every line of the file into a bad record, unless the
+ * file is named as NDJSON ({@code .ndjson} or {@code .jsonl}, optionally {@code .gz}) and the
+ * object spans several lines or the content starts with neither bracket: then its first line is
+ * taken to be broken and the NDJSON reader quarantines it, as it would any later line. The pass
+ * reads at most about one record. Otherwise file names are not consulted. Content whose first byte
+ * is followed by a zero byte is refused whatever its name: Jackson would take it for UTF-16 or
+ * UTF-32 and decode it without byte offsets. Stateless.
  */
 final class ShapeDetector {
   private static final int BUFFER_BYTES = 64 * 1024;

@@ -46,6 +46,15 @@ final class BenchCommand implements Callable<Integer> {
 
   private static final int DEFAULT_PATIENTS = 2_000;
 
+  /**
+   * The JVM's {@code -X} and {@code -XX} options, which change the figures (heap, JIT); system
+   * properties and agents are left out, as they may hold secrets.
+   */
+  private static final List<String> JVM_OPTIONS =
+      ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+          .filter(option -> option.startsWith("-X"))
+          .toList();
+
   /** The fewest patients of the generated warm-up file. */
   private static final int MIN_WARMUP_PATIENTS = 200;
 
@@ -167,8 +176,7 @@ final class BenchCommand implements Callable<Integer> {
         target.storeName(),
         machine(),
         modelLoadSeconds);
-    List<String> jvmOptions = jvmOptions();
-    out.println("JVM options: " + (jvmOptions.isEmpty() ? "none" : String.join(" ", jvmOptions)));
+    out.println("JVM options: " + (JVM_OPTIONS.isEmpty() ? "none" : String.join(" ", JVM_OPTIONS)));
     Bench.Report report = bench.run(data, warmup);
     Map<String, Bench.Result> results = report.results();
     List<Ratio> ratios = ratios(results);
@@ -332,7 +340,7 @@ final class BenchCommand implements Callable<Integer> {
       generator.writeStringField("store", target.storeName());
       generator.writeStringField("machine", machine());
       generator.writeArrayFieldStart("jvm_options");
-      for (String option : jvmOptions()) {
+      for (String option : JVM_OPTIONS) {
         generator.writeString(option);
       }
       generator.writeEndArray();
@@ -400,16 +408,6 @@ final class BenchCommand implements Callable<Integer> {
         .cacheSize(0)
         .sentenceCacheSize(0)
         .build();
-  }
-
-  /**
-   * The JVM's {@code -X} and {@code -XX} options, which change the figures (heap, JIT); system
-   * properties and agents are left out, as they may hold secrets.
-   */
-  private static List<String> jvmOptions() {
-    return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-        .filter(option -> option.startsWith("-X"))
-        .toList();
   }
 
   private static String machine() {
