@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,6 +35,12 @@ import org.clinicalingest.spi.PhiType;
  * @param bytesRead bytes consumed from the source files
  * @param alreadyCommitted top-level records skipped by a resumed run because an earlier run
  *     committed them; they are not counted in {@code read}
+ * @param quarantineReasons how often each reason was given for quarantining a record in this run,
+ *     keyed by kind and reason ({@code observation: code is required}), most frequent first; a
+ *     record may give several reasons. At most {@link #MAX_QUARANTINE_REASONS} distinct reasons are
+ *     kept: those first seen after that are counted together under {@link
+ *     #OTHER_QUARANTINE_REASONS}, the last entry. Reasons name fields and rules, never values, as
+ *     in the quarantine table.
  */
 public record RunSummary(
     String runId,
@@ -47,12 +54,20 @@ public record RunSummary(
     Map<PhiType, Long> redactedSpans,
     Map<Stage, Duration> stageTimes,
     long bytesRead,
-    long alreadyCommitted) {
+    long alreadyCommitted,
+    Map<String, Long> quarantineReasons) {
+
+  /** The most distinct reasons {@link #quarantineReasons()} counts one by one. */
+  public static final int MAX_QUARANTINE_REASONS = 50;
+
+  /** The key of {@link #quarantineReasons()} that counts the reasons beyond those kept. */
+  public static final String OTHER_QUARANTINE_REASONS = "(other reasons)";
 
   public RunSummary {
     sources = List.copyOf(sources);
     redactedSpans = Collections.unmodifiableMap(copy(redactedSpans, PhiType.class, 0L));
     stageTimes = Collections.unmodifiableMap(copy(stageTimes, Stage.class, Duration.ZERO));
+    quarantineReasons = Collections.unmodifiableMap(new LinkedHashMap<>(quarantineReasons));
   }
 
   /** Whether {@code read == written + quarantined} for every kind. */
@@ -88,6 +103,11 @@ public record RunSummary(
       writeCounts(json, "duplicates", duplicates);
       json.writeBooleanField("balanced", isBalanced());
       json.writeNumberField("unknown_fields", unknownFields);
+      json.writeObjectFieldStart("quarantine_reasons");
+      for (Map.Entry<String, Long> entry : quarantineReasons.entrySet()) {
+        json.writeNumberField(entry.getKey(), entry.getValue());
+      }
+      json.writeEndObject();
       json.writeObjectFieldStart("redacted_spans");
       for (Map.Entry<PhiType, Long> entry : redactedSpans.entrySet()) {
         json.writeNumberField(entry.getKey().name(), entry.getValue());

@@ -141,6 +141,40 @@ class IngestionPipelineTest {
   }
 
   @Test
+  void summaryCountsTheQuarantineReasonsByKindMostFrequentFirst() throws IOException {
+    Path file = dir.resolve("reasons.ndjson");
+    Files.writeString(
+        file,
+        String.join(
+            "\n",
+            patient("x", "Cy", "Ng", encounter("enc-20", observation("obs-20", "n"))),
+            "{\"patient_id\": ",
+            patient(
+                "MRN-020",
+                "Di",
+                "Ro",
+                encounter(
+                    "enc-21",
+                    observationWithoutCode("obs-21"),
+                    observationWithoutCode("obs-22"),
+                    observation("obs-23", "a")))));
+    RecordingWriter writer = new RecordingWriter().refusing(row -> row.key().equals("obs-23"));
+
+    RunSummary summary = pipeline(writer).run(file);
+
+    assertThat(summary.quarantineReasons())
+        .containsExactly(
+            Map.entry("observation: code is required", 2L),
+            Map.entry("encounter: parent rejected", 1L),
+            Map.entry("observation: database refused the row: 23514 check_violation", 1L),
+            Map.entry("observation: parent rejected", 1L),
+            Map.entry("patient: patient_id must be 3-20 characters of A-Z, a-z, 0-9, _ or -", 1L),
+            Map.entry("patient: unexpected end of input at column 16", 1L));
+    assertThat(summary.toJson())
+        .contains("\"quarantine_reasons\" : {\n    \"observation: code is required\" : 2,");
+  }
+
+  @Test
   void laterRecordWithSameIdReplacesEarlierAndIsCounted() throws IOException {
     Path file =
         ndjson(

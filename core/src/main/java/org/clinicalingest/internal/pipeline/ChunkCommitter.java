@@ -42,6 +42,7 @@ final class ChunkCommitter {
   private final StageTimes times;
   private final Map<Table, LongHashSet> writtenIds = new EnumMap<>(Table.class);
   private final Map<PhiType, Long> spanCounts = new EnumMap<>(PhiType.class);
+  private final ReasonTally reasons = new ReasonTally();
   private RecordCounts read = RecordCounts.ZERO;
   private RecordCounts written = RecordCounts.ZERO;
   private RecordCounts quarantined = RecordCounts.ZERO;
@@ -142,6 +143,7 @@ final class ChunkCommitter {
     allRejections.addAll(refused);
     for (Rejection rejection : allRejections) {
       LOG.debug("quarantined {}", rejection.describe());
+      reasons.add(rejection);
       if (sink != null) {
         sink.accept(rejection);
       }
@@ -277,5 +279,9 @@ final class ChunkCommitter {
 
   Map<PhiType, Long> spanCounts() {
     return spanCounts;
+  }
+
+  Map<String, Long> quarantineReasons() {
+    return reasons.mostFrequentFirst();
   }
 }

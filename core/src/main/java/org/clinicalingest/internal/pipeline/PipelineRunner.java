@@ -151,7 +151,8 @@ public final class PipelineRunner {
             committer.spanCounts(),
             times.snapshot(),
             bytesRead.get(),
-            alreadyCommitted.get());
+            alreadyCommitted.get(),
+            committer.quarantineReasons());
     LOG.info(
         "run {} finished: read {}, written {}, quarantined {}, duplicates {}",
         runId,

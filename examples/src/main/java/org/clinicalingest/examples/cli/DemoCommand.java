@@ -110,14 +110,11 @@ final class DemoCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%-18s %,10d%n", table, count(connection, table));
       }
       out.println();
-      out.println("== 4. Why records were quarantined (most frequent reasons)");
-      printQuarantineReasons(connection, out);
-      out.println();
-      out.println("== 5. One note before and after redaction");
+      out.println("== 4. One note before and after redaction");
       printSampleNote(connection, input, out);
       out.println();
       out.println(
-          "== 6. Leak check: PHI the generator put in the notes, still present after redaction");
+          "== 5. Leak check: PHI the generator put in the notes, still present after redaction");
       try (TextLookup written = TextLookup.jdbc(connection, "observations")) {
         LeakReport report = LeakCheck.run(gold, written);
         out.println(report.table());
@@ -132,25 +129,6 @@ final class DemoCommand implements Callable<Integer> {
         ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + table)) {
       rows.next();
       return rows.getLong(1);
-    }
-  }
-
-  private static void printQuarantineReasons(Connection connection, PrintWriter out)
-      throws SQLException {
-    String query =
-        "SELECT record_kind, reason, count(*) AS n FROM"
-            + " (SELECT record_kind, unnest(reasons) AS reason FROM ingest_quarantine)"
-            + " GROUP BY ALL ORDER BY n DESC, reason LIMIT 10";
-    try (Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery(query)) {
-      while (rows.next()) {
-        out.printf(
-            Locale.ROOT,
-            "%6d  %-12s %s%n",
-            rows.getLong("n"),
-            rows.getString("record_kind"),
-            rows.getString("reason"));
-      }
     }
   }
 

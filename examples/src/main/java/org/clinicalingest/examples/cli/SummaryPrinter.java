@@ -11,6 +11,9 @@ import org.clinicalingest.spi.PhiType;
 
 /** Prints a run summary as a small table. */
 final class SummaryPrinter {
+  /** How many quarantine reasons are listed; the rest are counted in one line. */
+  static final int REASONS_LISTED = 10;
+
   private SummaryPrinter() {}
 
   static void print(RunSummary summary, PrintWriter out) {
@@ -36,6 +39,7 @@ final class SummaryPrinter {
         Locale.ROOT,
         "accounted for: %s (read = written + quarantined)%n",
         summary.isBalanced() ? "yes" : "NO");
+    printQuarantineReasons(summary, out);
     out.printf(Locale.ROOT, "unknown fields ignored: %,d%n", summary.unknownFields());
     StringBuilder spans = new StringBuilder();
     for (Map.Entry<PhiType, Long> entry : summary.redactedSpans().entrySet()) {
@@ -46,6 +50,37 @@ final class SummaryPrinter {
     out.println("free-text spans redacted:" + (spans.length() == 0 ? " none" : spans));
     out.println("time per stage (summed over threads):" + stageTimes(summary.stageTimes()));
     out.flush();
+  }
+
+  /**
+   * The most frequent reasons for quarantine, and a warning when every record read was quarantined:
+   * then the file is most likely not in the input format at all.
+   */
+  private static void printQuarantineReasons(RunSummary summary, PrintWriter out) {
+    Map<String, Long> reasons = summary.quarantineReasons();
+    if (reasons.isEmpty()) {
+      return;
+    }
+    out.println("quarantine reasons (most frequent first; a record may give several):");
+    int listed = 0;
+    long restCount = 0;
+    for (Map.Entry<String, Long> reason : reasons.entrySet()) {
+      if (listed < REASONS_LISTED) {
+        out.printf(Locale.ROOT, "%,10d  %s%n", reason.getValue(), reason.getKey());
+        listed++;
+      } else {
+        restCount += reason.getValue();
+      }
+    }
+    if (restCount > 0) {
+      out.printf(
+          Locale.ROOT, "%,10d  other reasons (all of them in the quarantine table)%n", restCount);
+    }
+    if (summary.read().total() > 0 && summary.written().total() == 0) {
+      out.println(
+          "warning: every record read was quarantined; is the input in the format this tool"
+              + " reads (see \"What it reads\" in the README)?");
+    }
   }
 
   /**

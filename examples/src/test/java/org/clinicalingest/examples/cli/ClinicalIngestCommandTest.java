@@ -63,11 +63,38 @@ class ClinicalIngestCommandTest {
             summary.toString());
 
     assertThat(status).as(err.toString()).isZero();
-    assertThat(out.toString()).contains("accounted for: yes");
+    assertThat(out.toString())
+        .contains("accounted for: yes", "quarantine reasons (most frequent first")
+        .doesNotContain("warning:");
     String json = Files.readString(summary);
-    assertThat(json).contains("\"balanced\" : true");
+    assertThat(json).contains("\"balanced\" : true", "\"quarantine_reasons\" : {");
     assertThat(count(database, "patients")).isPositive();
     assertThat(count(database, "ingest_quarantine")).isPositive();
+  }
+
+  @Test
+  void listsTheQuarantineReasonsAndWarnsWhenEveryRecordWasQuarantined() throws IOException {
+    Path data =
+        Files.writeString(
+            dir.resolve("fhir-export.ndjson"),
+            "{\"resourceType\":\"Patient\",\"id\":\"a\"}\n".repeat(3));
+
+    int status =
+        run(
+            "ingest",
+            "--input",
+            data.toString(),
+            "--duckdb",
+            dir.resolve("f.duckdb").toString(),
+            "--ner",
+            "none");
+
+    assertThat(status).as(err.toString()).isZero();
+    assertThat(out.toString())
+        .contains(
+            "quarantine reasons (most frequent first; a record may give several):\n"
+                + "         3  patient: patient_id is required\n"
+                + "warning: every record read was quarantined;");
   }
 
   @Test
