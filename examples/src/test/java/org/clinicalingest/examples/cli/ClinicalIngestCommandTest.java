@@ -79,15 +79,7 @@ class ClinicalIngestCommandTest {
             dir.resolve("fhir-export.ndjson"),
             "{\"resourceType\":\"Patient\",\"id\":\"a\"}\n".repeat(3));
 
-    int status =
-        run(
-            "ingest",
-            "--input",
-            data.toString(),
-            "--duckdb",
-            dir.resolve("f.duckdb").toString(),
-            "--ner",
-            "none");
+    int status = ingestWithoutNer(data, dir.resolve("f.duckdb"));
 
     assertThat(status).as(err.toString()).isZero();
     assertThat(out.toString())
@@ -103,9 +95,9 @@ class ClinicalIngestCommandTest {
     Path database = dir.resolve("c.duckdb");
     run("generate", "--patients", "30", "--out", data.toString());
 
-    run("ingest", "--input", data.toString(), "--duckdb", database.toString(), "--ner", "none");
+    ingestWithoutNer(data, database);
     long first = count(database, "observations");
-    run("ingest", "--input", data.toString(), "--duckdb", database.toString(), "--ner", "none");
+    ingestWithoutNer(data, database);
 
     assertThat(count(database, "observations")).isEqualTo(first).isPositive();
   }
@@ -296,6 +288,11 @@ class ClinicalIngestCommandTest {
 
     assertThat(status).isEqualTo(1);
     assertThat(err.toString()).contains("clinical-ingest: error: ", "\tat org.clinicalingest.");
+  }
+
+  private int ingestWithoutNer(Path data, Path database) {
+    return run(
+        "ingest", "--input", data.toString(), "--duckdb", database.toString(), "--ner", "none");
   }
 
   private int run(String... args) {
