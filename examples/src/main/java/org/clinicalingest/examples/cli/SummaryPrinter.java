@@ -12,7 +12,7 @@ import org.clinicalingest.spi.PhiType;
 /** Prints a run summary as a small table. */
 final class SummaryPrinter {
   /** How many quarantine reasons are listed; the rest are counted in one line. */
-  static final int REASONS_LISTED = 10;
+  private static final int REASONS_LISTED = 10;
 
   private SummaryPrinter() {}
 
