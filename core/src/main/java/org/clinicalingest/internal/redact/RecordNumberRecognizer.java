@@ -28,7 +28,8 @@ import org.clinicalingest.spi.PhiType;
  * ({@code plan 500 mg}). Two shapes stand alone because a checksum makes them precise: payment card
  * numbers (13–19 digits, plain or in groups of four, passing the Luhn check) and IBANs in any case
  * (passing the mod-97 check), both {@link PhiType#ID}. The keyword pattern is tried only at words
- * with a {@link Cue#RECORD_NUMBER} cue and at {@code #}, when a number follows on the line.
+ * with a {@link Cue#RECORD_NUMBER} cue and at {@code #}, when a number follows on the line and, at
+ * a word, what follows the word lets a keyword start there.
  */
 final class RecordNumberRecognizer implements Recognizer {
 
@@ -97,8 +98,12 @@ final class RecordNumberRecognizer implements Recognizer {
     WITH_KEYWORD[26] = withKeyword("#");
   }
 
-  /** Keywords only with a qualifier after them; see {@link #qualifierMayFollow}. */
-  private static final List<String> QUALIFIED_ONLY = List.of("patient", "pt", "hospital", "hosp");
+  /** Cue words that are keywords only with a qualifier after them; see {@link #mayStartKeyword}. */
+  private static final List<String> QUALIFIED_ONLY =
+      List.of("patient", "pt", "hospital", "hosp", "chart", "rec", "record", "records", "unit");
+
+  /** Cue words that are keywords only in capitals ({@code DL}, not the {@code dL} of mg/dL). */
+  private static final List<String> CAPITALS_ONLY = List.of("dl", "sn", "tin", "ein", "csn", "fin");
 
   /** A date or a range of numbers, which an ordinary word without qualifier does not take. */
   private static final Pattern DATE_OR_RANGE =
@@ -179,7 +184,7 @@ final class RecordNumberRecognizer implements Recognizer {
     }
   }
 
-  private static Pattern withKeywordAt(ScannedText text, int start) {
+  static Pattern withKeywordAt(ScannedText text, int start) {
     char first = text.charAt(start);
     return first == '#' ? WITH_KEYWORD[26] : WITH_KEYWORD[(first | 0x20) - 'a'];
   }
@@ -237,7 +242,7 @@ final class RecordNumberRecognizer implements Recognizer {
     for (int word = 0; word < text.words(); word++) {
       if (text.wordHas(word, Cue.RECORD_NUMBER)
           && text.numberFollowsOnLine(text.wordEnd(word))
-          && qualifierMayFollow(text, word)) {
+          && mayStartKeyword(text, word)) {
         starts.add(text.wordStart(word));
       }
     }
@@ -251,15 +256,50 @@ final class RecordNumberRecognizer implements Recognizer {
   }
 
   /**
-   * Whether a qualifier ({@code ID}, {@code number}, {@code no.}, {@code #}) may follow the word,
-   * or the word does not need one: {@code patient}, {@code pt}, {@code hospital} and {@code hosp}
-   * are keywords only with a qualifier after them, and no other keyword starts as they do.
+   * Whether a keyword may start at the cue word, judged by what follows it. Most cue words are
+   * keywords on their own, but some only begin one, and the pattern tried at them fails wherever
+   * possessives ("patient's"), titles ("Mr. Shah"), places ("Medical Center") and units ("mg/dL")
+   * put them in a note:
+   *
+   * <ul>
+   *   <li>{@code s} only begins {@code s/n} (not {@code s/p}, status post);
+   *   <li>{@code mr} only begins {@code mr #} and {@code mr no};
+   *   <li>{@code med} and {@code medical} only begin {@code med rec} and {@code medical records};
+   *   <li>{@code DL}, {@code SN}, {@code TIN}, {@code EIN}, {@code CSN} and {@code FIN} are
+   *       keywords only in capitals;
+   *   <li>the words of {@link #QUALIFIED_ONLY} are keywords only with a qualifier ({@code ID},
+   *       {@code number}, {@code no.}, {@code #}) after them, and no other keyword starts as they
+   *       do.
+   * </ul>
+   *
+   * A word is judged whole: a longer letter run that only starts with one ({@code MRN123456},
+   * {@code DLno}) is left to the pattern. The tests here are looser than the pattern, never
+   * stricter, so every match is still tried.
    */
-  private static boolean qualifierMayFollow(ScannedText text, int word) {
-    if (!isQualifiedOnly(text, word)) {
-      return true;
+  static boolean mayStartKeyword(ScannedText text, int word) {
+    int end = text.wordEnd(word);
+    if (text.wordIs(word, "s")) {
+      return text.charAt(end) == '/' && (text.charAt(end + 1) | 0x20) == 'n';
     }
-    int at = text.skip(text.afterFullStop(text.wordEnd(word)), " \t");
+    if (text.wordIs(word, "mr")) {
+      int at = text.skip(end, " \t");
+      return text.charAt(at) == '#' || text.text().regionMatches(true, at, "no", 0, 2);
+    }
+    if (text.wordIs(word, "med") || text.wordIs(word, "medical")) {
+      return text.text().regionMatches(true, text.skip(end, " \t"), "rec", 0, 3);
+    }
+    if (isOneOf(text, word, CAPITALS_ONLY)) {
+      return isInCapitals(text, word);
+    }
+    if (isOneOf(text, word, QUALIFIED_ONLY)) {
+      return qualifierMayFollow(text, end);
+    }
+    return true;
+  }
+
+  /** Whether a qualifier may start after the word ending at {@code end} and a full stop. */
+  private static boolean qualifierMayFollow(ScannedText text, int end) {
+    int at = text.skip(text.afterFullStop(end), " \t");
     String value = text.text();
     return text.charAt(at) == '#'
         || value.regionMatches(true, at, "id", 0, 2)
@@ -268,13 +308,22 @@ final class RecordNumberRecognizer implements Recognizer {
         || value.regionMatches(true, at, "no", 0, 2);
   }
 
-  private static boolean isQualifiedOnly(ScannedText text, int word) {
-    for (String keyword : QUALIFIED_ONLY) {
-      if (text.wordIs(word, keyword)) {
+  private static boolean isOneOf(ScannedText text, int word, List<String> words) {
+    for (String candidate : words) {
+      if (text.wordIs(word, candidate)) {
         return true;
       }
     }
     return false;
+  }
+
+  private static boolean isInCapitals(ScannedText text, int word) {
+    for (int at = text.wordStart(word); at < text.wordEnd(word); at++) {
+      if (text.charAt(at) < 'A' || text.charAt(at) > 'Z') {
+        return false;
+      }
+    }
+    return true;
   }
 
   static boolean luhn(String digits) {

@@ -2,6 +2,12 @@ package org.clinicalingest.internal.redact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.clinicalingest.spi.PhiType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,7 +42,14 @@ class RecordNumberRecognizerTest {
         "EMPI 12345678 | 12345678",
         "Prior MRN at Mercy Hospital Gainesville: MR-855418. | MR-855418",
         "prior mrn at baton rouge regional medical center: m3361332. | m3361332",
-        "MRN from St. Luke's Hospital # 00568756 | 00568756"
+        "MRN from St. Luke's Hospital # 00568756 | 00568756",
+        "Mr # 4455667 | 4455667",
+        "mr no. 4455667 | 4455667",
+        "med rec 00123456 | 00123456",
+        "Medical\tRecords #00123456 | 00123456",
+        "record # 7788990 | 7788990",
+        "Unit No 7788990 | 7788990",
+        "CHART NO 7788990 | 7788990"
       })
   void findsMedicalRecordNumbers(String text, String expected) {
     assertThat(Found.by(recognizer, text)).containsExactly(Found.one(PhiType.MRN, expected));
@@ -76,7 +89,11 @@ class RecordNumberRecognizerTest {
         "Claim H54771505 submitted to the insurer | H54771505",
         "Claim CLM-2023-9480528 submitted | CLM-2023-9480528",
         "claim 3ZF0-KZ4-FV62 submitted | 3ZF0-KZ4-FV62",
-        "order 12345678 placed | 12345678"
+        "order 12345678 placed | 12345678",
+        "s/n 4431-AB-99 | 4431-AB-99",
+        "SN 4431-AB-99 | 4431-AB-99",
+        "TIN 123456789 | 123456789",
+        "EIN: 12-3456789 | 12-3456789"
       })
   void findsOtherRecordNumbers(String text, String expected) {
     assertThat(Found.by(recognizer, text)).containsExactly(Found.one(PhiType.ID, expected));
@@ -117,9 +134,78 @@ class RecordNumberRecognizerTest {
         "order 1/2 tab twice daily",
         "record of 120/80 at home",
         "MRN at bedside on wristband",
-        "claim 12345 pending"
+        "claim 12345 pending",
+        "the patient's potassium 4.1 and sodium 134 on 3/4/2020",
+        "Mr. Shah seen 3/4/2020 with BP 120/80 and HR 88",
+        "transferred to Riverside Medical Center 2020-03-04, bed 12345",
+        "creatinine 2.45 mg/dl; glucose 110 MG/dL 120; ldl 179 mg/dL",
+        "sn 4431-AB-99 written in lower case",
+        "chart reviewed 7788990",
+        "records faxed 7788990",
+        "unit 4N bed 12345",
+        "s/p ileocecal resection in 2016, seen 3/4/2020"
       })
   void leavesWordsWithoutANumberAlone(String text) {
     assertThat(Found.by(recognizer, text)).isEmpty();
+  }
+
+  /**
+   * The test of what follows a cue word is looser than the keyword pattern, never stricter:
+   * wherever the pattern matches at a cue word, the word is tried.
+   */
+  @Property(tries = 3000)
+  void triesEveryCueWordWhereTheKeywordPatternMatches(@ForAll("keywordText") String text) {
+    ScannedText scanned = new ScannedText(text);
+    try {
+      for (int word = 0; word < scanned.words(); word++) {
+        int start = scanned.wordStart(word);
+        if (scanned.wordHas(word, Cue.RECORD_NUMBER)
+            && scanned.lookingAt(RecordNumberRecognizer.withKeywordAt(scanned, start), start)
+                != null) {
+          assertThat(RecordNumberRecognizer.mayStartKeyword(scanned, word))
+              .as("word at %d of \"%s\"", start, text)
+              .isTrue();
+        }
+      }
+    } finally {
+      scanned.release();
+    }
+  }
+
+  /** A keyword-like phrase, a qualifier or separator, and a value, among other words. */
+  @Provide
+  Arbitrary<String> keywordText() {
+    Arbitrary<String> keywords =
+        words(
+            "s|S|s/n|S/N|s /n|s/p|'s|mr|MR|Mr|Mr.|mrno|med|Med|med rec|Med. Rec."
+                + "|medical|MEDICAL|medical records|Medical\tRecord|rec|Rec.|records"
+                + "|record|dl|DL|dL|Dl|mg/dL|sn|SN|tin|TIN|ein|EIN|csn|CSN|fin|FIN|chart"
+                + "|Chart|unit|patient|Patient's|pt|hosp|Hosp.|hospital");
+    Arbitrary<String> middles =
+        words(
+            "|#|no|No.|NO|number|nbr|num|ID|id|identifier|:|=|.|is|was|of"
+                + "|at Mercy Hospital:|from St. Luke's #|/|'s");
+    Arbitrary<String> values = words("12345678|A123456|4431-AB-99|12-3456789|mg|12|x1234567");
+    Arbitrary<String> others = words("seen|plan|Riverside|on|3/4|bed|");
+    Arbitrary<String> gaps = Arbitraries.of("", " ", "  ", "\t", " \t");
+    return Combinators.combine(
+            others, gaps, keywords, gaps, middles, gaps, values, others.list().ofMaxSize(2))
+        .as(
+            (before, gap1, keyword, gap2, middle, gap3, value, after) ->
+                before
+                    + " "
+                    + keyword
+                    + gap1
+                    + middle
+                    + gap2
+                    + gap3
+                    + value
+                    + " "
+                    + String.join(" ", after));
+  }
+
+  /** One of the {@code |}-separated words, any of which may be empty. */
+  private static Arbitrary<String> words(String separated) {
+    return Arbitraries.of(separated.split("\\|", -1));
   }
 }
