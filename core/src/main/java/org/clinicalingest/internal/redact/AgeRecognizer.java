@@ -105,7 +105,24 @@ final class AgeRecognizer implements Recognizer {
         }
       }
     }
-    text.addAtCuedWords(DECADE, 1, PhiType.AGE, spans, Cue.POSSESSIVE);
+    if (mayNameADecade(text)) {
+      text.addAtCuedWords(DECADE, 1, PhiType.AGE, spans, Cue.POSSESSIVE);
+    }
+  }
+
+  /**
+   * Whether the text holds {@code 0s} or {@code 0's} in any case, as every match of {@link #DECADE}
+   * does; without one the pattern is not tried at each "his", "her" and "their".
+   */
+  private static boolean mayNameADecade(ScannedText text) {
+    String value = text.text();
+    for (int zero = value.indexOf('0'); zero >= 0; zero = value.indexOf('0', zero + 1)) {
+      int after = text.charAt(zero + 1) == '\'' ? zero + 2 : zero + 1;
+      if ((text.charAt(after) | 0x20) == 's') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

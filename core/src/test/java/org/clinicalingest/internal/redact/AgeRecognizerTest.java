@@ -40,6 +40,8 @@ class AgeRecognizerTest {
         "Nancy Gunter, 91 , man of few words | 91",
         "in her 90s | 90s",
         "IN HIS LATE 90S | 90S",
+        "their mid-100's | 100's",
+        "her daughter says she is in her early 110s | 110s",
         "a nonagenarian | nonagenarian",
         "a ninety-two year old man | ninety-two",
         "NINETY YEARS OF AGE | NINETY",
