@@ -105,7 +105,7 @@ final class AgeRecognizer implements Recognizer {
         }
       }
     }
-    if (mayNameADecade(text)) {
+    if (text.has(Cue.POSSESSIVE) && mayNameADecade(text)) {
       text.addAtCuedWords(DECADE, 1, PhiType.AGE, spans, Cue.POSSESSIVE);
     }
   }
