@@ -2,7 +2,6 @@ package org.clinicalingest.internal.redact;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.clinicalingest.spi.PhiSpan;
 import org.clinicalingest.spi.PhiType;
@@ -35,41 +34,10 @@ import org.clinicalingest.spi.PhiType;
  * {@code facsimile}, or when {@code fax} follows it within a few characters. Separators never span
  * a line break, and a full stop followed by a blank never joins two groups, so numbers in a column,
  * or a phone number ending a sentence and a time starting the next, are not glued together. The
- * patterns are tried only at the digit groups (and the {@code (} or {@code +} before them) that
- * start a chain of enough digits.
+ * shapes are tried only at the digit groups (and the {@code (} or {@code +} before them) that start
+ * a chain of enough digits, and matched by hand ({@link PhoneShapes}).
  */
 final class PhoneRecognizer implements Recognizer {
-
-  private static final String NOT_A_UNIT = "(?![ \\t]*(?:mg|mcg|g|ml|units?|%|mmhg|kg|lbs?)\\b)";
-
-  /**
-   * One or two separators between digits of a number; a full stop only inside a number, not before
-   * a blank, so that {@code 555-0123. 0700} (a phone, then a time) is not one number. Possessive: a
-   * digit follows it, and none of its characters is one, so giving some back never helps a match.
-   */
-  private static final String GAP = "(?:[ \\t()-]|\\.(?![ \\t\\n])){0,2}+";
-
-  /**
-   * What may not follow a number: a letter or digit, or a dash, dot or slash and a digit; a dash
-   * and a word may ({@code 3660170548-Fax}).
-   */
-  private static final String NOT_GLUED = "(?![\\w]|[-./]\\d)";
-
-  private static final String EXTENSION = "(?:[ \\t]*(?:x|ext\\.?|extension)[ \\t]*\\d{1,6})?";
-
-  private static final Pattern NORTH_AMERICAN =
-      Pattern.compile(
-          "(?=[+(\\d])(?<![\\w+/.-])(?:(?:\\+|00)?1[ \\t.-]?)?"
-              + "(?:\\([ \\t]*[2-9]\\d{2}[ \\t]*\\)[ \\t]*|[2-9]\\d{2}[ \\t.-]"
-              + "|[2-9]\\d{2}/(?=[2-9]\\d{2}[.-]\\d{4}))"
-              + "\\d{3}[ \\t.-]\\d{4}"
-              + EXTENSION
-              + NOT_GLUED
-              + NOT_A_UNIT,
-          Pattern.CASE_INSENSITIVE);
-
-  private static final Pattern INTERNATIONAL =
-      Pattern.compile("(?=\\+)(?<![\\w+])\\+\\d(?:" + GAP + "\\d){6,16}" + EXTENSION + NOT_GLUED);
 
   private static final String KEYWORD =
       "tele?phone|phone|tel|ph(?=[ \\t]*[:#.])|cell(?:[ \\t]*phone)?|mobile|mob|pager|beeper|fax"
@@ -78,11 +46,6 @@ final class PhoneRecognizer implements Recognizer {
           + "|contact[ \\t]+(?:number|no\\.?|#)"
           + "|(?:call|phon|reach|contact|text|messag|answer|dial|pag)[a-z]*(?:[ \\t]+[a-z']+){0,2}?"
           + "[ \\t]+(?:at|on|to)";
-
-  private static final Pattern CANDIDATE =
-      Pattern.compile(
-          "(?=[+(\\d])(?<![\\w+(.-])\\+?\\(?\\d(?:" + GAP + "\\d){6,16}" + EXTENSION + NOT_GLUED,
-          Pattern.CASE_INSENSITIVE);
 
   private static final Pattern KEYWORD_JUST_BEFORE =
       Pattern.compile(
@@ -143,34 +106,33 @@ final class PhoneRecognizer implements Recognizer {
     if (run >= 10) {
       int next = 0;
       for (int start : northAmerican.sorted()) {
-        Matcher number = start < next ? null : text.lookingAt(NORTH_AMERICAN, start);
-        if (number != null) {
-          add(text, number.start(), number.end(), spans);
-          next = number.end();
+        int end = start < next ? -1 : PhoneShapes.northAmericanEnd(text, start);
+        if (end >= 0) {
+          add(text, start, end, spans);
+          next = end;
         }
       }
     }
     int next = 0;
     for (int start : international.sorted()) {
-      Matcher number = start < next ? null : text.lookingAt(INTERNATIONAL, start);
-      if (number == null) {
+      int end = start < next ? -1 : PhoneShapes.internationalEnd(text, start);
+      if (end < 0) {
         continue;
       }
-      next = number.end();
-      int digits = TextScan.digits(number.group()).length();
+      next = end;
+      int digits = TextScan.digits(text.text().substring(start, end)).length();
       if (digits >= 8 && digits <= 15) {
-        add(text, number.start(), number.end(), spans);
+        add(text, start, end, spans);
       }
     }
     next = 0;
     for (int start : candidates.sorted()) {
-      Matcher candidate = start < next ? null : text.lookingAt(CANDIDATE, start);
-      if (candidate == null) {
+      int end = start < next ? -1 : PhoneShapes.runEnd(text, start);
+      if (end < 0) {
         continue;
       }
-      next = candidate.end();
-      int end = candidate.end();
-      String number = candidate.group();
+      next = end;
+      String number = text.text().substring(start, end);
       if (number.indexOf('(') >= 0 && number.indexOf(')') < 0) {
         int open = number.indexOf('(') + 1;
         number = number.substring(open);
@@ -326,8 +288,8 @@ final class PhoneRecognizer implements Recognizer {
   }
 
   /**
-   * Whether the numbers are joined as {@link #GAP} joins them: by one or two of {@code " \t()-."},
-   * a full stop not before a blank.
+   * Whether the numbers are joined as the gap of {@link PhoneShapes} joins them: by one or two of
+   * {@code " \t()-."}, a full stop not before a blank.
    */
   private static boolean joinsTightly(ScannedText text, int number) {
     int gap = text.numberStart(number + 1) - text.numberEnd(number);
@@ -345,8 +307,8 @@ final class PhoneRecognizer implements Recognizer {
   }
 
   /**
-   * Whether seven digits joined as {@link #CANDIDATE} joins them can follow a start, after its
-   * {@code +} and {@code (}: the pattern needs them, and most starts are dates and codes.
+   * Whether seven digits joined as {@link PhoneShapes#runEnd} joins them can follow a start, after
+   * its {@code +} and {@code (}: the run needs them, and most starts are dates and codes.
    */
   private static boolean sevenDigitsFrom(ScannedText text, int start, int[] tightChainDigits) {
     int at = start;
