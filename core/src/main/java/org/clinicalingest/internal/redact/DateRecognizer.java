@@ -48,14 +48,13 @@ final class DateRecognizer implements Recognizer {
   private static final String TIME =
       "(?:[T ]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:[ ]?(?:Z|[+-]\\d{2}:?\\d{2}|[AaPp]\\.?[Mm]\\.?))?)?";
 
-  private static final String NOT_A_DOSE =
-      "(?![ \\t]*(?:mg|mcg|g|ml|units?|%|mmhg|kg|lbs?|cm|mm|tabs?|tablets?|caps?)\\b)";
-
-  private static final Pattern NUMERIC =
+  /**
+   * A dose after a number ({@code 1/2/10 mg}), which a numeric date may not have ({@link
+   * #isNumericDate}).
+   */
+  private static final Pattern DOSE_UNIT =
       Pattern.compile(
-          "(?=\\d)(?<![\\w/.:-])(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4}|\\d{2})(?![\\w/:]|[.-]\\d)"
-              + NOT_A_DOSE,
-          Pattern.CASE_INSENSITIVE);
+          "(?i)[ \\t]*(?:mg|mcg|g|ml|units?|%|mmhg|kg|lbs?|cm|mm|tabs?|tablets?|caps?)\\b");
 
   private static final Pattern YEAR_FIRST =
       Pattern.compile(
@@ -176,7 +175,7 @@ final class DateRecognizer implements Recognizer {
       if (length <= 2) {
         shortNumberBeforeSeparator = true;
         if (free && isNumericDate(text, number)) {
-          numeric.add(start);
+          numeric.add(number);
         }
         if (free && separator == '/' && nextLength == 4 && endsFree(text, number + 1)) {
           monthYear.add(start);
@@ -189,18 +188,19 @@ final class DateRecognizer implements Recognizer {
       }
     }
     int next = 0;
-    for (int start : numeric.sorted()) {
-      Matcher date = start < next ? null : text.lookingAt(NUMERIC, start);
-      if (date == null) {
+    for (int number : numeric.sorted()) {
+      int start = text.numberStart(number);
+      int end = text.numberEnd(number + 2);
+      if (start < next) {
         continue;
       }
-      next = date.end();
-      int first = Integer.parseInt(date.group(1));
-      int second = Integer.parseInt(date.group(3));
-      boolean dotted = date.group(2).equals(".");
+      next = end;
+      int first = text.numberValue(number);
+      int second = text.numberValue(number + 1);
+      boolean dotted = text.charAt(text.numberEnd(number)) == '.';
       if ((isMonthDay(first, second) || isMonthDay(second, first))
-          && (!dotted || date.group(4).length() == 4)) {
-        add(date.start(), date.end(), spans);
+          && (!dotted || text.numberLength(number + 2) == 4)) {
+        add(start, end, spans);
       }
     }
     addAll(text, YEAR_FIRST, yearFirst.sorted(), spans);
@@ -316,8 +316,8 @@ final class DateRecognizer implements Recognizer {
   }
 
   /**
-   * Whether nothing that {@link #NUMERIC} and {@link #NUMERIC_MONTH_YEAR} look ahead for ({@code
-   * \w/:}, or {@code .-} and a digit) follows the number.
+   * Whether nothing that a numeric date ({@link #isNumericDate}) and {@link #NUMERIC_MONTH_YEAR}
+   * may not end before ({@code \w/:}, or {@code .-} and a digit) follows the number.
    */
   private static boolean endsFree(ScannedText text, int number) {
     int end = text.numberEnd(number);
@@ -329,11 +329,13 @@ final class DateRecognizer implements Recognizer {
   }
 
   /**
-   * Whether the shape of {@link #NUMERIC} starts at the number, which has at most two digits and a
-   * separator after it: a number of at most two digits, the same separator, and one of two or four
-   * digits that ends the date.
+   * Whether a numeric date ({@code 3/12/2019}, {@code 12.03.19}) starts at the number, which has at
+   * most two digits and a separator after it and is free before, where the pattern {@code
+   * (?<![\w/.:-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\w/:]|[.-]\d)} followed by no {@link
+   * #DOSE_UNIT} would match: a number of at most two digits, the same separator, and one of two or
+   * four digits that ends the date, with no dose after it.
    */
-  private static boolean isNumericDate(ScannedText text, int number) {
+  static boolean isNumericDate(ScannedText text, int number) {
     if (number + 2 >= text.numbers()) {
       return false;
     }
@@ -344,7 +346,8 @@ final class DateRecognizer implements Recognizer {
     return text.numberLength(second) <= 2
         && text.joinedToNext(second, separator)
         && (yearLength == 2 || yearLength == 4)
-        && endsFree(text, third);
+        && endsFree(text, third)
+        && text.lookingAt(DOSE_UNIT, text.numberEnd(third)) == null;
   }
 
   /**

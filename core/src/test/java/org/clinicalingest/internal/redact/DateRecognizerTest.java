@@ -2,6 +2,14 @@ package org.clinicalingest.internal.redact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.clinicalingest.spi.PhiType;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -115,5 +123,85 @@ class DateRecognizerTest {
       })
   void leavesClinicalNumbersAndBareYearsAlone(String text) {
     assertThat(Found.by(recognizer, text)).isEmpty();
+  }
+
+  /**
+   * The pattern {@link DateRecognizer#isNumericDate} stands for, as the recognizer once tried it.
+   */
+  private static final Pattern NUMERIC =
+      Pattern.compile(
+          "(?=\\d)(?<![\\w/.:-])(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4}|\\d{2})(?![\\w/:]|[.-]\\d)"
+              + "(?![ \\t]*(?:mg|mcg|g|ml|units?|%|mmhg|kg|lbs?|cm|mm|tabs?|tablets?|caps?)\\b)",
+          Pattern.CASE_INSENSITIVE);
+
+  /**
+   * At every number of at most two digits, free before and with a separator and a digit after it,
+   * the numeric date test agrees with the pattern; and the pattern matches at no other place.
+   */
+  @Property(tries = 3000)
+  void numericDateTestAgreesWithThePattern(@ForAll("numericText") String text) {
+    ScannedText scanned = new ScannedText(text);
+    try {
+      Matcher pattern = NUMERIC.matcher(text);
+      for (int start = 0; start < text.length(); start++) {
+        pattern.region(start, text.length());
+        pattern.useAnchoringBounds(false);
+        pattern.useTransparentBounds(true);
+        int number = scanned.numberAt(start);
+        int end = number < 0 ? start : scanned.numberEnd(number);
+        boolean tried =
+            number >= 0
+                && scanned.numberLength(number) <= 2
+                && "/.-".indexOf(scanned.charAt(end)) >= 0
+                && scanned.isDigitAt(end + 1)
+                && scanned.isFreeBefore(start, "/.:-");
+
+        assertThat(tried && DateRecognizer.isNumericDate(scanned, number))
+            .as("at %d of \"%s\"", start, text)
+            .isEqualTo(pattern.lookingAt());
+      }
+    } finally {
+      scanned.release();
+    }
+  }
+
+  /** Three numbers with separators between them, and what may stand before and after. */
+  @Provide
+  Arbitrary<String> numericText() {
+    Arbitrary<String> numbers = Arbitraries.of("3", "12", "03", "123", "19", "2019", "20193");
+    Arbitrary<String> separators = Arbitraries.of("/", ".", "-", ":", " ");
+    Arbitrary<String> around =
+        Arbitraries.of(
+            "",
+            "",
+            " ",
+            "a",
+            "_",
+            "/",
+            ".",
+            ".5",
+            "-5",
+            ":",
+            "\u00e9",
+            " mg",
+            "MG",
+            " tabs",
+            " caps",
+            " capsule",
+            "%",
+            "%ile",
+            "\t",
+            "x");
+    return Combinators.combine(
+            around, numbers, separators, numbers, separators, numbers, around.list().ofMaxSize(2))
+        .as(
+            (before, first, separator, second, otherSeparator, third, after) ->
+                before
+                    + first
+                    + separator
+                    + second
+                    + otherSeparator
+                    + third
+                    + String.join("", after));
   }
 }
