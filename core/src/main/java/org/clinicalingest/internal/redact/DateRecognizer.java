@@ -49,12 +49,14 @@ final class DateRecognizer implements Recognizer {
       "(?:[T ]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:[ ]?(?:Z|[+-]\\d{2}:?\\d{2}|[AaPp]\\.?[Mm]\\.?))?)?";
 
   /**
-   * A dose after a number ({@code 1/2/10 mg}), which a numeric date may not have ({@link
-   * #isNumericDate}).
+   * The units of a dose after a number ({@code 1/2/10 mg}), which a numeric date may not have
+   * ({@link #isNumericDate}): {@code mg|mcg|g|ml|units?|%|mmhg|kg|lbs?|cm|mm|tabs?|tablets?|caps?},
+   * each word written out.
    */
-  private static final Pattern DOSE_UNIT =
-      Pattern.compile(
-          "(?i)[ \\t]*(?:mg|mcg|g|ml|units?|%|mmhg|kg|lbs?|cm|mm|tabs?|tablets?|caps?)\\b");
+  private static final List<String> DOSE_UNITS =
+      List.of(
+          "mg", "mcg", "g", "ml", "units", "unit", "%", "mmhg", "kg", "lbs", "lb", "cm", "mm",
+          "tabs", "tab", "tablets", "tablet", "caps", "cap");
 
   private static final Pattern YEAR_FIRST =
       Pattern.compile(
@@ -331,9 +333,9 @@ final class DateRecognizer implements Recognizer {
   /**
    * Whether a numeric date ({@code 3/12/2019}, {@code 12.03.19}) starts at the number, which has at
    * most two digits and a separator after it and is free before, where the pattern {@code
-   * (?<![\w/.:-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\w/:]|[.-]\d)} followed by no {@link
-   * #DOSE_UNIT} would match: a number of at most two digits, the same separator, and one of two or
-   * four digits that ends the date, with no dose after it.
+   * (?<![\w/.:-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\w/:]|[.-]\d)} followed by none of the
+   * {@link #DOSE_UNITS} would match: a number of at most two digits, the same separator, and one of
+   * two or four digits that ends the date, with no dose after it.
    */
   static boolean isNumericDate(ScannedText text, int number) {
     if (number + 2 >= text.numbers()) {
@@ -347,7 +349,7 @@ final class DateRecognizer implements Recognizer {
         && text.joinedToNext(second, separator)
         && (yearLength == 2 || yearLength == 4)
         && endsFree(text, third)
-        && text.lookingAt(DOSE_UNIT, text.numberEnd(third)) == null;
+        && !UnitWords.follows(text, text.numberEnd(third), DOSE_UNITS);
   }
 
   /**

@@ -1,6 +1,6 @@
 package org.clinicalingest.internal.redact;
 
-import java.util.regex.Pattern;
+import java.util.List;
 
 /**
  * The shapes of {@link PhoneRecognizer}'s numbers, matched by hand. Each method returns where the
@@ -24,8 +24,7 @@ import java.util.regex.Pattern;
  * engine's own steps. The code here takes the expressions' steps in their order: alternatives and
  * optional parts in turn, digits taken greedily and given back one at a time, an extension tried
  * before none at each length. The gap never gives back, since none of its characters is a digit.
- * The unit test after a North American number, rarely reached, is still a regular expression, for
- * its word boundary.
+ * The unit after a North American number is looked for by {@link UnitWords}.
  */
 final class PhoneShapes {
 
@@ -42,8 +41,9 @@ final class PhoneShapes {
   /** The words of an extension, in the order the expression tries them, in lower case. */
   private static final String[] EXTENSION_WORDS = {"x", "ext.", "ext", "extension"};
 
-  private static final Pattern UNIT =
-      Pattern.compile("(?i)[ \\t]*(?:mg|mcg|g|ml|units?|%|mmhg|kg|lbs?)\\b");
+  /** The units of {@code NOT_A_UNIT}, each word of {@code units?} and {@code lbs?} written out. */
+  private static final List<String> UNITS =
+      List.of("mg", "mcg", "g", "ml", "units", "unit", "%", "mmhg", "kg", "lbs", "lb");
 
   private PhoneShapes() {}
 
@@ -262,7 +262,7 @@ final class PhoneShapes {
   private static boolean endsFree(ScannedText text, int at, boolean notAUnit) {
     char c = text.charAt(at);
     boolean glued = ScannedText.isWordChar(c) || "-./".indexOf(c) >= 0 && text.isDigitAt(at + 1);
-    return !glued && !(notAUnit && text.lookingAt(UNIT, at) != null);
+    return !glued && !(notAUnit && UnitWords.follows(text, at, UNITS));
   }
 
   /** Whether a word character or one of {@code others} stands before {@code start}. */
