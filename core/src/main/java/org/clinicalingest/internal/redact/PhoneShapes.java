@@ -107,7 +107,7 @@ final class PhoneShapes {
    * or {@code 1}, each with a separator first and then without, and at {@code start}; -1 for none.
    */
   private static int[] afterCountryCode(ScannedText text, int start) {
-    int[] starts = {-1, -1, -1, -1, -1, -1, start};
+    int[] starts = {-1, -1, -1, -1, start};
     int one = -1;
     if (text.charAt(start) == '+') {
       one = start + 1;
@@ -229,7 +229,11 @@ final class PhoneShapes {
   private static int tailEnd(ScannedText text, int end, boolean ignoreCase, boolean notAUnit) {
     int wordStart = text.skip(end, BLANKS);
     for (String word : EXTENSION_WORDS) {
-      if (startsWith(text, wordStart, word, ignoreCase)) {
+      boolean found =
+          ignoreCase
+              ? text.hasAtIgnoringCase(wordStart, word)
+              : text.text().startsWith(word, wordStart);
+      if (found) {
         int digitsStart = text.skip(wordStart + word.length(), BLANKS);
         int digitsEnd = digitsStart;
         while (digitsEnd - digitsStart < MAX_EXTENSION_DIGITS && text.isDigitAt(digitsEnd)) {
@@ -241,22 +245,6 @@ final class PhoneShapes {
       }
     }
     return endsFree(text, end, notAUnit) ? end : -1;
-  }
-
-  /**
-   * Whether {@code word}, lower case, stands at {@code at}, in any ASCII case if {@code
-   * ignoreCase}, as the expressions' flag compares (not {@link String#regionMatches(boolean, int,
-   * String, int, int)}'s Unicode case).
-   */
-  private static boolean startsWith(ScannedText text, int at, String word, boolean ignoreCase) {
-    for (int i = 0; i < word.length(); i++) {
-      char c = text.charAt(at + i);
-      char expected = word.charAt(i);
-      if (c != expected && !(ignoreCase && ScannedText.isLetter(c) && (c | 0x20) == expected)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static boolean endsFree(ScannedText text, int at, boolean notAUnit) {

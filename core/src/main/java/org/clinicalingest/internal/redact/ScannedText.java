@@ -209,6 +209,22 @@ final class ScannedText {
     return at;
   }
 
+  /**
+   * Whether {@code word}, in lower-case ASCII, stands at {@code position} in any ASCII case, as a
+   * pattern's {@code CASE_INSENSITIVE} flag compares (not {@link String#regionMatches(boolean, int,
+   * String, int, int)}, which folds Unicode case).
+   */
+  boolean hasAtIgnoringCase(int position, String word) {
+    for (int i = 0; i < word.length(); i++) {
+      char c = charAt(position + i);
+      char expected = word.charAt(i);
+      if (c != expected && !(isLetter(c) && (c | 0x20) == expected)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The position after the full stop at {@code position}, or {@code position} if there is none. */
   int afterFullStop(int position) {
     return charAt(position) == '.' ? position + 1 : position;

@@ -23,21 +23,12 @@ final class UnitWords {
   static boolean follows(ScannedText text, int at, List<String> units) {
     int start = text.skip(at, " \t");
     for (String unit : units) {
-      if (startsWith(text, start, unit) && endsAtBoundary(text, start + unit.length(), unit)) {
+      if (text.hasAtIgnoringCase(start, unit)
+          && endsAtBoundary(text, start + unit.length(), unit)) {
         return true;
       }
     }
     return false;
-  }
-
-  private static boolean startsWith(ScannedText text, int at, String unit) {
-    for (int i = 0; i < unit.length(); i++) {
-      char c = text.charAt(at + i);
-      if (c != unit.charAt(i) && !(ScannedText.isLetter(c) && (c | 0x20) == unit.charAt(i))) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /**
