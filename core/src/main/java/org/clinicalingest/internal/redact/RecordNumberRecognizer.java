@@ -102,6 +102,36 @@ final class RecordNumberRecognizer implements Recognizer {
   private static final List<String> QUALIFIED_ONLY =
       List.of("patient", "pt", "hospital", "hosp", "chart", "rec", "record", "records", "unit");
 
+  /**
+   * The words that may stand between a keyword's first word and its value: the rest of a keyword
+   * ({@code Med Rec No.}, {@code patient ID}), a qualifier, {@code is}, {@code was}, {@code of}.
+   */
+  private static final List<String> KEYWORD_TAIL_WORDS =
+      List.of(
+          "id",
+          "identifier",
+          "number",
+          "num",
+          "nbr",
+          "no",
+          "is",
+          "was",
+          "of",
+          "rec",
+          "recs",
+          "record",
+          "records");
+
+  /** The words that may start a clause naming where a number was given ({@link #SOURCE}). */
+  private static final List<String> SOURCE_PREPOSITIONS =
+      List.of("at", "from", "with", "in", "for", "per");
+
+  /**
+   * How many words may come before the mark that ends a clause naming where a number was given:
+   * three of the keyword, a qualifier, and the clause's preposition and at most seven words.
+   */
+  private static final int SOURCE_CLAUSE_WORDS = 12;
+
   /** Cue words that are keywords only in capitals ({@code DL}, not the {@code dL} of mg/dL). */
   private static final List<String> CAPITALS_ONLY = List.of("dl", "sn", "tin", "ein", "csn", "fin");
 
@@ -242,7 +272,8 @@ final class RecordNumberRecognizer implements Recognizer {
     for (int word = 0; word < text.words(); word++) {
       if (text.wordHas(word, Cue.RECORD_NUMBER)
           && text.numberFollowsOnLine(text.wordEnd(word))
-          && mayStartKeyword(text, word)) {
+          && mayStartKeyword(text, word)
+          && valueMayFollow(text, word)) {
         starts.add(text.wordStart(word));
       }
     }
@@ -295,6 +326,107 @@ final class RecordNumberRecognizer implements Recognizer {
       return qualifierMayFollow(text, end);
     }
     return true;
+  }
+
+  /**
+   * Whether a value may follow a keyword starting at the cue word, judged by the rest of its line:
+   * three digits in a run of letters, digits, {@code /} and {@code -} that only runs of the words a
+   * keyword, qualifier or {@code is} may hold ({@link #KEYWORD_TAIL_WORDS}) stand before, counted
+   * from the word's run on, as the value needs; or a {@code :}, {@code #} or {@code =} that may end
+   * a clause naming where the number was given ({@link #markEndsSourceClause}). This test is looser
+   * than the pattern, never stricter; it leaves out the ordinary words of running text, {@code
+   * visit for Dylan Lewis at Minneapolis Children's Hospital on 01-31-2022}, {@code visit: Jacob
+   * Reid, born 09/29/1947}.
+   */
+  static boolean valueMayFollow(ScannedText text, int word) {
+    String value = text.text();
+    int at = text.wordStart(word);
+    for (boolean first = true; at < value.length() && value.charAt(at) != '\n'; first = false) {
+      int runStart = at;
+      int digits = 0;
+      for (; at < value.length() && isValueCharacter(value.charAt(at)); at++) {
+        digits += ScannedText.isDigit(value.charAt(at)) ? 1 : 0;
+      }
+      if (digits >= 3) {
+        return true;
+      }
+      if (!first && !isMadeOf(text, runStart, at, KEYWORD_TAIL_WORDS)) {
+        break;
+      }
+      while (at < value.length()
+          && value.charAt(at) != '\n'
+          && !isValueCharacter(value.charAt(at))) {
+        at++;
+      }
+    }
+    return markEndsSourceClause(text, word);
+  }
+
+  /**
+   * Whether a {@code :}, {@code #} or {@code =} comes after the cue word with nothing before it but
+   * blanks and at most {@link #SOURCE_CLAUSE_WORDS} words of letters, digits and {@code '’.&-/},
+   * one of them a preposition that may start such a clause, as in {@code MRN at St. Luke's
+   * Hospital: MR-855418}.
+   */
+  private static boolean markEndsSourceClause(ScannedText text, int word) {
+    String value = text.text();
+    int words = 0;
+    int wordStart = -1;
+    boolean preposition = false;
+    for (int at = text.wordStart(word); at <= value.length(); at++) {
+      char c = at < value.length() ? value.charAt(at) : '\n';
+      boolean blank = c == ' ' || c == '\t';
+      boolean mark = c == ':' || c == '#' || c == '=';
+      boolean wordCharacter = Character.isLetterOrDigit(c) || "'’.&-/".indexOf(c) >= 0;
+      if (wordStart >= 0 && !wordCharacter) {
+        preposition |= isOneOfBetween(text, wordStart, at, SOURCE_PREPOSITIONS);
+        wordStart = -1;
+      }
+      if (mark) {
+        return preposition;
+      }
+      if (wordCharacter && wordStart < 0) {
+        wordStart = at;
+        if (++words > SOURCE_CLAUSE_WORDS) {
+          return false;
+        }
+      } else if (!wordCharacter && !blank) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code from..to} is one or more of {@code words} (lower case) in a row, in any ASCII
+   * case: the pattern lets keyword, qualifier and {@code is} touch ({@code recno}, {@code
+   * Recordnumber}).
+   */
+  private static boolean isMadeOf(ScannedText text, int from, int to, List<String> words) {
+    if (from == to) {
+      return true;
+    }
+    for (String candidate : words) {
+      int end = from + candidate.length();
+      if (end <= to && text.hasAtIgnoringCase(from, candidate) && isMadeOf(text, end, to, words)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code from..to} is one of {@code words} (lower case) in any ASCII case. */
+  private static boolean isOneOfBetween(ScannedText text, int from, int to, List<String> words) {
+    for (String candidate : words) {
+      if (candidate.length() == to - from && text.hasAtIgnoringCase(from, candidate)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isValueCharacter(char c) {
+    return ScannedText.isLetter(c) || ScannedText.isDigit(c) || c == '/' || c == '-';
   }
 
   /** Whether a qualifier may start after the word ending at {@code end} and a full stop. */
