@@ -29,7 +29,8 @@ import org.clinicalingest.spi.PhiType;
  * numbers (13–19 digits, plain or in groups of four, passing the Luhn check) and IBANs in any case
  * (passing the mod-97 check), both {@link PhiType#ID}. The keyword pattern is tried only at words
  * with a {@link Cue#RECORD_NUMBER} cue and at {@code #}, when a number follows on the line and, at
- * a word, what follows the word lets a keyword start there.
+ * a word, what follows the word lets a keyword start there ({@link #mayStartKeyword}) and a value
+ * follow it ({@link #valueMayFollow}).
  */
 final class RecordNumberRecognizer implements Recognizer {
 
@@ -121,6 +122,12 @@ final class RecordNumberRecognizer implements Recognizer {
           "recs",
           "record",
           "records");
+
+  /**
+   * The most words of {@link #KEYWORD_TAIL_WORDS} between a keyword's first word and its value:
+   * {@code Medical Record No. ID is}.
+   */
+  private static final int MAX_TAIL_WORDS = 4;
 
   /** The words that may start a clause naming where a number was given ({@link #SOURCE}). */
   private static final List<String> SOURCE_PREPOSITIONS =
@@ -350,7 +357,7 @@ final class RecordNumberRecognizer implements Recognizer {
       if (digits >= 3) {
         return true;
       }
-      if (!first && !isMadeOf(text, runStart, at, KEYWORD_TAIL_WORDS)) {
+      if (!first && !isMadeOf(text, runStart, at, KEYWORD_TAIL_WORDS, MAX_TAIL_WORDS)) {
         break;
       }
       while (at < value.length()
@@ -379,7 +386,7 @@ final class RecordNumberRecognizer implements Recognizer {
       boolean mark = c == ':' || c == '#' || c == '=';
       boolean wordCharacter = Character.isLetterOrDigit(c) || "'’.&-/".indexOf(c) >= 0;
       if (wordStart >= 0 && !wordCharacter) {
-        preposition |= isOneOfBetween(text, wordStart, at, SOURCE_PREPOSITIONS);
+        preposition |= isMadeOf(text, wordStart, at, SOURCE_PREPOSITIONS, 1);
         wordStart = -1;
       }
       if (mark) {
@@ -398,27 +405,21 @@ final class RecordNumberRecognizer implements Recognizer {
   }
 
   /**
-   * Whether {@code from..to} is one or more of {@code words} (lower case) in a row, in any ASCII
-   * case: the pattern lets keyword, qualifier and {@code is} touch ({@code recno}, {@code
+   * Whether {@code from..to} is one to {@code most} of {@code words} (lower case) in a row, in any
+   * ASCII case: the pattern lets keyword, qualifier and {@code is} touch ({@code recno}, {@code
    * Recordnumber}).
    */
-  private static boolean isMadeOf(ScannedText text, int from, int to, List<String> words) {
+  private static boolean isMadeOf(
+      ScannedText text, int from, int to, List<String> words, int most) {
     if (from == to) {
       return true;
     }
     for (String candidate : words) {
       int end = from + candidate.length();
-      if (end <= to && text.hasAtIgnoringCase(from, candidate) && isMadeOf(text, end, to, words)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Whether {@code from..to} is one of {@code words} (lower case) in any ASCII case. */
-  private static boolean isOneOfBetween(ScannedText text, int from, int to, List<String> words) {
-    for (String candidate : words) {
-      if (candidate.length() == to - from && text.hasAtIgnoringCase(from, candidate)) {
+      if (most > 0
+          && end <= to
+          && text.hasAtIgnoringCase(from, candidate)
+          && isMadeOf(text, end, to, words, most - 1)) {
         return true;
       }
     }

@@ -190,7 +190,7 @@ class RecordNumberRecognizerTest {
                 + "|at Mercy Hospital:|from St. Luke's #|/|'s|no. is|number was|No. ID is"
                 + "|ID no. of|Rec. No. ID is|for the|with Edna Sullivan on|at Mercy Hospital on"
                 + "|No. ID at the Mercy Hospital of St. Luke's Town:|(Mercy):|at José's:"
-                + "|at St. Luke’s Hospital:|for Acme Billing:|per Riverside =");
+                + "|at St. Luke’s Hospital:|for Acme Billing:|per Riverside =|RecordNoIDis");
     Arbitrary<String> values =
         words("12345678|A123456|4431-AB-99|12-3456789|mg|12|x1234567|02-Mar-2016|123|1/2/3");
     Arbitrary<String> others = words("seen|plan|Riverside|on|3/4|bed|");
