@@ -20,7 +20,7 @@ import java.util.List;
  *
  * <p>Design: the shapes are tried at every chain of seven or ten digits, which in clinical notes
  * are dates and record numbers as often as phone numbers: some 100,000 places per 3,000 generated
- * patients, nearly all of which match. {@code java.util.regex} took 1–2 µs a place, most of it the
+ * patients, most of which match. {@code java.util.regex} took 1–2 µs a place, most of it the
  * engine's own steps. The code here takes the expressions' steps in their order: alternatives and
  * optional parts in turn, digits taken greedily and given back one at a time, an extension tried
  * before none at each length. The gap never gives back, since none of its characters is a digit.

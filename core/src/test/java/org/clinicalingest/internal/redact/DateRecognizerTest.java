@@ -17,6 +17,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class DateRecognizerTest {
 
+  /**
+   * The pattern {@link DateRecognizer#isNumericDate} stands for, as the recognizer once tried it.
+   */
+  private static final Pattern NUMERIC =
+      Pattern.compile(
+          "(?=\\d)(?<![\\w/.:-])(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4}|\\d{2})(?![\\w/:]|[.-]\\d)"
+              + "(?![ \\t]*(?:mg|mcg|g|ml|units?|%|mmhg|kg|lbs?|cm|mm|tabs?|tablets?|caps?)\\b)",
+          Pattern.CASE_INSENSITIVE);
+
   private final DateRecognizer recognizer = new DateRecognizer();
 
   @ParameterizedTest
@@ -124,15 +133,6 @@ class DateRecognizerTest {
   void leavesClinicalNumbersAndBareYearsAlone(String text) {
     assertThat(Found.by(recognizer, text)).isEmpty();
   }
-
-  /**
-   * The pattern {@link DateRecognizer#isNumericDate} stands for, as the recognizer once tried it.
-   */
-  private static final Pattern NUMERIC =
-      Pattern.compile(
-          "(?=\\d)(?<![\\w/.:-])(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4}|\\d{2})(?![\\w/:]|[.-]\\d)"
-              + "(?![ \\t]*(?:mg|mcg|g|ml|units?|%|mmhg|kg|lbs?|cm|mm|tabs?|tablets?|caps?)\\b)",
-          Pattern.CASE_INSENSITIVE);
 
   /**
    * At every number of at most two digits, free before and with a separator and a digit after it,
