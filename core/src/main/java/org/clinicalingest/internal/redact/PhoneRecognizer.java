@@ -297,9 +297,7 @@ final class PhoneRecognizer implements Recognizer {
       return false;
     }
     for (int i = text.numberEnd(number); i < text.numberStart(number + 1); i++) {
-      char c = text.charAt(i);
-      char after = text.charAt(i + 1);
-      if (" \t()-".indexOf(c) < 0 && (c != '.' || after == ' ' || after == '\t' || after == '\n')) {
+      if (!PhoneShapes.isGap(text, i)) {
         return false;
       }
     }

@@ -204,7 +204,11 @@ final class PhoneShapes {
     return length;
   }
 
-  private static boolean isGap(ScannedText text, int at) {
+  /**
+   * Whether the character at {@code at} may stand in a gap: one of {@code " \t()-"}, or a full stop
+   * before something other than a blank.
+   */
+  static boolean isGap(ScannedText text, int at) {
     char c = text.charAt(at);
     if (c == '.') {
       char after = text.charAt(at + 1);

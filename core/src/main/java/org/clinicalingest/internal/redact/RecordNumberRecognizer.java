@@ -321,10 +321,10 @@ final class RecordNumberRecognizer implements Recognizer {
     }
     if (text.wordIs(word, "mr")) {
       int at = text.skip(end, " \t");
-      return text.charAt(at) == '#' || text.text().regionMatches(true, at, "no", 0, 2);
+      return text.charAt(at) == '#' || text.hasAtIgnoringCase(at, "no");
     }
     if (text.wordIs(word, "med") || text.wordIs(word, "medical")) {
-      return text.text().regionMatches(true, text.skip(end, " \t"), "rec", 0, 3);
+      return text.hasAtIgnoringCase(text.skip(end, " \t"), "rec");
     }
     if (isOneOf(text, word, CAPITALS_ONLY)) {
       return isInCapitals(text, word);
@@ -433,12 +433,11 @@ final class RecordNumberRecognizer implements Recognizer {
   /** Whether a qualifier may start after the word ending at {@code end} and a full stop. */
   private static boolean qualifierMayFollow(ScannedText text, int end) {
     int at = text.skip(text.afterFullStop(end), " \t");
-    String value = text.text();
     return text.charAt(at) == '#'
-        || value.regionMatches(true, at, "id", 0, 2)
-        || value.regionMatches(true, at, "nu", 0, 2)
-        || value.regionMatches(true, at, "nb", 0, 2)
-        || value.regionMatches(true, at, "no", 0, 2);
+        || text.hasAtIgnoringCase(at, "id")
+        || text.hasAtIgnoringCase(at, "nu")
+        || text.hasAtIgnoringCase(at, "nb")
+        || text.hasAtIgnoringCase(at, "no");
   }
 
   private static boolean isOneOf(ScannedText text, int word, List<String> words) {
