@@ -56,7 +56,7 @@ enum Cue {
   ZIP("zip* post*"),
   CITY_PREPOSITION("in from near"),
   PHONE_KEYWORD(
-      "tele* phon* tel ph cell* mobile mob pager beeper fax* facsimile whatsapp sms desk office"
+      "tel* phon* ph cell* mobile mob pager beeper fax* facsimile whatsapp sms desk office"
           + " home work direct landline main contact* call* reach* text* messag* answer* dial*"
           + " pag*"),
   FAX_WORD("fax faxed faxing facsimile"),

@@ -47,7 +47,7 @@ final class PhoneRecognizer implements Recognizer {
           + "|(?:call|phon|reach|contact|text|messag|answer|dial|pag)[a-z]*(?:[ \\t]+[a-z']+){0,2}?"
           + "[ \\t]+(?:at|on|to)";
 
-  private static final Pattern KEYWORD_JUST_BEFORE =
+  static final Pattern KEYWORD_JUST_BEFORE =
       Pattern.compile(
           "(?i)\\b(?:"
               + KEYWORD
@@ -63,7 +63,7 @@ final class PhoneRecognizer implements Recognizer {
   /** Groups of digits with single blanks or dashes between them, as phones abroad are written. */
   private static final Pattern INTERNATIONAL_GROUPS = Pattern.compile("\\+?\\d+(?:[ -]\\d+)+");
 
-  private static final int LOOK_BACK = 40;
+  static final int LOOK_BACK = 40;
 
   private static final String SEPARATORS = " \t.()+-";
 
@@ -154,14 +154,16 @@ final class PhoneRecognizer implements Recognizer {
   }
 
   /**
-   * Whether a phone keyword ends right before {@code start}; the pattern is tried only when a word
-   * that can start one lies within {@link #LOOK_BACK} characters.
+   * Whether a phone keyword ends right before {@code start}, beginning within {@link #LOOK_BACK}
+   * characters of it. The pattern is tried at each word there that can start a keyword (every
+   * keyword begins a word of ASCII letters that has the cue), not at every position between.
    */
-  private static boolean keywordJustBefore(ScannedText text, int start) {
+  static boolean keywordJustBefore(ScannedText text, int start) {
     int from = Math.max(0, start - LOOK_BACK);
     for (int word = text.wordFrom(start) - 1; word >= 0 && text.wordStart(word) >= from; word--) {
-      if (text.wordHas(word, Cue.PHONE_KEYWORD)) {
-        return text.findIn(KEYWORD_JUST_BEFORE, from, start, true) != null;
+      if (text.wordHas(word, Cue.PHONE_KEYWORD)
+          && text.lookingAtUpTo(KEYWORD_JUST_BEFORE, text.wordStart(word), start) != null) {
+        return true;
       }
     }
     return false;

@@ -307,6 +307,21 @@ final class ScannedText {
   }
 
   /**
+   * Tries {@code pattern} at {@code from} against the text up to {@code to}, where {@code $}
+   * matches; look-arounds and word boundaries see the text beyond both ends. The same as the match
+   * {@link #findIn} would find starting at {@code from}.
+   *
+   * @return the matcher, positioned on the match, or null if the pattern does not match there
+   */
+  Matcher lookingAtUpTo(Pattern pattern, int from, int to) {
+    Matcher matcher = matcher(pattern);
+    matcher.region(from, to);
+    matcher.useAnchoringBounds(true);
+    matcher.useTransparentBounds(true);
+    return matcher.lookingAt() ? matcher : null;
+  }
+
+  /**
    * Finds {@code pattern} in {@code from..to}, with {@code ^} and {@code $} anchored at the
    * region's ends.
    *

@@ -2,6 +2,12 @@ package org.clinicalingest.internal.redact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.clinicalingest.spi.PhiType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -113,6 +119,109 @@ class PhoneRecognizerTest {
       })
   void leavesNumbersNearContactWordsAloneUnlessTheyLookLikePhones(String text) {
     assertThat(Found.by(recognizer, text)).isEmpty();
+  }
+
+  @Test
+  void findsNumberAfterAMisspeltTelephone() {
+    assertThat(Found.by(recognizer, "call her, telphone: 814-8772"))
+        .containsExactly(Found.one(PhiType.PHONE, "814-8772"));
+  }
+
+  /**
+   * Trying the keyword pattern only at the cued words before a number finds a keyword exactly where
+   * searching every position of the {@link PhoneRecognizer#LOOK_BACK} characters does.
+   */
+  @Property(tries = 4000)
+  void findsAKeywordBeforeANumberWhereASearchFindsOne(
+      @ForAll("keywordsBeforeNumbers") String text) {
+    ScannedText scanned = new ScannedText(text);
+    try {
+      for (int number = 0; number < scanned.numbers(); number++) {
+        int start = scanned.numberStart(number);
+        boolean searched =
+            scanned.findIn(
+                    PhoneRecognizer.KEYWORD_JUST_BEFORE,
+                    Math.max(0, start - PhoneRecognizer.LOOK_BACK),
+                    start,
+                    true)
+                != null;
+        assertThat(PhoneRecognizer.keywordJustBefore(scanned, start))
+            .as("number at %d of \"%s\"", start, text)
+            .isEqualTo(searched);
+      }
+    } finally {
+      scanned.release();
+    }
+  }
+
+  /** Phone keywords, near misses and other words, glued or not, before and between numbers. */
+  @Provide
+  Arbitrary<String> keywordsBeforeNumbers() {
+    Arbitrary<String> keywords =
+        Arbitraries.of(
+            "phone",
+            "Telephone",
+            "telphone",
+            "TEL",
+            "tele",
+            "telex",
+            "ph",
+            "Ph.",
+            "cell",
+            "cell phone",
+            "cellphone",
+            "Mobile",
+            "mob",
+            "pager",
+            "fax",
+            "Facsimile",
+            "sms",
+            "office",
+            "Home",
+            "work",
+            "main",
+            "contact",
+            "contact no.",
+            "called",
+            "call her",
+            "reached his wife",
+            "texted",
+            "messaged them",
+            "dialed",
+            "paged",
+            "answering",
+            "seen",
+            "in",
+            "phonebook",
+            "number");
+    Arbitrary<String> glue = Arbitraries.of("", "", " ", "x", "2", "_", "\u00e9", "-", "(", "'");
+    Arbitrary<String> tails =
+        Arbitraries.of(
+            "",
+            " ",
+            ":",
+            ": ",
+            "#",
+            " #",
+            "=",
+            ".",
+            "-",
+            " at ",
+            " on",
+            " to ",
+            "\n",
+            ":\n ",
+            " number ",
+            " no. ",
+            " is ",
+            " line: ",
+            " at the ",
+            "\t");
+    Arbitrary<String> numbers = Arbitraries.of("814-8772", "5558148772", "12", "(617) 555-0123");
+    Arbitrary<String> piece =
+        Combinators.combine(glue, keywords, tails, numbers)
+            .as((before, keyword, tail, number) -> before + keyword + tail + number);
+    return piece.list().ofMinSize(1).ofMaxSize(4).map(pieces -> String.join(" ", pieces));
   }
 
   @Test
