@@ -22,8 +22,9 @@ import org.clinicalingest.spi.PhiType;
  * {@link PhiType#LOCATION} and the ZIP as {@link PhiType#ZIP}; the state is not PHI and stays.
  * Boxes are found as {@code PO Box 77}, {@code Postbox 53} and the military {@code PSC 1437, Box
  * 3833} with its {@code APO AA 66791} line; an apartment or suite number alone ({@code Apt. 3B}) is
- * part of an address too. The street pattern is tried only at a number with a street suffix among
- * the next few words of its line, the others only at their cue words ({@code box}, {@code apt}).
+ * part of an address too. The street pattern is tried only at a number followed on its line by a
+ * few words shaped as street names and then a street suffix, the others only at their cue words
+ * ({@code box}, {@code apt}).
  */
 final class StreetAddressRecognizer implements Recognizer {
 
@@ -48,7 +49,7 @@ final class StreetAddressRecognizer implements Recognizer {
       "(?<unit>,?[ \\t]*(?:apt|apartment|suite|ste|unit|bldg|building|fl|floor|rm|room|#)\\.?"
           + "[ \\t]*#?[ \\t]*[A-Za-z0-9-]{1,6}(?![\\w]))?";
 
-  private static final Pattern STREET =
+  static final Pattern STREET =
       Pattern.compile(
           "(?i)(?=\\d)(?<![\\w.,/$#:-])\\d{1,6}[A-Za-z]?(?:-\\d{1,5})?[ \\t]+"
               + "(?:"
@@ -100,6 +101,9 @@ final class StreetAddressRecognizer implements Recognizer {
 
   private static final Set<String> STRONG = Set.of(STRONG_SUFFIXES.split("\\|"));
   private static final Pattern BLANKS = Pattern.compile("[ \t]+");
+
+  /** A direction and four street-name words: the most chunks between a number and its suffix. */
+  private static final int MAX_CHUNKS_BEFORE_SUFFIX = 5;
 
   private static final Set<String> NOT_STREET_WORDS =
       Set.of(
@@ -178,10 +182,7 @@ final class StreetAddressRecognizer implements Recognizer {
       int next = 0;
       for (int number = 0; number < text.numbers(); number++) {
         int start = text.numberStart(number);
-        if (start < next
-            || text.numberLength(number) > 6
-            || !mayStartStreet(text, number)
-            || !suffixFollows(text, number)) {
+        if (start < next || text.numberLength(number) > 6 || !suffixMayFollow(text, number)) {
           continue;
         }
         Matcher street = text.lookingAt(STREET, start);
@@ -220,10 +221,15 @@ final class StreetAddressRecognizer implements Recognizer {
   }
 
   /**
-   * Whether {@link #STREET} can start at the number: no word character or {@code .,/$#:-} glued
-   * before it, and a blank after it and its letter or range ({@code 12B Main}, {@code 10-12 Main}).
+   * Whether {@link #STREET} may match at the number, judged from the blank-separated chunks after
+   * it (a test looser than the pattern, never stricter): no word character or {@code .,/$#:-} glued
+   * before the number, a blank after it and its letter or range ({@code 12B Main}, {@code 10-12
+   * Main}), then one to {@link #MAX_CHUNKS_BEFORE_SUFFIX} chunks on the same line, each shaped as a
+   * direction or a street-name word can be ({@link #isNameShaped}), and then a chunk starting with
+   * a street suffix. A number followed by a date, a dose or another number before the suffix
+   * ({@code 23 Feb 2008 ... Dr. Morgan}) is not tried.
    */
-  private static boolean mayStartStreet(ScannedText text, int number) {
+  static boolean suffixMayFollow(ScannedText text, int number) {
     if (!text.isFreeBefore(text.numberStart(number), ".,/$#:-")) {
       return false;
     }
@@ -236,32 +242,60 @@ final class StreetAddressRecognizer implements Recognizer {
         at++;
       } while (text.isDigitAt(at));
     }
-    return text.charAt(at) == ' ' || text.charAt(at) == '\t';
+    for (int chunks = 0; ; chunks++) {
+      int chunkStart = text.skip(at, " \t");
+      if (chunkStart == at || chunkStart == text.length()) {
+        return false;
+      }
+      int word = text.wordFrom(chunkStart);
+      if (chunks > 0
+          && word < text.words()
+          && text.wordStart(word) == chunkStart
+          && text.wordHas(word, Cue.STREET_SUFFIX)) {
+        return true;
+      }
+      at = chunkStart;
+      while (at < text.length() && text.charAt(at) != ' ' && text.charAt(at) != '\t') {
+        at++;
+      }
+      if (chunks == MAX_CHUNKS_BEFORE_SUFFIX || !isNameShaped(text.text(), chunkStart, at)) {
+        return false;
+      }
+    }
   }
 
   /**
-   * Whether a street suffix follows the number on its line, within the seven blank-separated chunks
-   * that a direction, four name words and the suffix can take.
+   * Whether {@code text[start, end)} may be a direction or a street-name word of {@link #STREET}: a
+   * letter and then letters, apostrophes, hyphens and full stops ({@code O'Neil}, {@code N.E.}), or
+   * digits and then letters ({@code 4th}).
    */
-  private static boolean suffixFollows(ScannedText text, int number) {
-    int end = text.numberEnd(number);
-    int lineEnd = text.text().indexOf('\n', end);
-    if (lineEnd < 0) {
-      lineEnd = text.length();
-    }
-    int chunks = 0;
-    for (int word = text.wordFrom(end);
-        word < text.words() && text.wordStart(word) < lineEnd;
-        word++) {
-      char before = text.charAt(text.wordStart(word) - 1);
-      if ((before == ' ' || before == '\t') && ++chunks > 7) {
+  private static boolean isNameShaped(String text, int start, int end) {
+    int at = start;
+    if (ScannedText.isDigit(text.charAt(start))) {
+      while (at < end && ScannedText.isDigit(text.charAt(at))) {
+        at++;
+      }
+      if (at == end) {
         return false;
       }
-      if (text.wordHas(word, Cue.STREET_SUFFIX)) {
-        return true;
+      for (; at < end; at++) {
+        if (!ScannedText.isLetter(text.charAt(at))) {
+          return false;
+        }
       }
+      return true;
     }
-    return false;
+    if (!Character.isLetter(text.codePointAt(start))) {
+      return false;
+    }
+    while (at < end) {
+      int codePoint = text.codePointAt(at);
+      if (!Character.isLetter(codePoint) && "'’-.".indexOf(codePoint) < 0) {
+        return false;
+      }
+      at += Character.charCount(codePoint);
+    }
+    return true;
   }
 
   private static boolean isStreet(String name, String suffix) {

@@ -2,6 +2,13 @@ package org.clinicalingest.internal.redact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import org.clinicalingest.spi.PhiType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -72,5 +79,70 @@ class StreetAddressRecognizerTest {
       })
   void leavesClinicalTextAlone(String text) {
     assertThat(Found.by(recognizer, text)).isEmpty();
+  }
+
+  /**
+   * The test of the words after a number is looser than the street pattern, never stricter:
+   * wherever the pattern matches at a number, the number is tried.
+   */
+  @Property(tries = 4000)
+  void triesEveryNumberWhereTheStreetPatternMatches(@ForAll("streetText") String text) {
+    ScannedText scanned = new ScannedText(text);
+    try {
+      for (int number = 0; number < scanned.numbers(); number++) {
+        int start = scanned.numberStart(number);
+        if (scanned.numberLength(number) <= 6
+            && scanned.lookingAt(StreetAddressRecognizer.STREET, start) != null) {
+          assertThat(StreetAddressRecognizer.suffixMayFollow(scanned, number))
+              .as("number at %d of \"%s\"", start, text)
+              .isTrue();
+        }
+      }
+    } finally {
+      scanned.release();
+    }
+  }
+
+  /** A number, words of many shapes and a street suffix, with blanks and glue between them. */
+  @Provide
+  Arbitrary<String> streetText() {
+    Arbitrary<String> before = Arbitraries.of("", "at ", ".", ",", "#", "x", "(", "\n", "é");
+    Arbitrary<String> numbers = Arbitraries.of("1234", "4B", "10-12", "2008", "7-", "1234567");
+    Arbitrary<String> directions = Arbitraries.of("", "", "N ", "n.e. ", "South\t", "NW  ");
+    Arbitrary<String> names =
+        Arbitraries.of(
+            "Main",
+            "main",
+            "O'Neil",
+            "O’Neil",
+            "Jean-Luc",
+            "St.",
+            "4th",
+            "21ST",
+            "101st",
+            "Élan",
+            "José",
+            "Mt.",
+            "Lake",
+            "Park",
+            "s.w",
+            "Dr.");
+    Arbitrary<String> others =
+        Arbitraries.of("2008.", "mg", "months,", "(555)", "12:25.", "x2", "a\u0301b", "Ave-Maria");
+    Arbitrary<String> chunks = Arbitraries.frequencyOf(Tuple.of(4, names), Tuple.of(1, others));
+    Arbitrary<String> blanks = Arbitraries.of(" ", " ", "\t", "  ", " \t", "\n", "");
+    Arbitrary<String> suffixes =
+        Arbitraries.of("St", "Street", "Ave.", "Dr", "ct", "Park", "meadows", "Way", "blvd");
+    Arbitrary<String> tails = Arbitraries.of("", ", Apt 3B", " N", ".", "'s", "-", "ville");
+    Arbitrary<String> words =
+        Combinators.combine(chunks, blanks)
+            .as((chunk, blank) -> chunk + blank)
+            .list()
+            .ofMaxSize(6)
+            .map(list -> String.join("", list));
+    return Combinators.combine(before, numbers, blanks, directions, words, suffixes, tails)
+        .as(
+            (glue, number, blank, direction, middle, suffix, tail) ->
+                glue + number + blank + direction + middle + suffix + tail);
   }
 }
