@@ -77,19 +77,18 @@ public final class CaseRestorer {
    */
   public String rewrite(Words words) {
     char[] chars = words.text().toCharArray();
+    boolean afterTitle = false;
     for (int i = 0; i < words.count(); i++) {
       int start = words.start(i);
-      String surface = words.surface(i);
-      String lower = lowerSameLength(surface);
+      String lower = lowerSameLength(words, i);
       String form = caseForms.apply(lower);
-      String chosen = form != null && form.length() == surface.length() ? form : lower;
-      if (words.startsSentence(i)
-          || Titles.isTitle(words, i)
-          || Titles.isTitle(words, i - 1)
-          || isInitial(words, i)) {
-        chosen = capitaliseFirst(chosen);
-      }
+      String chosen = form != null && form.length() == lower.length() ? form : lower;
       chosen.getChars(0, chosen.length(), chars, start);
+      boolean title = Titles.isTitle(words, i);
+      if (words.startsSentence(i) || title || afterTitle || isInitial(words, i)) {
+        capitaliseFirst(chars, start, start + chosen.length());
+      }
+      afterTitle = title;
       for (int position = start + chosen.length(); position < words.end(i); position++) {
         chars[position] = Character.toLowerCase(chars[position]);
       }
@@ -101,28 +100,40 @@ public final class CaseRestorer {
     return words.surfaceLength(index) == 1 && words.followedByPeriod(index);
   }
 
-  private static String lowerSameLength(String word) {
+  /**
+   * Word {@code index} in lower case, each character mapped only where its lower case has the same
+   * length; for a word in ASCII, its {@linkplain Words#normalized normalized} form, which the title
+   * check reads too.
+   */
+  private static String lowerSameLength(Words words, int index) {
+    String text = words.text();
+    int end = words.surfaceEnd(index);
+    int position = words.start(index);
+    while (position < end && text.charAt(position) < 0x80) {
+      position++;
+    }
+    if (position == end) {
+      return words.normalized(index);
+    }
+    String word = words.surface(index);
     StringBuilder lower = new StringBuilder(word.length());
-    int index = 0;
-    while (index < word.length()) {
-      int codePoint = word.codePointAt(index);
+    int at = 0;
+    while (at < word.length()) {
+      int codePoint = word.codePointAt(at);
       int mapped = Character.toLowerCase(codePoint);
       lower.appendCodePoint(
           Character.charCount(mapped) == Character.charCount(codePoint) ? mapped : codePoint);
-      index += Character.charCount(codePoint);
+      at += Character.charCount(codePoint);
     }
     return lower.toString();
   }
 
-  private static String capitaliseFirst(String word) {
-    int first = word.codePointAt(0);
+  /** Title-cases the character at {@code start} of the word ending at {@code end}, in place. */
+  private static void capitaliseFirst(char[] chars, int start, int end) {
+    int first = Character.codePointAt(chars, start, end);
     int title = Character.toTitleCase(first);
-    if (Character.charCount(title) != Character.charCount(first)) {
-      return word;
+    if (Character.charCount(title) == Character.charCount(first)) {
+      Character.toChars(title, chars, start);
     }
-    return new StringBuilder(word.length())
-        .appendCodePoint(title)
-        .append(word, Character.charCount(first), word.length())
-        .toString();
   }
 }

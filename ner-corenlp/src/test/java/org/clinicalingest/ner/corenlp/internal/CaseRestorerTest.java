@@ -27,6 +27,14 @@ class CaseRestorerTest {
   }
 
   @Test
+  void capitalisesWordsOutsideAsciiByTheirTitleCase() {
+    assertThat(restore("SEEN BY DR. ÉLODIE MARTIN IN ÖREBRO. ǄEMAL AWARE."))
+        .isEqualTo("Seen by Dr. Élodie martin in örebro. ǅemal aware.");
+    assertThat(restore("seen by dr. élodie martin. ǆemal aware, 𐐨𐐩 here"))
+        .isEqualTo("Seen by Dr. Élodie martin. ǅemal aware, 𐐨𐐩 here");
+  }
+
+  @Test
   void leavesMixedCaseTextAlone() {
     String text = "Daughter maria at bedside. Dr. Smith aware.";
 
