@@ -28,6 +28,7 @@ import org.clinicalingest.spi.SourceRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -70,6 +71,10 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, SQLException {
+    if (patients < 1) {
+      throw new ParameterException(
+          spec.commandLine(), "--patients must be at least 1, was " + patients);
+    }
     PrintWriter out = spec.commandLine().getOut();
     Files.createDirectories(dataDir);
     Path input = dataDir.resolve("patients.ndjson");

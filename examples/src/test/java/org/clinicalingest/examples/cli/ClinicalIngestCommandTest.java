@@ -126,6 +126,8 @@ class ClinicalIngestCommandTest {
     assertThat(run("ingest", "--input", "missing.json", "--duckdb", "x.duckdb")).isEqualTo(2);
     assertThat(err.toString()).contains("--input missing.json: no such file");
     assertThat(run("frobnicate")).isEqualTo(2);
+    assertThat(run("demo", "--patients", "0")).isEqualTo(2);
+    assertThat(err.toString()).contains("--patients must be at least 1, was 0");
   }
 
   @Test
