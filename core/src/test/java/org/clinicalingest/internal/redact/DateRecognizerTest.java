@@ -140,29 +140,28 @@ class DateRecognizerTest {
    */
   @Property(tries = 3000)
   void numericDateTestAgreesWithThePattern(@ForAll("numericText") String text) {
-    ScannedText scanned = new ScannedText(text);
-    try {
-      Matcher pattern = NUMERIC.matcher(text);
-      for (int start = 0; start < text.length(); start++) {
-        pattern.region(start, text.length());
-        pattern.useAnchoringBounds(false);
-        pattern.useTransparentBounds(true);
-        int number = scanned.numberAt(start);
-        int end = number < 0 ? start : scanned.numberEnd(number);
-        boolean tried =
-            number >= 0
-                && scanned.numberLength(number) <= 2
-                && "/.-".indexOf(scanned.charAt(end)) >= 0
-                && scanned.isDigitAt(end + 1)
-                && scanned.isFreeBefore(start, "/.:-");
+    Scanned.check(
+        text,
+        scanned -> {
+          Matcher pattern = NUMERIC.matcher(text);
+          for (int start = 0; start < text.length(); start++) {
+            pattern.region(start, text.length());
+            pattern.useAnchoringBounds(false);
+            pattern.useTransparentBounds(true);
+            int number = scanned.numberAt(start);
+            int end = number < 0 ? start : scanned.numberEnd(number);
+            boolean tried =
+                number >= 0
+                    && scanned.numberLength(number) <= 2
+                    && "/.-".indexOf(scanned.charAt(end)) >= 0
+                    && scanned.isDigitAt(end + 1)
+                    && scanned.isFreeBefore(start, "/.:-");
 
-        assertThat(tried && DateRecognizer.isNumericDate(scanned, number))
-            .as("at %d of \"%s\"", start, text)
-            .isEqualTo(pattern.lookingAt());
-      }
-    } finally {
-      scanned.release();
-    }
+            assertThat(tried && DateRecognizer.isNumericDate(scanned, number))
+                .as("at %d of \"%s\"", start, text)
+                .isEqualTo(pattern.lookingAt());
+          }
+        });
   }
 
   /** Three numbers with separators between them, and what may stand before and after. */

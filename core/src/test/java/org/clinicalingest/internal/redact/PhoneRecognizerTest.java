@@ -134,24 +134,23 @@ class PhoneRecognizerTest {
   @Property(tries = 4000)
   void findsAKeywordBeforeANumberWhereASearchFindsOne(
       @ForAll("keywordsBeforeNumbers") String text) {
-    ScannedText scanned = new ScannedText(text);
-    try {
-      for (int number = 0; number < scanned.numbers(); number++) {
-        int start = scanned.numberStart(number);
-        boolean searched =
-            scanned.findIn(
-                    PhoneRecognizer.KEYWORD_JUST_BEFORE,
-                    Math.max(0, start - PhoneRecognizer.LOOK_BACK),
-                    start,
-                    true)
-                != null;
-        assertThat(PhoneRecognizer.keywordJustBefore(scanned, start))
-            .as("number at %d of \"%s\"", start, text)
-            .isEqualTo(searched);
-      }
-    } finally {
-      scanned.release();
-    }
+    Scanned.check(
+        text,
+        scanned -> {
+          for (int number = 0; number < scanned.numbers(); number++) {
+            int start = scanned.numberStart(number);
+            boolean searched =
+                scanned.findIn(
+                        PhoneRecognizer.KEYWORD_JUST_BEFORE,
+                        Math.max(0, start - PhoneRecognizer.LOOK_BACK),
+                        start,
+                        true)
+                    != null;
+            assertThat(PhoneRecognizer.keywordJustBefore(scanned, start))
+                .as("number at %d of \"%s\"", start, text)
+                .isEqualTo(searched);
+          }
+        });
   }
 
   /** Phone keywords, near misses and other words, glued or not, before and between numbers. */

@@ -200,11 +200,6 @@ class PhoneShapesTest {
 
   private static int endOf(
       BiFunction<ScannedText, Integer, Integer> shape, String text, int start) {
-    ScannedText scanned = new ScannedText(text);
-    try {
-      return shape.apply(scanned, start);
-    } finally {
-      scanned.release();
-    }
+    return Scanned.apply(text, scanned -> shape.apply(scanned, start));
   }
 }

@@ -155,23 +155,22 @@ class RecordNumberRecognizerTest {
    */
   @Property(tries = 3000)
   void triesEveryCueWordWhereTheKeywordPatternMatches(@ForAll("keywordText") String text) {
-    ScannedText scanned = new ScannedText(text);
-    try {
-      for (int word = 0; word < scanned.words(); word++) {
-        int start = scanned.wordStart(word);
-        if (scanned.wordHas(word, Cue.RECORD_NUMBER)
-            && scanned.lookingAt(RecordNumberRecognizer.withKeywordAt(scanned, start), start)
-                != null) {
-          assertThat(
-                  RecordNumberRecognizer.mayStartKeyword(scanned, word)
-                      && RecordNumberRecognizer.valueMayFollow(scanned, word))
-              .as("word at %d of \"%s\"", start, text)
-              .isTrue();
-        }
-      }
-    } finally {
-      scanned.release();
-    }
+    Scanned.check(
+        text,
+        scanned -> {
+          for (int word = 0; word < scanned.words(); word++) {
+            int start = scanned.wordStart(word);
+            if (scanned.wordHas(word, Cue.RECORD_NUMBER)
+                && scanned.lookingAt(RecordNumberRecognizer.withKeywordAt(scanned, start), start)
+                    != null) {
+              assertThat(
+                      RecordNumberRecognizer.mayStartKeyword(scanned, word)
+                          && RecordNumberRecognizer.valueMayFollow(scanned, word))
+                  .as("word at %d of \"%s\"", start, text)
+                  .isTrue();
+            }
+          }
+        });
   }
 
   /** A keyword-like phrase, a qualifier or separator, and a value, among other words. */

@@ -87,20 +87,19 @@ class StreetAddressRecognizerTest {
    */
   @Property(tries = 4000)
   void triesEveryNumberWhereTheStreetPatternMatches(@ForAll("streetText") String text) {
-    ScannedText scanned = new ScannedText(text);
-    try {
-      for (int number = 0; number < scanned.numbers(); number++) {
-        int start = scanned.numberStart(number);
-        if (scanned.numberLength(number) <= 6
-            && scanned.lookingAt(StreetAddressRecognizer.STREET, start) != null) {
-          assertThat(StreetAddressRecognizer.suffixMayFollow(scanned, number))
-              .as("number at %d of \"%s\"", start, text)
-              .isTrue();
-        }
-      }
-    } finally {
-      scanned.release();
-    }
+    Scanned.check(
+        text,
+        scanned -> {
+          for (int number = 0; number < scanned.numbers(); number++) {
+            int start = scanned.numberStart(number);
+            if (scanned.numberLength(number) <= 6
+                && scanned.lookingAt(StreetAddressRecognizer.STREET, start) != null) {
+              assertThat(StreetAddressRecognizer.suffixMayFollow(scanned, number))
+                  .as("number at %d of \"%s\"", start, text)
+                  .isTrue();
+            }
+          }
+        });
   }
 
   /** A number, words of many shapes and a street suffix, with blanks and glue between them. */

@@ -96,11 +96,6 @@ class UnitWordsTest {
   }
 
   private static boolean follows(String text, int at) {
-    ScannedText scanned = new ScannedText(text);
-    try {
-      return UnitWords.follows(scanned, at, UNITS);
-    } finally {
-      scanned.release();
-    }
+    return Scanned.apply(text, scanned -> UnitWords.follows(scanned, at, UNITS));
   }
 }

@@ -85,27 +85,26 @@ class ZipCodeRecognizerTest {
    */
   @Property(tries = 2000)
   void findsThePlaceBeforeAZipCodeASearchFinds(@ForAll("placesBeforeZipCodes") String text) {
-    ScannedText scanned = new ScannedText(text);
-    try {
-      for (int number = 0; number < scanned.numbers(); number++) {
-        int start = scanned.numberStart(number);
-        int end = scanned.numberEnd(number);
-        for (int from = Math.max(0, start - 60); from <= start; from++) {
-          String where = String.format("%d..%d of \"%s\"", from, end, text);
-          int[] cityState =
-              bounds(scanned.findIn(ZipCodeRecognizer.CITY_STATE_BEFORE, from, end, true));
-          assertThat(bounds(ZipCodeRecognizer.cityStateBefore(scanned, from, end)))
-              .as(where)
-              .isEqualTo(cityState);
-          int[] state = bounds(scanned.findIn(ZipCodeRecognizer.STATE_BEFORE, from, end, true));
-          assertThat(bounds(ZipCodeRecognizer.stateBefore(scanned, from, end)))
-              .as(where)
-              .isEqualTo(state);
-        }
-      }
-    } finally {
-      scanned.release();
-    }
+    Scanned.check(
+        text,
+        scanned -> {
+          for (int number = 0; number < scanned.numbers(); number++) {
+            int start = scanned.numberStart(number);
+            int end = scanned.numberEnd(number);
+            for (int from = Math.max(0, start - 60); from <= start; from++) {
+              String where = String.format("%d..%d of \"%s\"", from, end, text);
+              int[] cityState =
+                  bounds(scanned.findIn(ZipCodeRecognizer.CITY_STATE_BEFORE, from, end, true));
+              assertThat(bounds(ZipCodeRecognizer.cityStateBefore(scanned, from, end)))
+                  .as(where)
+                  .isEqualTo(cityState);
+              int[] state = bounds(scanned.findIn(ZipCodeRecognizer.STATE_BEFORE, from, end, true));
+              assertThat(bounds(ZipCodeRecognizer.stateBefore(scanned, from, end)))
+                  .as(where)
+                  .isEqualTo(state);
+            }
+          }
+        });
   }
 
   /** The start and end of a match and of each of its groups, or null for no match. */
