@@ -177,22 +177,23 @@ class RecordNumberRecognizerTest {
   @Provide
   Arbitrary<String> keywordText() {
     Arbitrary<String> keywords =
-        words(
+        Choices.oneOf(
             "s|S|s/n|S/N|s /n|s/p|'s|mr|MR|Mr|Mr.|mrno|med|Med|med rec|Med. Rec."
                 + "|medical|MEDICAL|medical records|Medical\tRecord|rec|Rec.|records"
                 + "|record|dl|DL|dL|Dl|mg/dL|sn|SN|tin|TIN|ein|EIN|csn|CSN|fin|FIN|chart"
                 + "|Chart|unit|patient|Patient's|pt|hosp|Hosp.|hospital|visit|Encounter|enc."
                 + "|plan|claim|insurance|account|acct.|s/n|medicare");
     Arbitrary<String> middles =
-        words(
+        Choices.oneOf(
             "|#|no|No.|NO|number|nbr|num|ID|id|identifier|:|=|.|is|was|of"
                 + "|at Mercy Hospital:|from St. Luke's #|/|'s|no. is|number was|No. ID is"
                 + "|ID no. of|Rec. No. ID is|for the|with Edna Sullivan on|at Mercy Hospital on"
                 + "|No. ID at the Mercy Hospital of St. Luke's Town:|(Mercy):|at José's:"
                 + "|at St. Luke’s Hospital:|for Acme Billing:|per Riverside =|RecordNoIDis");
     Arbitrary<String> values =
-        words("12345678|A123456|4431-AB-99|12-3456789|mg|12|x1234567|02-Mar-2016|123|1/2/3");
-    Arbitrary<String> others = words("seen|plan|Riverside|on|3/4|bed|");
+        Choices.oneOf(
+            "12345678|A123456|4431-AB-99|12-3456789|mg|12|x1234567|02-Mar-2016|123|1/2/3");
+    Arbitrary<String> others = Choices.oneOf("seen|plan|Riverside|on|3/4|bed|");
     Arbitrary<String> gaps = Arbitraries.of("", " ", "  ", "\t", " \t");
     return Combinators.combine(
             others, gaps, keywords, gaps, middles, gaps, values, others.list().ofMaxSize(2))
@@ -208,10 +209,5 @@ class RecordNumberRecognizerTest {
                     + value
                     + " "
                     + String.join(" ", after));
-  }
-
-  /** One of the {@code |}-separated words, any of which may be empty. */
-  private static Arbitrary<String> words(String separated) {
-    return Arbitraries.of(separated.split("\\|", -1));
   }
 }

@@ -109,23 +109,8 @@ class StreetAddressRecognizerTest {
     Arbitrary<String> numbers = Arbitraries.of("1234", "4B", "10-12", "2008", "7-", "1234567");
     Arbitrary<String> directions = Arbitraries.of("", "", "N ", "n.e. ", "South\t", "NW  ");
     Arbitrary<String> names =
-        Arbitraries.of(
-            "Main",
-            "main",
-            "O'Neil",
-            "O’Neil",
-            "Jean-Luc",
-            "St.",
-            "4th",
-            "21ST",
-            "101st",
-            "Élan",
-            "José",
-            "Mt.",
-            "Lake",
-            "Park",
-            "s.w",
-            "Dr.");
+        Choices.oneOf(
+            "Main|main|O'Neil|O’Neil|Jean-Luc|St.|4th|21ST|101st|Élan|José|Mt.|Lake|Park|s.w|Dr.");
     Arbitrary<String> others =
         Arbitraries.of("2008.", "mg", "months,", "(555)", "12:25.", "x2", "a\u0301b", "Ave-Maria");
     Arbitrary<String> chunks = Arbitraries.frequencyOf(Tuple.of(4, names), Tuple.of(1, others));

@@ -126,18 +126,9 @@ class ZipCodeRecognizerTest {
     Arbitrary<String> before =
         Arbitraries.of("", "lives in ", "\n", "(", "Dr. Smith, ", "x", "-", "\r\n", "at 9 Elm St ");
     Arbitrary<String> cities =
-        Arbitraries.of(
-            "Boston",
-            "Salt Lake City",
-            "St. Louis",
-            "O'Fallon",
-            "Éire",
-            "new york",
-            "EL PASO",
-            "Coeur d’Alene",
-            "Winston-Salem",
-            "Big Spring Town Hall",
-            "");
+        Choices.oneOf(
+            "Boston|Salt Lake City|St. Louis|O'Fallon|Éire|new york|EL PASO|Coeur d’Alene"
+                + "|Winston-Salem|Big Spring Town Hall|");
     Arbitrary<String> separators = Arbitraries.of("", " ", ", ", ",", " ,  ", "\n", ",\n ", "\t");
     Arbitrary<String> states =
         Arbitraries.of("MA", "ma", "Texas", "TX.", "New York", "md", "Mass", "RI,", "");
