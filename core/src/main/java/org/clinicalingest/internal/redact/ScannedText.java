@@ -2,7 +2,6 @@ package org.clinicalingest.internal.redact;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.clinicalingest.spi.PhiSpan;
@@ -320,25 +319,6 @@ final class ScannedText {
     matcher.useAnchoringBounds(true);
     matcher.useTransparentBounds(true);
     return matcher.lookingAt() ? matcher : null;
-  }
-
-  /**
-   * The first match of {@code pattern} in {@code from..to}, the one {@link #findIn} with
-   * transparent bounds finds, tried only at the positions {@code mayStart} accepts; they must
-   * include every position where a match can start.
-   *
-   * @return the matcher, positioned on the match, or null if there is none
-   */
-  Matcher findAtStarts(Pattern pattern, int from, int to, IntPredicate mayStart) {
-    for (int start = from; start < to; start++) {
-      if (mayStart.test(start)) {
-        Matcher matcher = lookingAtUpTo(pattern, start, to);
-        if (matcher != null) {
-          return matcher;
-        }
-      }
-    }
-    return null;
   }
 
   /**

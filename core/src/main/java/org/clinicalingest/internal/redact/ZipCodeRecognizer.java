@@ -35,7 +35,7 @@ final class ZipCodeRecognizer implements Recognizer {
   private static final String STATE =
       "(?<state>" + UsPlaces.STATE_CODE + "|" + UsPlaces.STATE_NAME + ")";
 
-  static final Pattern CITY_STATE_BEFORE =
+  private static final Pattern CITY_STATE_BEFORE =
       Pattern.compile(
           "(?<![\\p{L}'’.-])(?<city>"
               + UsPlaces.CITY
@@ -45,7 +45,7 @@ final class ZipCodeRecognizer implements Recognizer {
               + UsPlaces.ZIP
               + ")$");
 
-  static final Pattern STATE_BEFORE =
+  private static final Pattern STATE_BEFORE =
       Pattern.compile(
           "(?:(?<![^\\n])[ \\t]*"
               + UsPlaces.STATE_CODE
@@ -115,40 +115,17 @@ final class ZipCodeRecognizer implements Recognizer {
       }
       next = candidate.end();
       int from = placeFrom(text, start);
-      Matcher cityState = cityStateBefore(text, from, candidate.end());
+      Matcher cityState = text.findIn(CITY_STATE_BEFORE, from, candidate.end(), true);
       if (cityState != null) {
         spans.add(new PhiSpan(cityState.start("city"), cityState.end("city"), PhiType.LOCATION));
         spans.add(new PhiSpan(cityState.start("zip"), cityState.end("zip"), PhiType.ZIP));
         continue;
       }
-      Matcher state = stateBefore(text, from, candidate.end());
+      Matcher state = text.findIn(STATE_BEFORE, from, candidate.end(), true);
       if (state != null) {
         spans.add(new PhiSpan(state.start("zip"), state.end("zip"), PhiType.ZIP));
       }
     }
-  }
-
-  /**
-   * The first match of {@link #CITY_STATE_BEFORE} in {@code from..end}, tried only at capitals,
-   * where a city can start.
-   */
-  static Matcher cityStateBefore(ScannedText text, int from, int end) {
-    String value = text.text();
-    return text.findAtStarts(
-        CITY_STATE_BEFORE, from, end, at -> Character.isUpperCase(value.codePointAt(at)));
-  }
-
-  /**
-   * The first match of {@link #STATE_BEFORE} in {@code from..end}, tried only where a state code
-   * can start it: at a line's start or at a comma.
-   */
-  static Matcher stateBefore(ScannedText text, int from, int end) {
-    String value = text.text();
-    return text.findAtStarts(
-        STATE_BEFORE,
-        from,
-        end,
-        at -> at == 0 || value.charAt(at - 1) == '\n' || value.charAt(at) == ',');
   }
 
   /**
