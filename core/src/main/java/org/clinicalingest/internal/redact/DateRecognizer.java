@@ -48,16 +48,6 @@ final class DateRecognizer implements Recognizer {
   private static final String TIME =
       "(?:[T ]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:[ ]?(?:Z|[+-]\\d{2}:?\\d{2}|[AaPp]\\.?[Mm]\\.?))?)?";
 
-  /**
-   * The units of a dose after a number ({@code 1/2/10 mg}), which a numeric date may not have
-   * ({@link #isNumericDate}): {@code mg|mcg|g|ml|units?|%|mmhg|kg|lbs?|cm|mm|tabs?|tablets?|caps?},
-   * each word written out.
-   */
-  private static final List<String> DOSE_UNITS =
-      List.of(
-          "mg", "mcg", "g", "ml", "units", "unit", "%", "mmhg", "kg", "lbs", "lb", "cm", "mm",
-          "tabs", "tab", "tablets", "tablet", "caps", "cap");
-
   private static final Pattern YEAR_FIRST =
       Pattern.compile(
           "(?=[12])(?<![\\w/.:-])(?:19|20)\\d{2}([-/.])(0?[1-9]|1[0-2])\\1(0?[1-9]|[12]\\d|3[01])"
@@ -334,8 +324,8 @@ final class DateRecognizer implements Recognizer {
    * Whether a numeric date ({@code 3/12/2019}, {@code 12.03.19}) starts at the number, which has at
    * most two digits and a separator after it and is free before, where the pattern {@code
    * (?<![\w/.:-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\w/:]|[.-]\d)} followed by none of the
-   * {@link #DOSE_UNITS} would match: a number of at most two digits, the same separator, and one of
-   * two or four digits that ends the date, with no dose after it.
+   * {@link UnitWords#DOSES} would match: a number of at most two digits, the same separator, and
+   * one of two or four digits that ends the date, with no dose after it.
    */
   static boolean isNumericDate(ScannedText text, int number) {
     if (number + 2 >= text.numbers()) {
@@ -349,7 +339,7 @@ final class DateRecognizer implements Recognizer {
         && text.joinedToNext(second, separator)
         && (yearLength == 2 || yearLength == 4)
         && endsFree(text, third)
-        && !UnitWords.follows(text, text.numberEnd(third), DOSE_UNITS);
+        && !UnitWords.follows(text, text.numberEnd(third), UnitWords.DOSES);
   }
 
   /**

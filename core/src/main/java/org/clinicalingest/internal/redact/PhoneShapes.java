@@ -1,7 +1,5 @@
 package org.clinicalingest.internal.redact;
 
-import java.util.List;
-
 /**
  * The shapes of {@link PhoneRecognizer}'s numbers, matched by hand. Each method returns where the
  * shape's regular expression, tried at a place with transparent bounds, would end its match, or -1
@@ -40,10 +38,6 @@ final class PhoneShapes {
 
   /** The words of an extension, in the order the expression tries them, in lower case. */
   private static final String[] EXTENSION_WORDS = {"x", "ext.", "ext", "extension"};
-
-  /** The units of {@code NOT_A_UNIT}, each word of {@code units?} and {@code lbs?} written out. */
-  private static final List<String> UNITS =
-      List.of("mg", "mcg", "g", "ml", "units", "unit", "%", "mmhg", "kg", "lbs", "lb");
 
   private PhoneShapes() {}
 
@@ -254,7 +248,7 @@ final class PhoneShapes {
   private static boolean endsFree(ScannedText text, int at, boolean notAUnit) {
     char c = text.charAt(at);
     boolean glued = ScannedText.isWordChar(c) || "-./".indexOf(c) >= 0 && text.isDigitAt(at + 1);
-    return !glued && !(notAUnit && UnitWords.follows(text, at, UNITS));
+    return !glued && !(notAUnit && UnitWords.follows(text, at, UnitWords.AMOUNTS));
   }
 
   /** Whether a word character or one of {@code others} stands before {@code start}. */

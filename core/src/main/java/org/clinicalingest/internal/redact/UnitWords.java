@@ -1,6 +1,7 @@
 package org.clinicalingest.internal.redact;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Units written after a number ({@code 10 mg}, {@code 5%ile}), found by hand: what the pattern
@@ -13,6 +14,23 @@ import java.util.List;
  * or {@code _}, is a word character, and a combining mark after a word character is one too.
  */
 final class UnitWords {
+
+  /**
+   * Units of an amount, {@code mg|mcg|g|ml|units?|%|mmhg|kg|lbs?} with each word written out: a
+   * number before one is no phone number.
+   */
+  static final List<String> AMOUNTS =
+      List.of("mg", "mcg", "g", "ml", "units", "unit", "%", "mmhg", "kg", "lbs", "lb");
+
+  /**
+   * Units of a dose, the {@link #AMOUNTS} and {@code cm|mm|tabs?|tablets?|caps?}: a number before
+   * one is no date.
+   */
+  static final List<String> DOSES =
+      Stream.concat(
+              AMOUNTS.stream(),
+              Stream.of("cm", "mm", "tabs", "tab", "tablets", "tablet", "caps", "cap"))
+          .toList();
 
   private UnitWords() {}
 
