@@ -1,7 +1,6 @@
 package org.clinicalingest.internal.redact;
 
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
@@ -45,8 +44,6 @@ public final class FieldRedactor {
           "036", "059", "063", "102", "203", "556", "692", "790", "821", "823", "830", "831", "878",
           "879", "884", "890", "893");
 
-  private static final Pattern ISO_DATE =
-      Pattern.compile("\\s*(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?)?(?:[T ][0-9:.+\\-Z]*)?\\s*");
   private static final Pattern ZIP = Pattern.compile("\\s*(\\d{3})\\d{2}(?:-?\\d{4})?\\s*");
   private static final Pattern IDENTIFIER_PREFIX =
       Pattern.compile("([A-Za-z][A-Za-z0-9_-]{0,15})\\s*:(.*)", Pattern.DOTALL);
@@ -124,11 +121,11 @@ public final class FieldRedactor {
         || policy.field(PhiField.DATE_OF_BIRTH) != Operator.GENERALIZE) {
       return apply(PhiField.DATE_OF_BIRTH, dateOfBirth);
     }
-    LocalDate birth = earliestDate(dateOfBirth);
+    LocalDate birth = LenientIsoDate.earliestDay(dateOfBirth);
     if (birth == null) {
       return null;
     }
-    LocalDate death = deceasedDate == null ? null : earliestDate(deceasedDate);
+    LocalDate death = deceasedDate == null ? null : LenientIsoDate.earliestDay(deceasedDate);
     LocalDate reference = death != null ? death : LocalDate.now(clock);
     if (!reference.isBefore(birth) && Period.between(birth, reference).getYears() > 89) {
       return OVER_89;
@@ -182,7 +179,7 @@ public final class FieldRedactor {
   }
 
   private static String year(String value) {
-    LocalDate date = earliestDate(value);
+    LocalDate date = LenientIsoDate.earliestDay(value);
     return date == null ? null : fourDigits(date.getYear());
   }
 
@@ -192,21 +189,5 @@ public final class FieldRedactor {
   private static String fourDigits(int year) {
     String digits = Integer.toString(year);
     return digits.length() >= 4 ? digits : "0".repeat(4 - digits.length()) + digits;
-  }
-
-  /** The earliest day an ISO date, date-time, year-month or year can mean; null if unreadable. */
-  private static LocalDate earliestDate(String value) {
-    Matcher date = ISO_DATE.matcher(value);
-    if (!date.matches()) {
-      return null;
-    }
-    try {
-      int year = Integer.parseInt(date.group(1));
-      int month = date.group(2) == null ? 1 : Integer.parseInt(date.group(2));
-      int day = date.group(3) == null ? 1 : Integer.parseInt(date.group(3));
-      return LocalDate.of(year, month, day);
-    } catch (DateTimeException e) {
-      return null;
-    }
   }
 }
