@@ -47,6 +47,15 @@ final class UsPlaces {
    */
   static final String STATE_NAME = byFirstLetter(STATE_NAMES);
 
+  /** Whether two capitals are a state code, by {@code 26 * (first - 'A') + second - 'A'}. */
+  private static final boolean[] STATE_CODE_PAIRS = stateCodePairs();
+
+  /**
+   * The state names as {@link #STATE_NAME} writes them, in title case and in capitals, by first
+   * letter: {@code 'A'} at 0.
+   */
+  private static final List<List<String>> WRITTEN_STATE_NAMES = writtenStateNames();
+
   /** The state codes and the last words of the state names, in lower case. */
   private static final Set<String> STATE_END_WORDS = stateEndWords();
 
@@ -57,6 +66,13 @@ final class UsPlaces {
    * One to three capitalised words, e.g. {@code Springfield}, {@code St. Louis}, {@code EL PASO}.
    */
   static final String CITY = "\\p{Lu}[\\p{L}'’.-]*(?:[ \\t]+\\p{Lu}[\\p{L}'’.-]*){0,2}";
+
+  /**
+   * {@link #CITY} with each word taken whole (possessively): the regex engine does not give a word
+   * back a letter at a time when what follows fails.
+   */
+  static final String CITY_WHOLE_WORDS =
+      "\\p{Lu}[\\p{L}'’.-]*+(?:[ \\t]+\\p{Lu}[\\p{L}'’.-]*+){0,2}";
 
   private UsPlaces() {}
 
@@ -97,7 +113,8 @@ final class UsPlaces {
     return isCityCharacter(codePoint) || codePoint == ' ' || codePoint == '\t' || codePoint == ',';
   }
 
-  private static boolean isCityCharacter(int codePoint) {
+  /** Whether a word of {@link #CITY} can hold the character after its first. */
+  static boolean isCityCharacter(int codePoint) {
     return Character.isLetter(codePoint)
         || codePoint == '\''
         || codePoint == '’'
@@ -113,14 +130,94 @@ final class UsPlaces {
     return STATE_END_WORDS.contains(word.toLowerCase(Locale.ROOT));
   }
 
-  private static Set<String> stateEndWords() {
-    Set<String> words = new HashSet<>();
+  /**
+   * Whether a state, as {@link #STATE_CODE} or {@link #STATE_NAME} matches it, starts at {@code
+   * position} and is not followed by a word character ({@code \w}).
+   */
+  static boolean stateAt(String text, int position) {
+    char first = position < text.length() ? text.charAt(position) : 0;
+    if (first < 'A' || first > 'Z') {
+      return false;
+    }
+    if (position + 2 <= text.length()
+        && isStateCode(text.charAt(position), text.charAt(position + 1))
+        && !isWordCharacterAt(text, position + 2)) {
+      return true;
+    }
+    for (String name : WRITTEN_STATE_NAMES.get(first - 'A')) {
+      int end = nameEnd(text, position, name);
+      if (end >= 0 && !isWordCharacterAt(text, end)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Where {@code name} ends if written at {@code position}, its blanks as blanks or tabs; or -1.
+   */
+  private static int nameEnd(String text, int position, String name) {
+    int at = position;
+    for (int i = 0; i < name.length(); i++) {
+      if (name.charAt(i) == ' ') {
+        int blanks = at;
+        while (at < text.length() && (text.charAt(at) == ' ' || text.charAt(at) == '\t')) {
+          at++;
+        }
+        if (at == blanks) {
+          return -1;
+        }
+      } else if (at < text.length() && text.charAt(at) == name.charAt(i)) {
+        at++;
+      } else {
+        return -1;
+      }
+    }
+    return at;
+  }
+
+  private static boolean isWordCharacterAt(String text, int position) {
+    return position < text.length() && ScannedText.isWordChar(text.charAt(position));
+  }
+
+  private static boolean isStateCode(char first, char second) {
+    return first >= 'A'
+        && first <= 'Z'
+        && second >= 'A'
+        && second <= 'Z'
+        && STATE_CODE_PAIRS[26 * (first - 'A') + second - 'A'];
+  }
+
+  private static List<List<String>> writtenStateNames() {
+    List<List<String>> byFirstLetter = new ArrayList<>();
+    for (char first = 'A'; first <= 'Z'; first++) {
+      byFirstLetter.add(new ArrayList<>());
+    }
+    for (String name : STATE_NAMES) {
+      for (String written : List.of(name, name.toUpperCase(Locale.ROOT))) {
+        byFirstLetter.get(written.charAt(0) - 'A').add(written);
+      }
+    }
+    return byFirstLetter.stream().map(List::copyOf).toList();
+  }
+
+  private static boolean[] stateCodePairs() {
+    boolean[] pairs = new boolean[26 * 26];
     Pattern code = Pattern.compile(STATE_CODE);
     for (char first = 'A'; first <= 'Z'; first++) {
       for (char second = 'A'; second <= 'Z'; second++) {
-        String letters = "" + first + second;
-        if (code.matcher(letters).matches()) {
-          words.add(letters.toLowerCase(Locale.ROOT));
+        pairs[26 * (first - 'A') + second - 'A'] = code.matcher("" + first + second).matches();
+      }
+    }
+    return pairs;
+  }
+
+  private static Set<String> stateEndWords() {
+    Set<String> words = new HashSet<>();
+    for (char first = 'A'; first <= 'Z'; first++) {
+      for (char second = 'A'; second <= 'Z'; second++) {
+        if (isStateCode(first, second)) {
+          words.add(("" + first + second).toLowerCase(Locale.ROOT));
         }
       }
     }

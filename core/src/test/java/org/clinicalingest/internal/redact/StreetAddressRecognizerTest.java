@@ -2,6 +2,8 @@ package org.clinicalingest.internal.redact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -9,6 +11,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.statistics.Statistics;
 import org.clinicalingest.spi.PhiType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,6 +19,21 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class StreetAddressRecognizerTest {
+
+  /** The city, state and ZIP code after a street, written plainly: what the tails must match. */
+  private static final Pattern BACKTRACKING_TAIL =
+      Pattern.compile(
+          "\\G(?:,?[ \\t]*\\n?[ \\t]*(?<city>"
+              + UsPlaces.CITY
+              + ")[ \\t]*,?[ \\t]*\\n?[ \\t]*(?<state>"
+              + UsPlaces.STATE_CODE
+              + "|"
+              + UsPlaces.STATE_NAME
+              + ")(?![\\w])\\.?(?:,?[ \\t]+(?<zip1>"
+              + UsPlaces.ZIP
+              + "))?|,?[ \\t]+(?<zip2>"
+              + UsPlaces.ZIP
+              + "))");
 
   private final StreetAddressRecognizer recognizer = new StreetAddressRecognizer();
 
@@ -128,5 +146,60 @@ class StreetAddressRecognizerTest {
         .as(
             (glue, number, blank, direction, middle, suffix, tail) ->
                 glue + number + blank + direction + middle + suffix + tail);
+  }
+
+  @Property(tries = 6000)
+  void theTailsMatchAsTheirPlainExpressionWhereTheyAreUsed(@ForAll("tailText") String text) {
+    Scanned.check(
+        text,
+        scanned -> {
+          boolean inside =
+              StreetAddressRecognizer.stateMayStartInsideCityWord(
+                  scanned, scanned.skip(0, ", \t\n"));
+          String expected = groups(scanned.lookingAt(BACKTRACKING_TAIL, 0));
+          Statistics.label("state inside a city word").collect(inside);
+          Statistics.label("tail").collect(expected.isEmpty() ? "none" : "matched");
+          assertThat(groups(scanned.lookingAt(StreetAddressRecognizer.TAIL, 0)))
+              .as("\"%s\"", text)
+              .isEqualTo(expected);
+          if (!inside) {
+            assertThat(groups(scanned.lookingAt(StreetAddressRecognizer.TAIL_WHOLE_CITY_WORDS, 0)))
+                .as("\"%s\"", text)
+                .isEqualTo(expected);
+          }
+        });
+  }
+
+  /** Each group's bounds, empty for no match. */
+  private static String groups(Matcher tail) {
+    if (tail == null) {
+      return "";
+    }
+    StringBuilder bounds = new StringBuilder();
+    for (int group = 0; group <= tail.groupCount(); group++) {
+      bounds.append(tail.start(group)).append("..").append(tail.end(group)).append(' ');
+    }
+    return bounds.toString();
+  }
+
+  /**
+   * What may follow a street: city words of many shapes (some glued to a state, some in capitals
+   * that hold one), states, ZIP codes and other words, with blanks, commas and line breaks.
+   */
+  @Provide
+  Arbitrary<String> tailText() {
+    Arbitrary<String> words =
+        Choices.oneOf(
+            "Boston|Salt|Lake|City|St.|O’Neill|Winston-Salem|McAllen|BostonMA|PENSACOLA|PORTAL"
+                + "|CORPUS|CHRISTI|GRACE|PERIOD|FOR|Ýbor|Éire|RENEW|MA|TX|Texas|TEXAS|New|NEW"
+                + "|York|YORK|Hampshire|Dakota|North|NORTH|DAKOTANY|02115|62704-1234|12.5|visits"
+                + "|his|and|WA_|LAx|CO.|Il");
+    Arbitrary<String> gaps = Choices.oneOf(" | |, |,|\t|\n|  | , |.|; |");
+    return Combinators.combine(words, gaps)
+        .as((word, gap) -> gap + word)
+        .list()
+        .ofMinSize(1)
+        .ofMaxSize(6)
+        .map(list -> String.join("", list));
   }
 }

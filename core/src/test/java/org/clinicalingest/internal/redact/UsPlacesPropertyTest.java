@@ -25,6 +25,31 @@ class UsPlacesPropertyTest {
               + UsPlaces.STATE_NAME
               + ")\\.?,?[ \\t]+");
 
+  private static final Pattern STATE =
+      Pattern.compile("(?:" + UsPlaces.STATE_CODE + "|" + UsPlaces.STATE_NAME + ")(?![\\w])");
+
+  @Property(tries = 5000)
+  void stateAtAgreesWithThePattern(@ForAll("stateLike") String text) {
+    for (int position = 0; position <= text.length(); position++) {
+      Matcher state = STATE.matcher(text).region(position, text.length());
+      boolean expected = state.useTransparentBounds(true).lookingAt();
+      assertThat(UsPlaces.stateAt(text, position))
+          .as("%s at %d", text, position)
+          .isEqualTo(expected);
+    }
+  }
+
+  /** States and parts of them, in title case, capitals and other cases, glued or apart. */
+  @Provide
+  Arbitrary<String> stateLike() {
+    return Choices.oneOf(
+            "MA|TX|Tx|DC|XX|LA|New|NEW|new|York|YORK|Hampshire|HAMP|Dakota|North|Carolina|Texas"
+                + "|TEXAS|TEXASX|Iowa|IOWA|Rhode|Island| |  |\t|\n|_|1|,|.|é|RENEW|PORTAL|")
+        .list()
+        .ofMaxSize(5)
+        .map(list -> String.join("", list));
+  }
+
   @Property(tries = 3000)
   void cityBeforeCommaAgreesWithThePattern(@ForAll("placeLike") String text) {
     boolean expected = CITY_AND_COMMA.matcher(text).lookingAt();
