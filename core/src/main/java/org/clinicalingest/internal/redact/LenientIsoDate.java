@@ -15,7 +15,7 @@ import java.time.LocalDate;
  * that is, blanks around a four-digit year, an optional two-digit month and day, and after {@code
  * T} or a blank anything made of digits and {@code :.+-Z}, unchecked. It is read by hand, since the
  * pipeline generalises a date of every encounter and observation and the regular expression cost
- * about a microsecond a value. Stateless.
+ * about 0.6 µs a value (with {@code LocalDate.of}; by hand, a quarter of that). Stateless.
  */
 final class LenientIsoDate {
 

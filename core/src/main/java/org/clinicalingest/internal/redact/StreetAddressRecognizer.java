@@ -88,8 +88,8 @@ final class StreetAddressRecognizer implements Recognizer {
   /**
    * {@link #TAIL} with each city word taken whole: faster, since {@code TAIL} gives a word back a
    * letter at a time to look for a state after each shorter city, and the same match wherever no
-   * state can start inside a city word ({@link #stateMayStartInsideCityWord}), because the city
-   * ends it tries are then the same, in the same order.
+   * state can start inside a city word ({@link UsPlaces#stateStartsInsideCityWord}), because the
+   * city ends it tries are then the same, in the same order.
    */
   static final Pattern TAIL_WHOLE_CITY_WORDS = tail(UsPlaces.CITY_WHOLE_WORDS);
 
@@ -339,7 +339,8 @@ final class StreetAddressRecognizer implements Recognizer {
   }
 
   private static void addTail(ScannedText text, int from, List<PhiSpan> spans) {
-    boolean wholeWords = !stateMayStartInsideCityWord(text, text.skip(from, ", \t\n"));
+    boolean wholeWords =
+        !UsPlaces.stateStartsInsideCityWord(text.text(), text.skip(from, ", \t\n"));
     Matcher tail = text.lookingAt(wholeWords ? TAIL_WHOLE_CITY_WORDS : TAIL, from);
     if (tail == null) {
       return;
@@ -351,36 +352,5 @@ final class StreetAddressRecognizer implements Recognizer {
     if (tail.group(zip) != null) {
       spans.add(new PhiSpan(tail.start(zip), tail.end(zip), PhiType.ZIP));
     }
-  }
-
-  /**
-   * Whether a state ({@link UsPlaces#stateAt}) starts inside one of the words that {@link
-   * UsPlaces#CITY} matches from {@code start}, after its first letter: {@code PENSACOLA} holds
-   * {@code LA}, {@code PORTAL} holds {@code AL}. Every state starts with a capital A to Z, so only
-   * those are tried.
-   */
-  static boolean stateMayStartInsideCityWord(ScannedText text, int start) {
-    String value = text.text();
-    int at = start;
-    for (int word = 0; word < 3; word++) {
-      if (at >= value.length()
-          || Character.getType(value.codePointAt(at)) != Character.UPPERCASE_LETTER) {
-        return false;
-      }
-      at += Character.charCount(value.codePointAt(at));
-      while (at < value.length() && UsPlaces.isCityCharacter(value.codePointAt(at))) {
-        char c = value.charAt(at);
-        if (c >= 'A' && c <= 'Z' && UsPlaces.stateAt(value, at)) {
-          return true;
-        }
-        at += Character.charCount(value.codePointAt(at));
-      }
-      int wordEnd = at;
-      at = text.skip(at, " \t");
-      if (at == wordEnd) {
-        return false;
-      }
-    }
-    return false;
   }
 }

@@ -84,25 +84,71 @@ final class UsPlaces {
   static boolean cityBeforeComma(String text, int start) {
     int at = start;
     for (int word = 0; word < 3; word++) {
-      if (at >= text.length()
-          || Character.getType(text.codePointAt(at)) != Character.UPPERCASE_LETTER) {
+      int end = cityWordEnd(text, at);
+      if (end < 0) {
         return false;
       }
-      do {
-        at += Character.charCount(text.codePointAt(at));
-      } while (at < text.length() && isCityCharacter(text.codePointAt(at)));
-      if (at < text.length() && text.charAt(at) == ',') {
+      if (end < text.length() && text.charAt(end) == ',') {
         return true;
       }
-      int wordEnd = at;
-      while (at < text.length() && (text.charAt(at) == ' ' || text.charAt(at) == '\t')) {
-        at++;
-      }
-      if (at == wordEnd) {
+      at = blanksEnd(text, end);
+      if (at == end) {
         return false;
       }
     }
     return false;
+  }
+
+  /**
+   * Whether a state ({@link #stateAt}) starts inside one of the words that {@link #CITY} matches
+   * from {@code start}, after its first letter: {@code PENSACOLA} holds {@code LA}, {@code PORTAL}
+   * holds {@code AL}. Only there can {@code CITY} match other than {@link #CITY_WHOLE_WORDS} when a
+   * state may follow the city without a blank. Every state starts with a capital A to Z, so only
+   * those are tried.
+   */
+  static boolean stateStartsInsideCityWord(String text, int start) {
+    int at = start;
+    for (int word = 0; word < 3; word++) {
+      int end = cityWordEnd(text, at);
+      if (end < 0) {
+        return false;
+      }
+      for (int inside = at + 1; inside < end; inside++) {
+        char c = text.charAt(inside);
+        if (c >= 'A' && c <= 'Z' && stateAt(text, inside)) {
+          return true;
+        }
+      }
+      at = blanksEnd(text, end);
+      if (at == end) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Where a word of {@link #CITY} that starts at {@code start} ends: a capital letter and then
+   * letters, apostrophes, full stops or hyphens; -1 if no capital starts there.
+   */
+  private static int cityWordEnd(String text, int start) {
+    if (start >= text.length()
+        || Character.getType(text.codePointAt(start)) != Character.UPPERCASE_LETTER) {
+      return -1;
+    }
+    int at = start;
+    do {
+      at += Character.charCount(text.codePointAt(at));
+    } while (at < text.length() && isCityCharacter(text.codePointAt(at)));
+    return at;
+  }
+
+  private static int blanksEnd(String text, int from) {
+    int at = from;
+    while (at < text.length() && (text.charAt(at) == ' ' || text.charAt(at) == '\t')) {
+      at++;
+    }
+    return at;
   }
 
   /**
@@ -113,8 +159,7 @@ final class UsPlaces {
     return isCityCharacter(codePoint) || codePoint == ' ' || codePoint == '\t' || codePoint == ',';
   }
 
-  /** Whether a word of {@link #CITY} can hold the character after its first. */
-  static boolean isCityCharacter(int codePoint) {
+  private static boolean isCityCharacter(int codePoint) {
     return Character.isLetter(codePoint)
         || codePoint == '\''
         || codePoint == '’'

@@ -153,9 +153,7 @@ class StreetAddressRecognizerTest {
     Scanned.check(
         text,
         scanned -> {
-          boolean inside =
-              StreetAddressRecognizer.stateMayStartInsideCityWord(
-                  scanned, scanned.skip(0, ", \t\n"));
+          boolean inside = UsPlaces.stateStartsInsideCityWord(text, scanned.skip(0, ", \t\n"));
           String expected = groups(scanned.lookingAt(BACKTRACKING_TAIL, 0));
           Statistics.label("state inside a city word").collect(inside);
           Statistics.label("tail").collect(expected.isEmpty() ? "none" : "matched");
