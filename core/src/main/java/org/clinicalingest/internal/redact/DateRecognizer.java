@@ -36,15 +36,17 @@ import org.clinicalingest.spi.PhiType;
  *
  * Blood pressures ({@code 120/80}), codes ({@code 8480-6}), times and lab values fail the month and
  * day checks or the shapes above. A bare year, a weekday or a month alone is not matched. Each
- * pattern is tried only at the numbers or month names where it can start ({@link ScannedText}).
+ * pattern is tried only at the numbers or month names where it can start ({@link ScannedText}). The
+ * month-first forms, the commonest in notes, are read by hand from the month word on ({@link
+ * #monthYearEnd}, {@link #dayAfterMonthEnd}), exactly as their expressions would match them.
  */
 final class DateRecognizer implements Recognizer {
 
-  private static final String MONTH =
+  static final String MONTH =
       "(?<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
           + "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\\.?";
-  private static final String DAY = "(?<day>0?[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)?(?![\\w])";
-  private static final String YEAR = "(?<year>(?:19|20)\\d{2})(?![\\w]|[.,]\\d)";
+  static final String DAY = "(?<day>0?[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)?(?![\\w])";
+  static final String YEAR = "(?<year>(?:19|20)\\d{2})(?![\\w]|[.,]\\d)";
   private static final String TIME =
       "(?:[T ]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:[ ]?(?:Z|[+-]\\d{2}:?\\d{2}|[AaPp]\\.?[Mm]\\.?))?)?";
 
@@ -63,13 +65,6 @@ final class DateRecognizer implements Recognizer {
               + "(?:(?:[ \\t,.-]+|(?<=[a-z]))"
               + YEAR
               + "|-'?(?<shortyear>\\d{2})(?!\\w)|[ \\t]*'(?<apyear>\\d{2})(?!\\w))?");
-
-  private static final Pattern MONTH_DAY =
-      Pattern.compile(
-          "(?i)(?=[adfjmnos])(?<![\\w])" + MONTH + "[ \\t]*" + DAY + "(?:,?[ \\t]*" + YEAR + ")?");
-
-  private static final Pattern MONTH_YEAR =
-      Pattern.compile("(?i)(?=[adfjmnos])(?<![\\w])" + MONTH + "[ \\t,]*(?:of[ \\t]+)?" + YEAR);
 
   private static final Pattern NUMERIC_MONTH_YEAR =
       Pattern.compile(
@@ -224,20 +219,22 @@ final class DateRecognizer implements Recognizer {
   }
 
   private static void findNamedMonths(ScannedText text, List<PhiSpan> spans) {
-    IntList monthsBeforeYear = new IntList();
-    IntList monthsBeforeDay = new IntList();
+    IntList monthWords = new IntList();
     for (int word = 0; word < text.words(); word++) {
       if (text.wordHas(word, Cue.MONTH)) {
-        if (yearFollowsMonth(text, text.wordEnd(word))) {
-          monthsBeforeYear.add(text.wordStart(word));
-        }
-        if (dayFollowsMonth(text, text.wordEnd(word))) {
-          monthsBeforeDay.add(text.wordStart(word));
-        }
+        monthWords.add(word);
       }
     }
-    addAll(text, MONTH_YEAR, monthsBeforeYear.sorted(), spans);
+    int[] months = monthWords.sorted();
     int next = 0;
+    for (int word : months) {
+      int end = text.wordStart(word) < next ? -1 : monthYearEnd(text, word);
+      if (end >= 0) {
+        add(text.wordStart(word), end, spans);
+        next = end;
+      }
+    }
+    next = 0;
     for (int start : dayBeforeMonthStarts(text)) {
       Matcher dayMonth = start < next ? null : text.lookingAt(DAY_MONTH, start);
       if (dayMonth == null) {
@@ -253,15 +250,17 @@ final class DateRecognizer implements Recognizer {
       }
     }
     next = 0;
-    for (int start : monthsBeforeDay.sorted()) {
-      Matcher monthDay = start < next ? null : text.lookingAt(MONTH_DAY, start);
-      if (monthDay == null) {
+    for (int word : months) {
+      int start = text.wordStart(word);
+      int dayEnd = start < next ? -1 : dayAfterMonthEnd(text, word);
+      if (dayEnd < 0) {
         continue;
       }
-      next = monthDay.end();
-      if (acceptsMonth(monthDay.group("month"), monthDay.group("year") != null)
+      int yearEnd = yearAfterDayEnd(text, dayEnd);
+      next = Math.max(dayEnd, yearEnd);
+      if (acceptsMonth(text.text().substring(start, text.wordEnd(word)), yearEnd >= 0)
           || text.findIn(INTRODUCED_BEFORE, Math.max(0, start - 30), start, true) != null) {
-        add(monthDay.start(), monthDay.end(), spans);
+        add(start, next, spans);
       }
     }
   }
@@ -368,25 +367,99 @@ final class DateRecognizer implements Recognizer {
   }
 
   /**
-   * Whether a year of four digits follows the month name ending at {@code end}, as {@link
-   * #MONTH_YEAR} needs: after a full stop, blanks and commas, and perhaps {@code of}.
+   * Where a month and year ({@code March 2019}, {@code Mar., 2019}, {@code march of 2019}) starting
+   * at the month word end, -1 if none starts there: the month on its own (no word character before
+   * it), an optional full stop, blanks and commas, an optional {@code of} and blanks, and a year.
+   * Matched by hand, as {@code (?<![\w])} {@link #MONTH} {@code [ \t,]*(?:of[ \t]+)?} {@link #YEAR}
+   * matches, case-insensitively.
    */
-  private static boolean yearFollowsMonth(ScannedText text, int end) {
-    int at = text.skip(text.afterFullStop(end), " \t,");
-    if (text.text().regionMatches(true, at, "of", 0, 2)) {
-      at = text.skip(at + 2, " \t");
+  static int monthYearEnd(ScannedText text, int word) {
+    if (!monthStandsAlone(text, word)) {
+      return -1;
     }
-    int year = text.numberAt(at);
-    return year >= 0 && text.numberLength(year) == 4;
+    int at = text.skip(text.afterFullStop(text.wordEnd(word)), " \t,");
+    if (text.hasAtIgnoringCase(at, "of")) {
+      int blanks = text.skip(at + 2, " \t");
+      at = blanks > at + 2 ? blanks : at;
+    }
+    return yearEnd(text, at);
   }
 
   /**
-   * Whether a day of one or two digits follows the month name ending at {@code end}, as {@link
-   * #MONTH_DAY} needs: after a full stop and blanks.
+   * Where the day of a month and day ({@code March 12}, {@code mar. 3rd}) starting at the month
+   * word ends, -1 if none starts there: the month on its own, an optional full stop, blanks and a
+   * day ({@link #dayEnd}). A year may follow the day ({@link #yearAfterDayEnd}). Matched by hand,
+   * as {@code (?<![\w])} {@link #MONTH} {@code [ \t]*} {@link #DAY} {@code (?:,?[ \t]*} {@link
+   * #YEAR} {@code )?} matches, case-insensitively.
    */
-  private static boolean dayFollowsMonth(ScannedText text, int end) {
-    int day = text.numberAt(text.skip(text.afterFullStop(end), " \t"));
-    return day >= 0 && text.numberLength(day) <= 2;
+  static int dayAfterMonthEnd(ScannedText text, int word) {
+    if (!monthStandsAlone(text, word)) {
+      return -1;
+    }
+    return dayEnd(text, text.skip(text.afterFullStop(text.wordEnd(word)), " \t"));
+  }
+
+  /** Whether no word character ({@code \w}) comes right before the month word. */
+  private static boolean monthStandsAlone(ScannedText text, int word) {
+    return !ScannedText.isWordChar(text.charAt(text.wordStart(word) - 1));
+  }
+
+  /**
+   * Where {@link #DAY} ends if it matches at {@code at}, -1 if it does not: a number of one or two
+   * digits from 1 to 31, perhaps an ordinal suffix in any case, and no word character after them.
+   */
+  private static int dayEnd(ScannedText text, int at) {
+    int number = text.numberAt(at);
+    if (number < 0 || text.numberLength(number) > 2) {
+      return -1;
+    }
+    int day = text.numberValue(number);
+    int end = text.numberEnd(number);
+    if (day < 1 || day > 31) {
+      return -1;
+    }
+    if (ordinalAt(text, end) && !ScannedText.isWordChar(text.charAt(end + 2))) {
+      return end + 2;
+    }
+    return ScannedText.isWordChar(text.charAt(end)) ? -1 : end;
+  }
+
+  /**
+   * Where {@link #YEAR} ends if it matches at {@code at}, -1 if it does not: four digits starting
+   * with 19 or 20, not followed by a word character, nor by a full stop or comma and a digit.
+   */
+  private static int yearEnd(ScannedText text, int at) {
+    int number = text.numberAt(at);
+    if (number < 0 || text.numberLength(number) != 4) {
+      return -1;
+    }
+    int century = text.numberValue(number) / 100;
+    int end = text.numberEnd(number);
+    char after = text.charAt(end);
+    boolean free =
+        !ScannedText.isWordChar(after)
+            && !((after == '.' || after == ',') && text.isDigitAt(end + 1));
+    return (century == 19 || century == 20) && free ? end : -1;
+  }
+
+  /**
+   * Whether an ordinal suffix ({@code st}, {@code nd}, {@code rd}, {@code th}) in any ASCII case
+   * starts at {@code position}.
+   */
+  private static boolean ordinalAt(ScannedText text, int position) {
+    return text.hasAtIgnoringCase(position, "st")
+        || text.hasAtIgnoringCase(position, "nd")
+        || text.hasAtIgnoringCase(position, "rd")
+        || text.hasAtIgnoringCase(position, "th");
+  }
+
+  /**
+   * Where a year after the day of a month and day ending at {@code dayEnd} ends, after an optional
+   * comma and blanks ({@code March 12, 2019}); -1 if none follows.
+   */
+  static int yearAfterDayEnd(ScannedText text, int dayEnd) {
+    int at = text.charAt(dayEnd) == ',' ? dayEnd + 1 : dayEnd;
+    return yearEnd(text, text.skip(at, " \t"));
   }
 
   private static boolean hasNumberOfLength(ScannedText text, int length) {

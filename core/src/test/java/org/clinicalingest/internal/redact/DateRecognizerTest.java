@@ -10,6 +10,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 import org.clinicalingest.spi.PhiType;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -202,5 +203,87 @@ class DateRecognizerTest {
                     + otherSeparator
                     + third
                     + String.join("", after));
+  }
+
+  /** A month and day, perhaps with a year, written plainly: what the hand matchers must match. */
+  private static final Pattern MONTH_DAY =
+      Pattern.compile(
+          "(?i)(?<![\\w])"
+              + DateRecognizer.MONTH
+              + "[ \\t]*"
+              + DateRecognizer.DAY
+              + "(?:,?[ \\t]*"
+              + DateRecognizer.YEAR
+              + ")?");
+
+  /** A month and year, written plainly. */
+  private static final Pattern MONTH_YEAR =
+      Pattern.compile(
+          "(?i)(?<![\\w])" + DateRecognizer.MONTH + "[ \\t,]*(?:of[ \\t]+)?" + DateRecognizer.YEAR);
+
+  @Property(tries = 5000)
+  void monthFirstDatesAreMatchedAsTheirPatterns(@ForAll("monthText") String text) {
+    Scanned.check(
+        text,
+        scanned -> {
+          for (int word = 0; word < scanned.words(); word++) {
+            if (!scanned.wordHas(word, Cue.MONTH)) {
+              continue;
+            }
+            int start = scanned.wordStart(word);
+            Matcher monthDay = scanned.lookingAt(MONTH_DAY, start);
+            int dayEnd = DateRecognizer.dayAfterMonthEnd(scanned, word);
+            int yearEnd = dayEnd < 0 ? -1 : DateRecognizer.yearAfterDayEnd(scanned, dayEnd);
+            Statistics.label("month and day").collect(monthDay != null);
+            assertThat(dayEnd < 0 ? "none" : Math.max(dayEnd, yearEnd) + (yearEnd < 0 ? "" : " y"))
+                .as("month and day at %d of \"%s\"", start, text)
+                .isEqualTo(
+                    monthDay == null
+                        ? "none"
+                        : monthDay.end() + (monthDay.group("year") == null ? "" : " y"));
+            if (monthDay != null) {
+              assertThat(monthDay.group("month"))
+                  .as("month of \"%s\"", text)
+                  .isEqualTo(text.substring(start, scanned.wordEnd(word)));
+            }
+            Matcher monthYear = scanned.lookingAt(MONTH_YEAR, start);
+            Statistics.label("month and year").collect(monthYear != null);
+            assertThat(DateRecognizer.monthYearEnd(scanned, word))
+                .as("month and year at %d of \"%s\"", start, text)
+                .isEqualTo(monthYear == null ? -1 : monthYear.end());
+          }
+        });
+  }
+
+  /**
+   * Months, days, years and what may stand between and around them: any of them in a row, or half
+   * the time shaped as a month, a gap, a day or year, a gap and a year.
+   */
+  @Provide
+  Arbitrary<String> monthText() {
+    Arbitrary<String> pieces =
+        Choices.oneOf(
+            "March|MAR|mar|Sept|sept|May|dec|December|Marc|jun|June|junes|.|. |,| |  |\t|of|OF"
+                + "|of |1|01|3rd|12th|31st|32|00|0|1ST|1ſt|2nd2019|3rdx|12|123|2019|1999|1850"
+                + "|20191|2019.5|2019,5|2019_|_|x|5|\n|é|-");
+    Arbitrary<String> gaps = Choices.oneOf(" | | |  |\t|.|. |,|, |.,| of |of| of| OF\t||");
+    Arbitrary<String> numbers =
+        Choices.oneOf(
+            "1|01|3rd|12th|31st|32|00|0|1ST|1ſt|3rdx|12|123|1850|20191|2019_|2019.5|2019,5|2019"
+                + "|1999|2020|2019.|2019,");
+    Arbitrary<String> dated =
+        Combinators.combine(
+                Choices.oneOf("||| | |(|x|5|_|é"),
+                Choices.oneOf("March|MAR|mar|Sept|May|dec|December|June|jun"),
+                gaps,
+                numbers,
+                gaps,
+                Choices.oneOf("2019|1999|2019.5|2019,5|20191|"),
+                Choices.oneOf("| |.|x|_|,5"))
+            .as(
+                (before, month, gap, day, otherGap, year, after) ->
+                    before + month + gap + day + otherGap + year + after);
+    Arbitrary<String> any = pieces.list().ofMaxSize(7).map(list -> String.join("", list));
+    return Arbitraries.oneOf(any, dated);
   }
 }
