@@ -28,8 +28,10 @@ public enum PhiType {
   /** An organisation, found by a named-entity recogniser. */
   ORGANIZATION;
 
+  private final String placeholder = "[" + name() + "]";
+
   /** The placeholder that replaces a span of this type, e.g. {@code [NAME]}. */
   public String placeholder() {
-    return "[" + name() + "]";
+    return placeholder;
   }
 }

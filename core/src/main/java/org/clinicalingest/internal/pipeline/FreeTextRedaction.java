@@ -125,12 +125,18 @@ public final class FreeTextRedaction {
       terms.add(slot.terms());
     }
     List<RedactedText> redacted = redact(texts, terms, batchDescription);
+    long[] counts = new long[PhiType.values().length];
     for (int i = 0; i < slots.size(); i++) {
       RedactedText result = redacted.get(i);
       for (PhiSpan span : result.spans()) {
-        spanCounts.merge(span.type(), 1L, Long::sum);
+        counts[span.type().ordinal()]++;
       }
       slots.get(i).replace(result.text());
+    }
+    for (PhiType type : PhiType.values()) {
+      if (counts[type.ordinal()] > 0) {
+        spanCounts.merge(type, counts[type.ordinal()], Long::sum);
+      }
     }
   }
 

@@ -10,12 +10,14 @@ import java.util.Arrays;
  */
 final class IntList {
 
-  private int[] values = new int[8];
+  private static final int[] NONE = new int[0];
+
+  private int[] values = NONE;
   private int size;
 
   void add(int value) {
     if (size == values.length) {
-      values = Arrays.copyOf(values, size * 2);
+      values = Arrays.copyOf(values, Math.max(8, size * 2));
     }
     values[size++] = value;
   }

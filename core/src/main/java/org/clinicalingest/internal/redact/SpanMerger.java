@@ -82,13 +82,20 @@ public final class SpanMerger {
         }
         group = new PhiSpan(group.start(), Math.max(group.end(), span.end()), dominant.type());
       } else {
-        merged.add(new PhiSpan(group.start(), group.end(), dominant.type()));
+        merged.add(typed(group, dominant));
         group = span;
         dominant = span;
       }
     }
-    merged.add(new PhiSpan(group.start(), group.end(), dominant.type()));
+    merged.add(typed(group, dominant));
     return merged;
+  }
+
+  /** The merged {@code group} with the type of its {@code dominant} member. */
+  private static PhiSpan typed(PhiSpan group, PhiSpan dominant) {
+    return group.type() == dominant.type()
+        ? group
+        : new PhiSpan(group.start(), group.end(), dominant.type());
   }
 
   private static boolean outranks(PhiSpan candidate, PhiSpan current) {

@@ -62,22 +62,28 @@ public final class TextRedactor {
                 + position);
       }
       redacted.append(text, position, span.start());
-      redacted.append(replacement(span.type(), text.substring(span.start(), span.end())));
+      redacted.append(replacement(span, text));
       position = span.end();
     }
     redacted.append(text, position, text.length());
     return redacted.toString();
   }
 
-  private String replacement(PhiType type, String value) {
+  /** The replacement of {@code span}; its value is cut out of {@code text} only when needed. */
+  private String replacement(PhiSpan span, String text) {
+    PhiType type = span.type();
     return switch (policy.text(type)) {
-      case KEEP -> value;
+      case KEEP -> valueOf(span, text);
       case DROP -> "";
       case MASK -> FieldRedactor.MASK;
       case PLACEHOLDER -> type.placeholder();
-      case PSEUDONYM -> pseudonymizer.token(type, value);
-      case GENERALIZE -> generalize(type, value);
+      case PSEUDONYM -> pseudonymizer.token(type, valueOf(span, text));
+      case GENERALIZE -> generalize(type, valueOf(span, text));
     };
+  }
+
+  private static String valueOf(PhiSpan span, String text) {
+    return text.substring(span.start(), span.end());
   }
 
   private static String generalize(PhiType type, String value) {
