@@ -206,9 +206,7 @@ final class UsPlaces {
     for (int i = 0; i < name.length(); i++) {
       if (name.charAt(i) == ' ') {
         int blanks = at;
-        while (at < text.length() && (text.charAt(at) == ' ' || text.charAt(at) == '\t')) {
-          at++;
-        }
+        at = blanksEnd(text, blanks);
         if (at == blanks) {
           return -1;
         }
