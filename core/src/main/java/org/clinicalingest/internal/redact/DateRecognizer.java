@@ -219,16 +219,12 @@ final class DateRecognizer implements Recognizer {
   }
 
   private static void findNamedMonths(ScannedText text, List<PhiSpan> spans) {
-    IntList monthWords = new IntList();
-    for (int word = 0; word < text.words(); word++) {
-      if (text.wordHas(word, Cue.MONTH)) {
-        monthWords.add(word);
-      }
-    }
-    int[] months = monthWords.sorted();
     int next = 0;
-    for (int word : months) {
-      int end = text.wordStart(word) < next ? -1 : monthYearEnd(text, word);
+    for (int word = 0; word < text.words(); word++) {
+      if (!text.wordHas(word, Cue.MONTH) || text.wordStart(word) < next) {
+        continue;
+      }
+      int end = monthYearEnd(text, word);
       if (end >= 0) {
         add(text.wordStart(word), end, spans);
         next = end;
@@ -250,9 +246,12 @@ final class DateRecognizer implements Recognizer {
       }
     }
     next = 0;
-    for (int word : months) {
+    for (int word = 0; word < text.words(); word++) {
       int start = text.wordStart(word);
-      int dayEnd = start < next ? -1 : dayAfterMonthEnd(text, word);
+      if (!text.wordHas(word, Cue.MONTH) || start < next) {
+        continue;
+      }
+      int dayEnd = dayAfterMonthEnd(text, word);
       if (dayEnd < 0) {
         continue;
       }
