@@ -27,6 +27,22 @@ class DateRecognizerTest {
               + "(?![ \\t]*(?:mg|mcg|g|ml|units?|%|mmhg|kg|lbs?|cm|mm|tabs?|tablets?|caps?)\\b)",
           Pattern.CASE_INSENSITIVE);
 
+  /** A month and day, perhaps with a year, written plainly: what the hand matchers must match. */
+  private static final Pattern MONTH_DAY =
+      Pattern.compile(
+          "(?i)(?<![\\w])"
+              + DateRecognizer.MONTH
+              + "[ \\t]*"
+              + DateRecognizer.DAY
+              + "(?:,?[ \\t]*"
+              + DateRecognizer.YEAR
+              + ")?");
+
+  /** A month and year, written plainly. */
+  private static final Pattern MONTH_YEAR =
+      Pattern.compile(
+          "(?i)(?<![\\w])" + DateRecognizer.MONTH + "[ \\t,]*(?:of[ \\t]+)?" + DateRecognizer.YEAR);
+
   private final DateRecognizer recognizer = new DateRecognizer();
 
   @ParameterizedTest
@@ -204,22 +220,6 @@ class DateRecognizerTest {
                     + third
                     + String.join("", after));
   }
-
-  /** A month and day, perhaps with a year, written plainly: what the hand matchers must match. */
-  private static final Pattern MONTH_DAY =
-      Pattern.compile(
-          "(?i)(?<![\\w])"
-              + DateRecognizer.MONTH
-              + "[ \\t]*"
-              + DateRecognizer.DAY
-              + "(?:,?[ \\t]*"
-              + DateRecognizer.YEAR
-              + ")?");
-
-  /** A month and year, written plainly. */
-  private static final Pattern MONTH_YEAR =
-      Pattern.compile(
-          "(?i)(?<![\\w])" + DateRecognizer.MONTH + "[ \\t,]*(?:of[ \\t]+)?" + DateRecognizer.YEAR);
 
   @Property(tries = 5000)
   void monthFirstDatesAreMatchedAsTheirPatterns(@ForAll("monthText") String text) {
