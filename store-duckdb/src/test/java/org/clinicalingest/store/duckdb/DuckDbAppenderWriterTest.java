@@ -484,6 +484,50 @@ class DuckDbAppenderWriterTest {
   }
 
   @Test
+  void reportsRowOfWrongJavaTypeOnceWhenTheChunkIsReplacedAndItsRowErrorsIsolated()
+      throws Exception {
+    try (DuckDbAppenderWriter writer = writer()) {
+      writer.write(chunk(0, observation("obs-1"), observation("obs-2")));
+
+      WriteResult result =
+          writer.write(
+              chunk(
+                  1,
+                  observation("obs-1").set("notes", "again"),
+                  observation("obs-2").set("value_quantity", "Jane Doe"),
+                  observation("obs-3").set("code", null),
+                  observation("obs-4"),
+                  patient("pat-1").set("given_names", List.of(42)),
+                  patient("pat-2")));
+
+      assertThat(result.failures())
+          .containsExactly(
+              new RowFailure(
+                  Table.PATIENTS,
+                  "pat-1",
+                  "column given_names: expected a List of String for TEXT_ARRAY, got an element"
+                      + " of java.lang.Integer"),
+              new RowFailure(
+                  Table.OBSERVATIONS,
+                  "obs-2",
+                  "column value_quantity: expected Double for DOUBLE, got java.lang.String"),
+              new RowFailure(
+                  Table.OBSERVATIONS,
+                  "obs-3",
+                  "Constraint Error: NOT NULL constraint failed: observations.code"));
+      assertThat(result.rowsWritten(Table.OBSERVATIONS)).isEqualTo(2);
+      assertThat(result.rowsWritten(Table.PATIENTS)).isEqualTo(1);
+      assertThat(StoredRows.read(database(), Table.OBSERVATIONS, "observations"))
+          .containsExactly(
+              observation("obs-1").set("notes", "again").row(),
+              observation("obs-2").row(),
+              observation("obs-4").row());
+      assertThat(StoredRows.read(database(), Table.PATIENTS, "patients"))
+          .containsExactly(patient("pat-2").row());
+    }
+  }
+
+  @Test
   void throwsWriteExceptionWhenDatabaseFileIsADirectory() throws Exception {
     Path directoryAsFile = Files.createDirectory(directory.resolve("not-a-file.duckdb"));
 

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.clinicalingest.WriteException;
 import org.clinicalingest.spi.Chunk;
 import org.clinicalingest.spi.Row;
@@ -45,8 +44,9 @@ import org.duckdb.DuckDBConnection;
  * they are reported and the other parts commit one by one, the checkpoints table's last so that a
  * range never counts as committed before its rows do ({@link CommittedRanges}). Since rows replace
  * rows by key, committing parts separately still leaves the same rows as one transaction would.
- * Rows whose Java values do not fit their columns are reported before anything is written ({@link
- * RowValues}). Any other error is a store failure and ends in a {@link WriteException}.
+ * Rows whose Java values do not fit their columns are left out and reported: each row is checked
+ * ({@link RowValues}) just before it would be appended ({@link CheckedRows}). Any other error is a
+ * store failure and ends in a {@link WriteException}.
  *
  * <p>Not thread-safe: one thread at a time, as for the connection it uses.
  */
@@ -68,17 +68,21 @@ public final class ChunkWriter {
    * @throws WriteException naming the table and chunk if the store fails
    */
   public WriteResult write(Chunk chunk) {
-    List<RowFailure> failures = new ArrayList<>();
-    Map<Table, List<Row>> rows = fittingRows(chunk, failures);
-    if ((!replacing && writeAll(chunk, rows, false)) || writeAll(chunk, rows, true)) {
-      Map<Table, Long> written = new EnumMap<>(Table.class);
-      rows.forEach((table, tableRows) -> written.put(table, (long) tableRows.size()));
-      return new WriteResult(written, failures);
-    }
-    Map<Table, Long> written = new EnumMap<>(Table.class);
+    Map<Table, CheckedRows> rows = new EnumMap<>(Table.class);
     for (Table table : Table.values()) {
-      written.put(table, isolate(table, rows.get(table), chunk, failures));
+      rows.put(table, new CheckedRows(table, chunk.rows(table)));
     }
+    boolean committed = (!replacing && writeAll(chunk, rows, false)) || writeAll(chunk, rows, true);
+    List<RowFailure> failures = new ArrayList<>();
+    rows.values().forEach(tableRows -> failures.addAll(tableRows.misfits()));
+    Map<Table, Long> written = new EnumMap<>(Table.class);
+    rows.forEach(
+        (table, tableRows) ->
+            written.put(
+                table,
+                committed
+                    ? tableRows.fitting().size()
+                    : isolate(table, tableRows.fitting(), chunk, failures)));
     return new WriteResult(written, failures);
   }
 
@@ -87,12 +91,15 @@ public final class ChunkWriter {
    * replace}; false if a row error rolled it back. A replacing write that found no rows to delete
    * switches back to appending only.
    */
-  private boolean writeAll(Chunk chunk, Map<Table, List<Row>> rows, boolean replace) {
+  private boolean writeAll(Chunk chunk, Map<Table, CheckedRows> rows, boolean replace) {
     String step = "begin";
     try {
       execute("BEGIN TRANSACTION");
       long deleted = 0;
       for (Table table : Table.values()) {
+        if (rows.get(table).isEmpty()) {
+          continue;
+        }
         step = "write into " + layout.qualifiedName(table);
         deleted += writePart(table, rows.get(table), replace);
       }
@@ -109,25 +116,6 @@ public final class ChunkWriter {
       }
       return false;
     }
-  }
-
-  /** The rows whose values fit their columns, by table; the others are added to failures. */
-  private static Map<Table, List<Row>> fittingRows(Chunk chunk, List<RowFailure> failures) {
-    Map<Table, List<Row>> fitting = new EnumMap<>(Table.class);
-    for (Table table : Table.values()) {
-      List<Row> rows = chunk.rows(table);
-      List<Row> kept = new ArrayList<>(rows.size());
-      for (Row row : rows) {
-        Optional<String> problem = RowValues.problem(table, row);
-        if (problem.isPresent()) {
-          failures.add(new RowFailure(table, key(table, row), problem.get()));
-        } else {
-          kept.add(row);
-        }
-      }
-      fitting.put(table, kept);
-    }
-    return fitting;
   }
 
   /**
@@ -162,10 +150,7 @@ public final class ChunkWriter {
    * Appends the rows to the table, if {@code replace} after deleting the rows with their keys;
    * returns how many rows were deleted.
    */
-  private long writePart(Table table, List<Row> rows, boolean replace) throws SQLException {
-    if (rows.isEmpty()) {
-      return 0;
-    }
+  private long writePart(Table table, Iterable<Row> rows, boolean replace) throws SQLException {
     long deleted = replace ? deleteExisting(table, rows) : 0;
     try (DuckDBAppender target =
         connection.createAppender(layout.catalog(), layout.schema(), layout.tableName(table))) {
@@ -178,7 +163,7 @@ public final class ChunkWriter {
   }
 
   /** Deletes the target rows with the keys of {@code rows}, joining them in the keys table. */
-  private long deleteExisting(Table table, List<Row> rows) throws SQLException {
+  private long deleteExisting(Table table, Iterable<Row> rows) throws SQLException {
     try (DuckDBAppender keys =
         connection.createAppender("temp", "main", layout.keysTableName(table))) {
       for (Row row : rows) {
