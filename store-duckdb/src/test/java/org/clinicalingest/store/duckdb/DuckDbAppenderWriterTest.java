@@ -465,15 +465,8 @@ class DuckDbAppenderWriterTest {
 
       assertThat(result.failures())
           .containsExactly(
-              new RowFailure(
-                  Table.PATIENTS,
-                  "pat-1",
-                  "column given_names: expected a List of String for TEXT_ARRAY, got an element"
-                      + " of java.lang.Integer"),
-              new RowFailure(
-                  Table.OBSERVATIONS,
-                  "obs-1",
-                  "column value_quantity: expected Double for DOUBLE, got java.lang.String"),
+              integerInGivenNames("pat-1"),
+              textInValueQuantity("obs-1"),
               new RowFailure(
                   Table.QUARANTINE,
                   "run-1 / synthetic.ndjson / 1 / ",
@@ -502,15 +495,8 @@ class DuckDbAppenderWriterTest {
 
       assertThat(result.failures())
           .containsExactly(
-              new RowFailure(
-                  Table.PATIENTS,
-                  "pat-1",
-                  "column given_names: expected a List of String for TEXT_ARRAY, got an element"
-                      + " of java.lang.Integer"),
-              new RowFailure(
-                  Table.OBSERVATIONS,
-                  "obs-2",
-                  "column value_quantity: expected Double for DOUBLE, got java.lang.String"),
+              integerInGivenNames("pat-1"),
+              textInValueQuantity("obs-2"),
               new RowFailure(
                   Table.OBSERVATIONS,
                   "obs-3",
@@ -525,6 +511,23 @@ class DuckDbAppenderWriterTest {
       assertThat(StoredRows.read(database(), Table.PATIENTS, "patients"))
           .containsExactly(patient("pat-2").row());
     }
+  }
+
+  /** The failure of a patient row with an Integer among its given names. */
+  private static RowFailure integerInGivenNames(String patientId) {
+    return new RowFailure(
+        Table.PATIENTS,
+        patientId,
+        "column given_names: expected a List of String for TEXT_ARRAY, got an element of"
+            + " java.lang.Integer");
+  }
+
+  /** The failure of an observation row with a String as its value quantity. */
+  private static RowFailure textInValueQuantity(String observationId) {
+    return new RowFailure(
+        Table.OBSERVATIONS,
+        observationId,
+        "column value_quantity: expected Double for DOUBLE, got java.lang.String");
   }
 
   @Test
