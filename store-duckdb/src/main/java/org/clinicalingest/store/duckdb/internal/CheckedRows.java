@@ -43,19 +43,21 @@ final class CheckedRows implements Iterable<Row> {
     return rows.isEmpty();
   }
 
-  /** The rows that fit their columns, in chunk order; checks them if no pass has yet. */
+  /** The rows that fit their columns, in chunk order; checks them if no pass has gone through. */
   List<Row> fitting() {
     checkAll();
     return fitting;
   }
 
-  /** The rows that do not fit their columns, with the reason; checks them if no pass has yet. */
+  /** The rows that do not fit, with the reason; checks them if no pass has gone through. */
   List<RowFailure> misfits() {
     checkAll();
     return misfits;
   }
 
-  /** The rows that fit, in chunk order, checked as they are reached if no pass has been yet. */
+  /**
+   * The rows that fit, in chunk order, each checked as it is reached if no pass has gone through.
+   */
   @Override
   public Iterator<Row> iterator() {
     return fitting != null ? fitting.iterator() : new CheckingPass();
@@ -72,13 +74,13 @@ final class CheckedRows implements Iterable<Row> {
 
     private final List<Row> passed = new ArrayList<>(rows.size());
     private final List<RowFailure> failed = new ArrayList<>();
-    private int index;
+    private final Iterator<Row> unchecked = rows.iterator();
     private Row next;
 
     @Override
     public boolean hasNext() {
-      while (next == null && index < rows.size()) {
-        Row row = rows.get(index++);
+      while (next == null && unchecked.hasNext()) {
+        Row row = unchecked.next();
         Optional<String> problem = RowValues.problem(table, row);
         if (problem.isPresent()) {
           failed.add(new RowFailure(table, ChunkWriter.key(table, row), problem.get()));
