@@ -82,21 +82,10 @@ final class UsPlaces {
    * stops or hyphens, with blanks between them.
    */
   static boolean cityBeforeComma(String text, int start) {
-    int at = start;
-    for (int word = 0; word < 3; word++) {
-      int end = cityWordEnd(text, at);
-      if (end < 0) {
-        return false;
-      }
-      if (end < text.length() && text.charAt(end) == ',') {
-        return true;
-      }
-      at = blanksEnd(text, end);
-      if (at == end) {
-        return false;
-      }
-    }
-    return false;
+    return anyCityWord(
+        text,
+        start,
+        (city, wordStart, wordEnd) -> wordEnd < city.length() && city.charAt(wordEnd) == ',');
   }
 
   /**
@@ -107,17 +96,39 @@ final class UsPlaces {
    * those are tried.
    */
   static boolean stateStartsInsideCityWord(String text, int start) {
+    return anyCityWord(text, start, UsPlaces::holdsState);
+  }
+
+  /** Whether a state starts inside the word, after its first letter. */
+  private static boolean holdsState(String text, int wordStart, int wordEnd) {
+    for (int inside = wordStart + 1; inside < wordEnd; inside++) {
+      char c = text.charAt(inside);
+      if (c >= 'A' && c <= 'Z' && stateAt(text, inside)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A test of one word of a city: the text and where the word starts and ends. */
+  private interface CityWordTest {
+    boolean test(String text, int wordStart, int wordEnd);
+  }
+
+  /**
+   * Whether {@code test} holds for one of the words that {@link #CITY} matches from {@code start},
+   * tried in order: up to three, each a capital letter and then letters, apostrophes, full stops or
+   * hyphens ({@link #cityWordEnd}), with blanks between them.
+   */
+  private static boolean anyCityWord(String text, int start, CityWordTest test) {
     int at = start;
     for (int word = 0; word < 3; word++) {
       int end = cityWordEnd(text, at);
       if (end < 0) {
         return false;
       }
-      for (int inside = at + 1; inside < end; inside++) {
-        char c = text.charAt(inside);
-        if (c >= 'A' && c <= 'Z' && stateAt(text, inside)) {
-          return true;
-        }
+      if (test.test(text, at, end)) {
+        return true;
       }
       at = blanksEnd(text, end);
       if (at == end) {
