@@ -31,11 +31,12 @@ import java.util.function.Function;
  * K characters and an array beside it, about 48 KB; then the sentence splitter wraps each sentence
  * in an annotation with its offsets, text and indexes, and numbers the tokens. A JFR profile put
  * the lexer's construction at about 5 % of the NER stage. Here each thread keeps one lexer, built
- * with the annotator's own options and token factory, and puts it back for each text in the state
- * its constructor left it: {@code yyreset} on the new text (position, end of input), the lexical
- * state the options chose, and the lexer's record of the previous token (fresh, as built). The text
- * gets the trailing blank the annotator adds (its lexer rules cannot look ahead at the end of
- * input), and the tokens go through the annotator's own steps: the blank taken off the last token's
+ * with the annotator's own options and token factory (or {@link PresizedTokenFactory}, which makes
+ * the same tokens without growing them), and puts it back for each text in the state its
+ * constructor left it: {@code yyreset} on the new text (position, end of input), the lexical state
+ * the options chose, and the lexer's record of the previous token (fresh, as built). The text gets
+ * the trailing blank the annotator adds (its lexer rules cannot look ahead at the end of input),
+ * and the tokens go through the annotator's own steps: the blank taken off the last token's
  * trailing whitespace, newline tokens marked, and the annotator's {@code WordToSentenceProcessor},
  * which drops the newline tokens (through {@link SentenceSplitter} where it splits the same way).
  * The tokens carry what the lexer gives them (word, original text, offsets, whitespace around); the
@@ -136,7 +137,8 @@ final class ReusedLexer {
           Class.forName("edu.stanford.nlp.process.PTBLexer")
               .getDeclaredConstructor(Reader.class, LexedTokenFactory.class, String.class);
       lexer.setAccessible(true);
-      return Optional.of(new ReusedLexer(splitter, tokenFactory, lexer, options));
+      return Optional.of(
+          new ReusedLexer(splitter, PresizedTokenFactory.or(tokenFactory), lexer, options));
     } catch (ReflectiveOperationException | RuntimeException e) {
       return Optional.empty();
     }

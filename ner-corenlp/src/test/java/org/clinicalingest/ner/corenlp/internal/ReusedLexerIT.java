@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.util.ArrayCoreMap;
 import edu.stanford.nlp.util.CoreMap;
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -87,6 +89,8 @@ class ReusedLexerIT {
       for (CoreLabel token : sentence) {
         description
             .append(token.word())
+            .append('/')
+            .append(token.value())
             .append('@')
             .append(token.beginPosition())
             .append('-')
@@ -118,6 +122,23 @@ class ReusedLexerIT {
     }
     assertThat(texts).hasSizeGreaterThan(1_000);
     assertThat(tokens).isGreaterThan(50_000);
+  }
+
+  @Test
+  void makesEachTokenWithRoomForItsAnnotationsAndNoMore() throws ReflectiveOperationException {
+    ReusedLexer lexer = ReusedLexer.of(SharedModel.get().tokenizer()).orElseThrow();
+    Field keys = ArrayCoreMap.class.getDeclaredField("keys");
+    keys.setAccessible(true);
+    int tokens = 0;
+    for (String text : HOSTILE) {
+      for (List<CoreLabel> sentence : lexer.sentences(text)) {
+        for (CoreLabel token : sentence) {
+          assertThat(((Object[]) keys.get(token)).length).as(token.word()).isEqualTo(token.size());
+          tokens++;
+        }
+      }
+    }
+    assertThat(tokens).isGreaterThan(100);
   }
 
   @Test
