@@ -16,16 +16,29 @@ import java.util.Locale;
  */
 public final class Words {
 
+  /**
+   * Characters of text per word the arrays are first made for, so that a note's arrays are seldom
+   * grown: the free texts of 3,000 generated patients run at 5.7 (13.6 M characters, 2.37 M words),
+   * and 6 % of them have more words than this makes room for.
+   */
+  private static final int CHARACTERS_PER_WORD = 5;
+
   private final String text;
   private int count;
-  private int[] starts = new int[16];
-  private int[] ends = new int[16];
-  private int[] wordEnds = new int[16];
-  private boolean[] possessives = new boolean[16];
-  private String[] normalized = new String[16];
+  private int[] starts;
+  private int[] ends;
+  private int[] wordEnds;
+  private boolean[] possessives;
+  private String[] normalized;
 
   private Words(String text) {
     this.text = text;
+    int capacity = Math.max(16, text.length() / CHARACTERS_PER_WORD);
+    this.starts = new int[capacity];
+    this.ends = new int[capacity];
+    this.wordEnds = new int[capacity];
+    this.possessives = new boolean[capacity];
+    this.normalized = new String[capacity];
   }
 
   /** Cuts {@code text} into words. */
