@@ -236,8 +236,12 @@ final class ScannedText {
     if (number == numbers) {
       return false;
     }
-    int lineEnd = text.indexOf('\n', position);
-    return lineEnd < 0 || numberStarts[number] < lineEnd;
+    for (int at = position; at < numberStarts[number]; at++) {
+      if (text.charAt(at) == '\n') {
+        return false;
+      }
+    }
+    return true;
   }
 
   int numbers() {
