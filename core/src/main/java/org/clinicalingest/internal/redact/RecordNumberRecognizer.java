@@ -30,7 +30,8 @@ import org.clinicalingest.spi.PhiType;
  * (passing the mod-97 check), both {@link PhiType#ID}. The keyword pattern is tried only at words
  * with a {@link Cue#RECORD_NUMBER} cue and at {@code #}, when a number follows on the line and, at
  * a word, what follows the word lets a keyword start there ({@link #mayStartKeyword}) and a value
- * follow it ({@link #valueMayFollow}).
+ * follow it ({@link #valueMayFollow}); after a bare {@code MRN}, the commonest keyword, the value
+ * is mostly matched by hand ({@link BareMrnValue}).
  */
 final class RecordNumberRecognizer implements Recognizer {
 
@@ -166,7 +167,18 @@ final class RecordNumberRecognizer implements Recognizer {
     }
     int next = 0;
     for (int start : keywordStarts(text)) {
-      Matcher keyword = start < next ? null : text.lookingAt(withKeywordAt(text, start), start);
+      if (start < next) {
+        continue;
+      }
+      BareMrnValue.Range bareMrn = BareMrnValue.at(text, start);
+      if (bareMrn != BareMrnValue.UNDECIDED) {
+        if (bareMrn != null) {
+          spans.add(new PhiSpan(bareMrn.start(), bareMrn.end(), PhiType.MRN));
+          next = bareMrn.end();
+        }
+        continue;
+      }
+      Matcher keyword = text.lookingAt(withKeywordAt(text, start), start);
       if (keyword == null) {
         continue;
       }
