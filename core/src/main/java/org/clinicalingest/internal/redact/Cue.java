@@ -25,6 +25,10 @@ enum Cue {
                   + " student certificate cert device specimen rx prescription visit encounter enc"
                   + " invoice billing card pharmacy tax")
           + " s medrec* medicalrec*"),
+  /** Record-number keywords only in capitals ({@code DL}, not the {@code dL} of mg/dL). */
+  KEYWORD_IN_CAPITALS("dl sn tin ein csn fin"),
+  /** Record-number cue words that are keywords only with a qualifier after them. */
+  KEYWORD_BEFORE_QUALIFIER("patient pt hospital hosp chart rec record records unit"),
   MONTH(
       "jan january feb february mar march apr april may jun june jul july aug august sep sept"
           + " september oct october nov november dec december"),

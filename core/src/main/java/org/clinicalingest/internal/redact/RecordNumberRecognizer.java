@@ -100,10 +100,6 @@ final class RecordNumberRecognizer implements Recognizer {
     WITH_KEYWORD[26] = withKeyword("#");
   }
 
-  /** Cue words that are keywords only with a qualifier after them; see {@link #mayStartKeyword}. */
-  private static final List<String> QUALIFIED_ONLY =
-      List.of("patient", "pt", "hospital", "hosp", "chart", "rec", "record", "records", "unit");
-
   /**
    * The words that may stand between a keyword's first word and its value: the rest of a keyword
    * ({@code Med Rec No.}, {@code patient ID}), a qualifier, {@code is}, {@code was}, {@code of}.
@@ -139,9 +135,6 @@ final class RecordNumberRecognizer implements Recognizer {
    * three of the keyword, a qualifier, and the clause's preposition and at most seven words.
    */
   private static final int SOURCE_CLAUSE_WORDS = 12;
-
-  /** Cue words that are keywords only in capitals ({@code DL}, not the {@code dL} of mg/dL). */
-  private static final List<String> CAPITALS_ONLY = List.of("dl", "sn", "tin", "ein", "csn", "fin");
 
   /** A date or a range of numbers, which an ordinary word without qualifier does not take. */
   private static final Pattern DATE_OR_RANGE =
@@ -318,10 +311,10 @@ final class RecordNumberRecognizer implements Recognizer {
    *   <li>{@code mr} only begins {@code mr #} and {@code mr no};
    *   <li>{@code med} and {@code medical} only begin {@code med rec} and {@code medical records};
    *   <li>{@code DL}, {@code SN}, {@code TIN}, {@code EIN}, {@code CSN} and {@code FIN} are
-   *       keywords only in capitals;
-   *   <li>the words of {@link #QUALIFIED_ONLY} are keywords only with a qualifier ({@code ID},
-   *       {@code number}, {@code no.}, {@code #}) after them, and no other keyword starts as they
-   *       do.
+   *       keywords only in capitals ({@link Cue#KEYWORD_IN_CAPITALS});
+   *   <li>the words of {@link Cue#KEYWORD_BEFORE_QUALIFIER} are keywords only with a qualifier
+   *       ({@code ID}, {@code number}, {@code no.}, {@code #}) after them, and no other keyword
+   *       starts as they do.
    * </ul>
    *
    * A word is judged whole: a longer letter run that only starts with one ({@code MRN123456},
@@ -340,10 +333,10 @@ final class RecordNumberRecognizer implements Recognizer {
     if (text.wordIs(word, "med") || text.wordIs(word, "medical")) {
       return text.hasAtIgnoringCase(text.skip(end, " \t"), "rec");
     }
-    if (isOneOf(text, word, CAPITALS_ONLY)) {
+    if (text.wordHas(word, Cue.KEYWORD_IN_CAPITALS)) {
       return isInCapitals(text, word);
     }
-    if (isOneOf(text, word, QUALIFIED_ONLY)) {
+    if (text.wordHas(word, Cue.KEYWORD_BEFORE_QUALIFIER)) {
       return qualifierMayFollow(text, end);
     }
     return true;
@@ -452,15 +445,6 @@ final class RecordNumberRecognizer implements Recognizer {
         || text.hasAtIgnoringCase(at, "nu")
         || text.hasAtIgnoringCase(at, "nb")
         || text.hasAtIgnoringCase(at, "no");
-  }
-
-  private static boolean isOneOf(ScannedText text, int word, List<String> words) {
-    for (String candidate : words) {
-      if (text.wordIs(word, candidate)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static boolean isInCapitals(ScannedText text, int word) {
