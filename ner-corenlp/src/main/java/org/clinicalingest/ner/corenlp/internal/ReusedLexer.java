@@ -53,6 +53,13 @@ import java.util.function.Function;
  */
 final class ReusedLexer {
 
+  /**
+   * Characters of text per token the token list is first made for, so that it is seldom grown: the
+   * free texts of 3,000 generated patients run at 5.0 (13.6 M characters, 2.74 M tokens), and 2 %
+   * of them have more tokens than this makes room for.
+   */
+  private static final int CHARACTERS_PER_TOKEN = 4;
+
   private final Function<List<CoreLabel>, List<List<CoreLabel>>> splitter;
   private final LexedTokenFactory<?> tokenFactory;
   private final ThreadLocal<Object> lexers;
@@ -167,7 +174,7 @@ final class ReusedLexer {
 
   private List<CoreLabel> tokens(String text) {
     Object lexer = lexers.get();
-    List<CoreLabel> tokens = new ArrayList<>();
+    List<CoreLabel> tokens = new ArrayList<>(text.length() / CHARACTERS_PER_TOKEN + 2);
     try {
       reset.invokeExact(lexer, (Reader) new StringReader(text + " "));
       lexicalState.setInt(lexer, initialLexicalState);
