@@ -7,16 +7,16 @@ package org.clinicalingest.internal.redact;
  *
  * <p>Design: {@code MRN} is the commonest record-number keyword, and the keyword pattern, with its
  * hundred keywords, optional qualifier, clause naming where the number was given, look-aheads and
- * named groups, took a third of the recogniser's time where it matched (15,592 of the 26,627 cue
- * words it was tried at over the free texts of 3,000 generated patients were a bare {@code MRN}).
- * Here the pattern's steps are taken in the same order for that keyword: the look-behind before it,
- * the value's three digits ahead, then its longest end first (at most 40 characters, ending on a
- * letter or digit) that no word character, hyphen, decimal or unit follows. Where the text could
- * take another of the pattern's paths (a qualifier such as {@code ID}, {@code no.} or {@code #},
- * {@code is}, {@code was} or {@code of}, a preposition that may start a clause naming where the
- * number was given), or where a character outside ASCII decides a word boundary, the answer is
- * {@link #UNDECIDED} and the pattern is tried. {@code BareMrnValueTest} checks the answers against
- * the pattern's on generated texts. Stateless.
+ * named groups, took a third of the recogniser's time (15,592 of the 26,627 cue words it was tried
+ * at over the free texts of 3,000 generated patients were a bare {@code MRN}). Here the pattern's
+ * steps are taken in the same order for that keyword: the look-behind before it, the value's three
+ * digits ahead, then its longest end first (at most 40 characters, ending on a letter or digit)
+ * that no word character, hyphen, decimal or unit follows. Where the text could take another of the
+ * pattern's paths (a qualifier such as {@code ID}, {@code no.} or {@code #}, {@code is}, {@code
+ * was} or {@code of}, a preposition that may start a clause naming where the number was given), or
+ * where a character outside ASCII decides a word boundary, the answer is {@link #UNDECIDED} and the
+ * pattern is tried. {@code BareMrnValueTest} checks the answers against the pattern's on generated
+ * texts. Stateless.
  */
 final class BareMrnValue {
 

@@ -2,6 +2,7 @@ package org.clinicalingest.internal.redact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
 import java.util.regex.Matcher;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -77,7 +78,7 @@ class BareMrnValueTest {
         "MRN 12345 mg\u00e9|undecided",
       })
   void decidesTheCommonShapesByHand(String text, String expected) {
-    int start = text.toLowerCase(java.util.Locale.ROOT).indexOf("mrn");
+    int start = text.toLowerCase(Locale.ROOT).indexOf("mrn");
     String decided =
         Scanned.apply(
             text,
