@@ -1,5 +1,8 @@
 package org.clinicalingest.internal.redact;
 
+import java.util.List;
+import java.util.stream.Stream;
+
 /**
  * The value after the word {@code MRN} standing alone, matched by hand where {@link
  * RecordNumberRecognizer}'s keyword pattern would match it: {@code MRN}, blanks, a colon or equals
@@ -11,27 +14,27 @@ package org.clinicalingest.internal.redact;
  * at over the free texts of 3,000 generated patients were a bare {@code MRN}). Here the pattern's
  * steps are taken in the same order for that keyword: the look-behind before it, the value's three
  * digits ahead, then its longest end first (at most 40 characters, ending on a letter or digit)
- * that no word character, hyphen, decimal or unit follows. Where the text could take another of the
- * pattern's paths (a qualifier such as {@code ID}, {@code no.} or {@code #}, {@code is}, {@code
- * was} or {@code of}, a preposition that may start a clause naming where the number was given), or
- * where a character outside ASCII decides a word boundary, the answer is {@link #UNDECIDED} and the
- * pattern is tried. {@code BareMrnValueTest} checks the answers against the pattern's on generated
- * texts. Stateless.
+ * that no word character, hyphen, decimal or unit ({@link UnitWords#AFTER_RECORD_NUMBER}) follows.
+ * Where the text could take another of the pattern's paths (a qualifier such as {@code ID}, {@code
+ * no.} or {@code #}, {@code is}, {@code was} or {@code of}, a preposition that may start a clause
+ * naming where the number was given), the answer is {@link #UNDECIDED} and the pattern is tried.
+ * {@code BareMrnValueTest} checks the answers against the pattern's on generated texts. Stateless.
  */
 final class BareMrnValue {
 
   /** The answer where only the pattern can tell. */
   static final Range UNDECIDED = new Range(-1, -1);
 
-  /** The words after {@code MRN} that may start another path of the pattern; see above. */
-  private static final String[] OTHER_PATHS = {
-    "id", "num", "nbr", "no", "#", "is", "was", "of", "at", "from", "with", "in", "for", "per"
-  };
-
-  /** The units that may not follow a value, each with the words it covers ({@code units?}). */
-  private static final String[] UNITS = {
-    "mg", "mcg", "g", "ml", "units", "unit", "%", "mmhg", "kg", "lbs", "lb", "cm", "mm", "bpm", "x"
-  };
+  /**
+   * The words after {@code MRN} that may start another path of the pattern: a qualifier, {@code
+   * is}, {@code was}, {@code of}, or a preposition that may start a clause naming where the number
+   * was given.
+   */
+  private static final List<String> OTHER_PATHS =
+      Stream.concat(
+              Stream.of("id", "num", "nbr", "no", "#", "is", "was", "of"),
+              RecordNumberRecognizer.SOURCE_PREPOSITIONS.stream())
+          .toList();
 
   /** The most characters of a value. */
   private static final int MAX_LENGTH = 40;
@@ -66,18 +69,13 @@ final class BareMrnValue {
       return null;
     }
     int runEnd = value + 1;
-    while (runEnd < value + MAX_LENGTH && isValueCharacter(text.charAt(runEnd))) {
+    while (runEnd < value + MAX_LENGTH
+        && RecordNumberRecognizer.isValueCharacter(text.charAt(runEnd))) {
       runEnd++;
     }
     for (int end = runEnd; end >= value + 1; end--) {
-      if (end > value + 1 && !isAsciiLetterOrDigit(text.charAt(end - 1))) {
-        continue;
-      }
-      Ending ending = endingAt(text, end);
-      if (ending == Ending.UNDECIDED) {
-        return UNDECIDED;
-      }
-      if (ending == Ending.ENDS) {
+      if ((end == value + 1 || isAsciiLetterOrDigit(text.charAt(end - 1)))
+          && endsValue(text, end)) {
         return new Range(value, end);
       }
     }
@@ -100,46 +98,19 @@ final class BareMrnValue {
     return true;
   }
 
-  /** Whether a value may end at a place, as the pattern's look-aheads after it decide. */
-  private enum Ending {
-    ENDS,
-    DOES_NOT_END,
-    UNDECIDED
-  }
-
   /**
-   * Whether a value may end at {@code end}: not if a word character, hyphen or decimal follows, nor
-   * a unit after blanks that ends at a word boundary; undecided if a character outside ASCII stands
-   * where that boundary would be.
+   * Whether a value may end at {@code end}: no word character, hyphen or decimal follows it, nor a
+   * unit after blanks.
    */
-  private static Ending endingAt(ScannedText text, int end) {
+  private static boolean endsValue(ScannedText text, int end) {
     char next = text.charAt(end);
-    if (ScannedText.isWordChar(next)
-        || next == '-'
-        || next == '.' && ScannedText.isDigit(text.charAt(end + 1))) {
-      return Ending.DOES_NOT_END;
-    }
-    int unitStart = text.skip(end, " \t");
-    for (String unit : UNITS) {
-      if (text.hasAtIgnoringCase(unitStart, unit)) {
-        char after = text.charAt(unitStart + unit.length());
-        if (after >= 128) {
-          return Ending.UNDECIDED;
-        }
-        boolean wordAfter = ScannedText.isWordChar(after);
-        if (unit.equals("%") == wordAfter) {
-          return Ending.DOES_NOT_END; // a word boundary after the unit
-        }
-      }
-    }
-    return Ending.ENDS;
+    return !ScannedText.isWordChar(next)
+        && next != '-'
+        && !(next == '.' && ScannedText.isDigit(text.charAt(end + 1)))
+        && !UnitWords.follows(text, end, UnitWords.AFTER_RECORD_NUMBER);
   }
 
   private static boolean isAsciiLetterOrDigit(char c) {
     return ScannedText.isLetter(c) || ScannedText.isDigit(c);
-  }
-
-  private static boolean isValueCharacter(char c) {
-    return isAsciiLetterOrDigit(c) || c == '/' || c == '-';
   }
 }

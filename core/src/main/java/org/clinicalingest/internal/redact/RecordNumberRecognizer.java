@@ -127,8 +127,7 @@ final class RecordNumberRecognizer implements Recognizer {
   private static final int MAX_TAIL_WORDS = 4;
 
   /** The words that may start a clause naming where a number was given ({@link #SOURCE}). */
-  private static final List<String> SOURCE_PREPOSITIONS =
-      List.of("at", "from", "with", "in", "for", "per");
+  static final List<String> SOURCE_PREPOSITIONS = List.of("at", "from", "with", "in", "for", "per");
 
   /**
    * How many words may come before the mark that ends a clause naming where a number was given:
@@ -250,7 +249,9 @@ final class RecordNumberRecognizer implements Recognizer {
             + "|(?:(?:is|was|of)[ \\t]+)?[:#=]?[ \\t]*)"
             + "(?<value>(?=(?:[A-Za-z/-]*\\d){3})[A-Za-z0-9](?:[A-Za-z0-9/-]{0,38}[A-Za-z0-9])?)"
             + "(?![\\w-]|\\.\\d)"
-            + "(?![ \\t]*(?:mg|mcg|g|ml|units?|%|mmhg|kg|lbs?|cm|mm|bpm|x)\\b)");
+            + "(?![ \\t]*(?:"
+            + String.join("|", UnitWords.AFTER_RECORD_NUMBER)
+            + ")\\b)");
   }
 
   /**
@@ -433,7 +434,8 @@ final class RecordNumberRecognizer implements Recognizer {
     return false;
   }
 
-  private static boolean isValueCharacter(char c) {
+  /** Whether {@code c} may stand in a value: an ASCII letter or digit, {@code /} or {@code -}. */
+  static boolean isValueCharacter(char c) {
     return ScannedText.isLetter(c) || ScannedText.isDigit(c) || c == '/' || c == '-';
   }
 

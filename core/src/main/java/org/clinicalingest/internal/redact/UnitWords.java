@@ -32,6 +32,13 @@ final class UnitWords {
               Stream.of("cm", "mm", "tabs", "tab", "tablets", "tablet", "caps", "cap"))
           .toList();
 
+  /**
+   * Units after a record number's value, the {@link #AMOUNTS} and {@code cm|mm|bpm|x}: a number
+   * before one is no record number ({@link RecordNumberRecognizer}).
+   */
+  static final List<String> AFTER_RECORD_NUMBER =
+      Stream.concat(AMOUNTS.stream(), Stream.of("cm", "mm", "bpm", "x")).toList();
+
   private UnitWords() {}
 
   /**

@@ -75,7 +75,7 @@ class BareMrnValueTest {
         "MRN at Mercy: 12345|undecided",
         "MRNs 12345|undecided",
         "MRN 12345 \u00e9|12345",
-        "MRN 12345 mg\u00e9|undecided",
+        "MRN 12345 mg\u00e9|12345",
       })
   void decidesTheCommonShapesByHand(String text, String expected) {
     int start = text.toLowerCase(Locale.ROOT).indexOf("mrn");
