@@ -110,6 +110,19 @@ class FeatureIndexTest {
   }
 
   @Test
+  void aHashTheFilterLetsThroughIsStillComparedWhole() {
+    long feature = 0x0000_0005_0012_3456L;
+    // The same block and filter bits (bits 0-23 and 32-63), another hash (bit 28).
+    long lookalike = feature ^ 1L << 28;
+    FeatureIndex flat =
+        FeatureIndex.ofHashes(new long[] {feature}, new float[][] {{1, 2}}, 2).orElseThrow();
+
+    assertThat(flat.hasUnaryFeature(feature)).isTrue();
+    assertThat(flat.hasUnaryFeature(lookalike)).isFalse();
+    assertThat(flat.unaryPotentials(new long[] {lookalike, feature}, 2)).containsExactly(1, 2);
+  }
+
+  @Test
   void anEmptyIndexHasNoFeatures() {
     FeatureIndex flat = FeatureIndex.of(new HashIndex<String>(), new float[0][], 4).orElseThrow();
 
