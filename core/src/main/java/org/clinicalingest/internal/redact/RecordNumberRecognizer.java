@@ -74,12 +74,17 @@ final class RecordNumberRecognizer implements Recognizer {
               ORDINARY_ID_WORDS.stream().map(word -> word + "[ \\t]*" + QUALIFIER))
           .toList();
 
+  /** The words that may start a clause naming where a number was given ({@link #SOURCE}). */
+  static final List<String> SOURCE_PREPOSITIONS = List.of("at", "from", "with", "in", "for", "per");
+
   /**
    * Where the number was given, between keyword and colon: {@code MRN at St. Luke's Hospital:},
    * {@code account with Acme Billing #}.
    */
   private static final String SOURCE =
-      "[ \\t]+(?:at|from|with|in|for|per)[ \\t]+(?:[\\p{L}\\d'’.&-]+[ \\t]+){0,6}?"
+      "[ \\t]+(?:"
+          + String.join("|", SOURCE_PREPOSITIONS)
+          + ")[ \\t]+(?:[\\p{L}\\d'’.&-]+[ \\t]+){0,6}?"
           + "[\\p{L}\\d'’.&-]+[ \\t]*[:#=][ \\t]*";
 
   /**
@@ -125,9 +130,6 @@ final class RecordNumberRecognizer implements Recognizer {
    * {@code Medical Record No. ID is}.
    */
   private static final int MAX_TAIL_WORDS = 4;
-
-  /** The words that may start a clause naming where a number was given ({@link #SOURCE}). */
-  static final List<String> SOURCE_PREPOSITIONS = List.of("at", "from", "with", "in", "for", "per");
 
   /**
    * How many words may come before the mark that ends a clause naming where a number was given:
