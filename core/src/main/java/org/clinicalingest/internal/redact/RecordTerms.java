@@ -475,7 +475,10 @@ public final class RecordTerms {
     }
   }
 
-  /** Finds digit terms in the numbers {@code first..last}, joined as one digit string. */
+  /**
+   * Finds digit terms in the numbers {@code first..last}, read as one digit string: a term is found
+   * where it spells whole numbers from one to another, the gaps between them skipped.
+   */
   private void findDigitsInGroup(RecordWords words, int first, int last, List<PhiSpan> spans) {
     int length = 0;
     for (int word = first; word <= last; word++) {
@@ -484,37 +487,38 @@ public final class RecordTerms {
     if (length < MIN_DIGITS) {
       return;
     }
-    int[] wordAt = new int[last - first + 2];
-    StringBuilder digits = new StringBuilder(length);
-    for (int word = first; word <= last; word++) {
-      wordAt[word - first] = digits.length();
-      digits.append(words.textOf(), words.start(word), words.end(word));
-    }
-    wordAt[last - first + 1] = digits.length();
-    String joined = digits.toString();
-    boolean[] taken = new boolean[last - first + 1];
+    boolean[] taken = null;
     for (DigitTerm term : digitTerms) {
-      if (term.digits().length() > joined.length()) {
+      if (term.digits().length() > length) {
         continue;
       }
       for (int startWord = first; startWord <= last; startWord++) {
-        int from = wordAt[startWord - first];
-        if (!joined.startsWith(term.digits(), from)) {
+        int endWord = lastNumberSpelling(words, startWord, last, term.digits());
+        if (endWord < 0 || taken != null && anyTaken(taken, startWord - first, endWord - first)) {
           continue;
         }
-        int endWord = wordEndingAt(wordAt, from + term.digits().length(), startWord - first);
-        if (endWord < 0 || anyTaken(taken, startWord - first, endWord)) {
-          continue;
+        if (taken == null) {
+          taken = new boolean[last - first + 1];
         }
-        Arrays.fill(taken, startWord - first, endWord + 1, true);
-        spans.add(new PhiSpan(words.start(startWord), words.end(first + endWord), term.type()));
+        Arrays.fill(taken, startWord - first, endWord - first + 1, true);
+        spans.add(new PhiSpan(words.start(startWord), words.end(endWord), term.type()));
       }
     }
   }
 
-  private static int wordEndingAt(int[] wordAt, int end, int fromWord) {
-    for (int word = fromWord; word + 1 < wordAt.length; word++) {
-      if (wordAt[word + 1] == end) {
+  /**
+   * The last of the numbers from {@code startWord} on (up to {@code last}) that together spell
+   * {@code digits}, or -1 if they spell something else or {@code digits} end inside a number.
+   */
+  private static int lastNumberSpelling(RecordWords words, int startWord, int last, String digits) {
+    int spelled = 0;
+    for (int word = startWord; word <= last; word++) {
+      int wordLength = words.length(word);
+      if (!words.textOf().regionMatches(words.start(word), digits, spelled, wordLength)) {
+        return -1; // also where the number runs past the digits' end
+      }
+      spelled += wordLength;
+      if (spelled == digits.length()) {
         return word;
       }
     }

@@ -119,6 +119,11 @@ class RecordTermsTest {
   }
 
   @Test
+  void doesNotReadTheFirstDigitsOfATermAsTheTerm() {
+    assertThat(find(BOB, "lot 555-814-877; ref 999 12 962; code 814-877")).isEmpty();
+  }
+
+  @Test
   void findsIdentifiersByTheValueAfterTheirPrefix() {
     assertThat(find(BOB, "SSN 999 12 9623 (999-12-9623), licence s99986740, passport X45295340X"))
         .containsExactly(
