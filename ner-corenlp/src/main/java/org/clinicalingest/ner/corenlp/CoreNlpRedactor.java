@@ -24,7 +24,6 @@ import org.clinicalingest.RedactionException;
 import org.clinicalingest.ner.corenlp.internal.EntityFinder;
 import org.clinicalingest.ner.corenlp.internal.HugeMethods;
 import org.clinicalingest.ner.corenlp.internal.LruCache;
-import org.clinicalingest.ner.corenlp.internal.SentenceKey;
 import org.clinicalingest.ner.corenlp.internal.SharedModel;
 import org.clinicalingest.ner.corenlp.internal.TermMatcher;
 import org.clinicalingest.spi.NerRedactor;
@@ -74,8 +73,8 @@ public final class CoreNlpRedactor implements NerRedactor {
   private final boolean windowed;
   private final int sentenceCacheSize;
   private final TermMatcher allowMatcher;
-  private final LruCache<String, List<PhiSpan>> cache;
-  private final LruCache<SentenceKey, String[]> sentenceCache;
+  private final LruCache<List<PhiSpan>> cache;
+  private final LruCache<String[]> sentenceCache;
   private final ExecutorService pool;
   private volatile EntityFinder finder;
   private volatile boolean closed;

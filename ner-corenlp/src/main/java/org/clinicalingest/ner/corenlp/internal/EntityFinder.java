@@ -52,7 +52,7 @@ public final class EntityFinder {
   private final CaseRestorer caseRestorer;
   private final boolean restoreCase;
   private final CrfWindows windows;
-  private final LruCache<SentenceKey, String[]> sentenceCache;
+  private final LruCache<String[]> sentenceCache;
 
   /**
    * A finder reporting {@code categories} (of NAME, LOCATION, ORGANIZATION).
@@ -74,7 +74,7 @@ public final class EntityFinder {
       TermMatcher nonPhiPlaces,
       boolean restoreCase,
       boolean windowed,
-      LruCache<SentenceKey, String[]> sentenceCache) {
+      LruCache<String[]> sentenceCache) {
     this.model = model;
     this.categories = EnumSet.copyOf(categories);
     this.allowList = allowList;
@@ -149,7 +149,7 @@ public final class EntityFinder {
         return null;
       }
     }
-    SentenceKey key = sentenceCache == null ? null : SentenceKey.of(tokens, kinds, inKnown);
+    String key = sentenceCache == null ? null : cacheKey(tokens, kinds, inKnown);
     if (key != null) {
       String[] cached = sentenceCache.get(key);
       if (cached != null) {
@@ -303,6 +303,23 @@ public final class EntityFinder {
 
   private static boolean isPossessive(String word) {
     return word.equals("'s") || word.equals("'") || word.equals("\u2019s") || word.equals("\u2019");
+  }
+
+  /**
+   * The sentence's words, which are all the CRF reads, and the kinds and known tokens that chose
+   * its windows.
+   */
+  private static String cacheKey(List<CoreLabel> tokens, byte[] kinds, boolean[] inKnown) {
+    StringBuilder key = new StringBuilder(tokens.size() * 8);
+    for (CoreLabel token : tokens) {
+      key.append(token.word()).append('\u0001');
+    }
+    if (kinds != null) {
+      for (int i = 0; i < kinds.length; i++) {
+        key.append((char) ((inKnown != null && inKnown[i] ? 'a' : '0') + kinds[i]));
+      }
+    }
+    return key.toString();
   }
 
   private void collect(

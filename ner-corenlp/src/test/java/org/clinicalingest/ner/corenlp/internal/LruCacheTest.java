@@ -8,7 +8,7 @@ class LruCacheTest {
 
   @Test
   void evictsLeastRecentlyUsedText() {
-    LruCache<String, String> cache = new LruCache<>(2);
+    LruCache<String> cache = new LruCache<>(2);
     cache.put("a", "1");
     cache.put("b", "2");
     cache.get("a");
