@@ -143,8 +143,8 @@ final class FeatureIndex {
     }
 
     /**
-     * A table for {@code features}, or empty if it would not fit in one array. Its filter has three
-     * to six features a block.
+     * A table for {@code features}, or empty if it would not fit in one array. Its filter has a
+     * block for every three to six features, and one at least.
      */
     static Optional<Table> sized(int features, int columns) {
       long capacity = Long.highestOneBit(Math.max(2, features + features / 2)) << 1;
