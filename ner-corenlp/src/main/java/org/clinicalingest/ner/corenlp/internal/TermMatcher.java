@@ -23,6 +23,12 @@ public final class TermMatcher {
   private final Node root = new Node();
   private final int size;
 
+  /**
+   * The terms' first words, normalised, by hash ({@link #mayStartTerm}); null if two of them share
+   * a hash.
+   */
+  private final WordTable<String> firstWords;
+
   private TermMatcher(Collection<String> terms) {
     int count = 0;
     for (String term : terms) {
@@ -31,6 +37,7 @@ public final class TermMatcher {
       }
     }
     this.size = count;
+    this.firstWords = WordTable.ofWords(root.children.keySet()).orElse(null);
   }
 
   /** A matcher for the given terms; blank terms are ignored. */
@@ -106,6 +113,9 @@ public final class TermMatcher {
   }
 
   private int longestMatch(Words words, int from) {
+    if (!mayStartTerm(words, from)) {
+      return from;
+    }
     Node node = root;
     int best = from;
     for (int i = from; i < words.count(); i++) {
@@ -121,6 +131,28 @@ public final class TermMatcher {
       }
     }
     return best;
+  }
+
+  /**
+   * Whether a term may start with word {@code index}: false only for a word of ASCII characters
+   * whose lower case is no term's first word. Its normalised form is then its lower case, hashed
+   * here from the text, so that the most words of a text, which start no term, are neither cut out
+   * nor lower-cased (2.1 % of the recogniser's CPU in a profile) nor looked up in the trie.
+   */
+  private boolean mayStartTerm(Words words, int index) {
+    if (firstWords == null) {
+      return true;
+    }
+    String text = words.text();
+    long state = FeatureIndex.HASH_START;
+    for (int position = words.start(index); position < words.surfaceEnd(index); position++) {
+      char c = text.charAt(position);
+      if (c > 0x7f) {
+        return true;
+      }
+      state = FeatureIndex.extend(state, c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+    }
+    return firstWords.getByHash(FeatureIndex.finish(state)) != null;
   }
 
   private static final class Node {

@@ -92,9 +92,16 @@ final class WordTable<V> {
   }
 
   /** The value of {@code word}, or null if it is not a key. */
-  @SuppressWarnings("unchecked")
   V get(String word) {
-    long hash = FeatureIndex.hash(word);
+    return getByHash(FeatureIndex.hash(word));
+  }
+
+  /**
+   * The value of the key whose {@linkplain FeatureIndex#hash hash} is {@code hash}, or null if none
+   * has it.
+   */
+  @SuppressWarnings("unchecked")
+  V getByHash(long hash) {
     for (int slot = (int) hash & mask; hashes[slot] != 0; slot = (slot + 1) & mask) {
       if (hashes[slot] == hash) {
         return (V) values[slot];

@@ -45,6 +45,15 @@ class TermMatcherTest {
   }
 
   @Test
+  void matchesWordsOutsideAsciiAndWordsOfAnyCase() {
+    TermMatcher accented = TermMatcher.of(List.of("Sjögren syndrome", "café au lait", "O'Neil"));
+
+    assertThat(accented.find("SJOGREN SYNDROME, Café au lait spots, o’neil").size()).isEqualTo(3);
+    assertThat(matches("pArKiNsOn")).containsExactly("pArKiNsOn");
+    assertThat(matches("Parkinsonism and Bells palsy")).isEmpty();
+  }
+
+  @Test
   void ignoresBlankTerms() {
     assertThat(TermMatcher.of(List.of(" ", "Foley")).size()).isEqualTo(1);
   }
