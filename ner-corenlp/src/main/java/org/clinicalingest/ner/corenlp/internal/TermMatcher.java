@@ -136,8 +136,8 @@ public final class TermMatcher {
   /**
    * Whether a term may start with word {@code index}: false only for a word of ASCII characters
    * whose lower case is no term's first word. Its normalised form is then its lower case, hashed
-   * here from the text, so that the most words of a text, which start no term, are neither cut out
-   * nor lower-cased (2.1 % of the recogniser's CPU in a profile) nor looked up in the trie.
+   * here from the text, so that most words of a text, which start no term, are neither cut out nor
+   * lower-cased (2.1 % of the recogniser's CPU in a profile) nor looked up in the trie.
    */
   private boolean mayStartTerm(Words words, int index) {
     if (firstWords == null) {
