@@ -24,8 +24,9 @@ public final class TermMatcher {
   private final int size;
 
   /**
-   * The terms' first words, normalised, by hash ({@link #mayStartTerm}); null if two of them share
-   * a hash.
+   * The terms' first words, normalised, by hash, so that a word that starts no term, as most words
+   * of a text, is turned away without making its normalised form (2.1 % of the recogniser's CPU in
+   * a profile) or looking it up in the trie; null if two of them share a hash.
    */
   private final WordTable<String> firstWords;
 
@@ -113,7 +114,7 @@ public final class TermMatcher {
   }
 
   private int longestMatch(Words words, int from) {
-    if (!mayStartTerm(words, from)) {
+    if (firstWords != null && firstWords.getByHash(words.normalizedHash(from)) == null) {
       return from;
     }
     Node node = root;
@@ -131,28 +132,6 @@ public final class TermMatcher {
       }
     }
     return best;
-  }
-
-  /**
-   * Whether a term may start with word {@code index}: false only for a word of ASCII characters
-   * whose lower case is no term's first word. Its normalised form is then its lower case, hashed
-   * here from the text, so that most words of a text, which start no term, are neither cut out nor
-   * lower-cased (2.1 % of the recogniser's CPU in a profile) nor looked up in the trie.
-   */
-  private boolean mayStartTerm(Words words, int index) {
-    if (firstWords == null) {
-      return true;
-    }
-    String text = words.text();
-    long state = FeatureIndex.HASH_START;
-    for (int position = words.start(index); position < words.surfaceEnd(index); position++) {
-      char c = text.charAt(position);
-      if (c > 0x7f) {
-        return true;
-      }
-      state = FeatureIndex.extend(state, c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
-    }
-    return firstWords.getByHash(FeatureIndex.finish(state)) != null;
   }
 
   private static final class Node {

@@ -171,6 +171,23 @@ public final class Words {
     return form;
   }
 
+  /**
+   * The {@linkplain FeatureIndex#hash hash} of word {@code index}'s {@linkplain #normalized
+   * normalised form}; for a word of ASCII characters, whose normalised form is its lower case,
+   * hashed from the text without making the form.
+   */
+  long normalizedHash(int index) {
+    long state = FeatureIndex.HASH_START;
+    for (int position = starts[index]; position < wordEnds[index]; position++) {
+      char c = text.charAt(position);
+      if (c > 0x7f) {
+        return FeatureIndex.hash(normalized(index));
+      }
+      state = FeatureIndex.extend(state, c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+    }
+    return FeatureIndex.finish(state);
+  }
+
   /** Whether only spaces or hyphens separate word {@code index} from word {@code next}. */
   public boolean adjacent(int index, int next) {
     for (int position = ends[index]; position < starts[next]; position++) {

@@ -27,6 +27,17 @@ class WordsTest {
   }
 
   @Test
+  void hashesEachWordsNormalisedForm() {
+    Words words = Words.of("SJÖGREN Guillain-Barré O'Neil's x2 o’neil");
+
+    for (int index = 0; index < words.count(); index++) {
+      assertThat(words.normalizedHash(index))
+          .as(words.surface(index))
+          .isEqualTo(FeatureIndex.hash(words.normalized(index)));
+    }
+  }
+
+  @Test
   void offsetsStayExactAroundSurrogatePairsAndCombiningMarks() {
     String text = "😀 Zoe\u0308 met 李明 and מרים";
     Words words = Words.of(text);
