@@ -65,7 +65,7 @@ final class BareMrnValue {
     }
     char mark = text.charAt(afterBlanks);
     int value = mark == ':' || mark == '=' ? text.skip(afterBlanks + 1, " \t") : afterBlanks;
-    if (!isAsciiLetterOrDigit(text.charAt(value)) || !threeDigitsAhead(text, value)) {
+    if (!ScannedText.isLetterOrDigit(text.charAt(value)) || !threeDigitsAhead(text, value)) {
       return null;
     }
     int runEnd = value + 1;
@@ -74,7 +74,7 @@ final class BareMrnValue {
       runEnd++;
     }
     for (int end = runEnd; end >= value + 1; end--) {
-      if ((end == value + 1 || isAsciiLetterOrDigit(text.charAt(end - 1)))
+      if ((end == value + 1 || ScannedText.isLetterOrDigit(text.charAt(end - 1)))
           && endsValue(text, end)) {
         return new Range(value, end);
       }
@@ -108,9 +108,5 @@ final class BareMrnValue {
         && next != '-'
         && !(next == '.' && ScannedText.isDigit(text.charAt(end + 1)))
         && !UnitWords.follows(text, end, UnitWords.AFTER_RECORD_NUMBER);
-  }
-
-  private static boolean isAsciiLetterOrDigit(char c) {
-    return ScannedText.isLetter(c) || ScannedText.isDigit(c);
   }
 }

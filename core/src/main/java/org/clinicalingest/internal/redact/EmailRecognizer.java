@@ -42,6 +42,6 @@ final class EmailRecognizer implements Recognizer {
 
   /** The characters that the pattern's look-behind does not allow before an address. */
   private static boolean isLocalPartCharacter(char c) {
-    return ScannedText.isLetter(c) || ScannedText.isDigit(c) || "_.%+-".indexOf(c) >= 0;
+    return ScannedText.isLetterOrDigit(c) || "_.%+-".indexOf(c) >= 0;
   }
 }

@@ -438,7 +438,7 @@ final class RecordNumberRecognizer implements Recognizer {
 
   /** Whether {@code c} may stand in a value: an ASCII letter or digit, {@code /} or {@code -}. */
   static boolean isValueCharacter(char c) {
-    return ScannedText.isLetter(c) || ScannedText.isDigit(c) || c == '/' || c == '-';
+    return ScannedText.isLetterOrDigit(c) || c == '/' || c == '-';
   }
 
   /** Whether a qualifier may start after the word ending at {@code end} and a full stop. */

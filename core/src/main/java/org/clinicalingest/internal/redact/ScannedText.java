@@ -427,7 +427,12 @@ final class ScannedText {
    * Whether {@code c} is a word character as {@code \w} in the patterns: ASCII letter, digit, _.
    */
   static boolean isWordChar(char c) {
-    return isLetter(c) || isDigit(c) || c == '_';
+    return isLetterOrDigit(c) || c == '_';
+  }
+
+  /** Whether {@code c} is an ASCII letter or digit. */
+  static boolean isLetterOrDigit(char c) {
+    return isLetter(c) || isDigit(c);
   }
 
   static boolean isLetter(char c) {

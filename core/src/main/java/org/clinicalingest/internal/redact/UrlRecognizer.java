@@ -69,7 +69,7 @@ final class UrlRecognizer implements Recognizer {
       int start = text.wordStart(word);
       int end = text.wordEnd(word);
       if (value.startsWith("://", end)) {
-        while (start > 0 && isWordCharacter(value.charAt(start - 1))) {
+        while (start > 0 && ScannedText.isWordChar(value.charAt(start - 1))) {
           start--;
         }
         starts.add(start);
@@ -88,12 +88,8 @@ final class UrlRecognizer implements Recognizer {
     return starts.sorted();
   }
 
-  private static boolean isWordCharacter(char c) {
-    return ScannedText.isLetter(c) || ScannedText.isDigit(c) || c == '_';
-  }
-
   private static boolean isHostCharacter(char c) {
-    return ScannedText.isLetter(c) || ScannedText.isDigit(c) || c == '.' || c == '-';
+    return ScannedText.isLetterOrDigit(c) || c == '.' || c == '-';
   }
 
   private static int count(String text, int from, int to, char wanted) {
