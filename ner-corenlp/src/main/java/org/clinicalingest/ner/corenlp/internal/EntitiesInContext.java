@@ -44,8 +44,9 @@ final class EntitiesInContext {
   /** Most words taken from one context: a given name, a middle name and a surname. */
   private static final int MOST_WORDS = 3;
 
-  /** Words before a city's name. */
-  private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "from", "near");
+  /** Words before a city's name, by the hash of their normalised form: every word is looked up. */
+  private static final WordTable<String> PLACE_PREPOSITIONS =
+      WordTable.ofWords(Set.of("in", "from", "near")).orElseThrow();
 
   private final TokenKinds kinds;
   private final Words words;
@@ -104,7 +105,7 @@ final class EntitiesInContext {
   void addPlaces(List<PhiSpan> spans, Cities cities, BiPredicate<Integer, Integer> nonPhiPlace) {
     spans.forEach(this::take);
     for (int i = 0; i + 1 < words.count(); i++) {
-      if (!PLACE_PREPOSITIONS.contains(words.normalized(i))
+      if (PLACE_PREPOSITIONS.getByHash(words.normalizedHash(i)) == null
           || !words.adjacent(i, i + 1)
           || !oneCase && !isCapitalised(i + 1)) {
         continue;

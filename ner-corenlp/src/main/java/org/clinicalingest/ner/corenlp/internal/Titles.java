@@ -95,6 +95,15 @@ final class Titles {
   /** Titles, relations and roles by normalised word, to find any of them in one lookup. */
   private static final Map<String, Announcer> ANNOUNCERS = announcers();
 
+  /**
+   * {@link #ANNOUNCERS} and {@link #TITLES} by the hash of the normalised word, which a text's
+   * {@link Words} keep: every word of every text is looked up, and most are none of them.
+   */
+  private static final WordTable<Announcer> ANNOUNCERS_BY_HASH =
+      WordTable.of(ANNOUNCERS).orElseThrow();
+
+  private static final WordTable<String> TITLES_BY_HASH = WordTable.ofWords(TITLES).orElseThrow();
+
   private Titles() {}
 
   private static Map<String, Announcer> announcers() {
@@ -135,12 +144,12 @@ final class Titles {
 
   /** Whether word {@code index} exists and is a personal title. */
   static boolean isTitle(Words words, int index) {
-    return index >= 0 && TITLES.contains(words.normalized(index));
+    return index >= 0 && TITLES_BY_HASH.getByHash(words.normalizedHash(index)) != null;
   }
 
   /** What word {@code index} announces a name as, or null if it announces none. */
   static Announcer announcer(Words words, int index) {
-    return ANNOUNCERS.get(words.normalized(index));
+    return ANNOUNCERS_BY_HASH.getByHash(words.normalizedHash(index));
   }
 
   /** Whether {@code written} ("MD", "M.D.", "pa-c") is a credential written after a name. */

@@ -12,7 +12,9 @@ import java.util.Locale;
  * stays inside it ("O'Neil"), while a trailing {@code 's} or {@code '} is recorded as a possessive
  * and included in the word's range. The normalised form is lower case without accents, so that
  * "Sjögren" and "SJOGREN" compare equal. Offsets are UTF-16 indexes into the text, so surrogate
- * pairs and combining marks never shift them. Immutable once built.
+ * pairs and combining marks never shift them. The words are fixed once cut; their normalised forms
+ * and those forms' hashes are taken when first asked for and kept, so an instance belongs to one
+ * thread.
  */
 public final class Words {
 
@@ -30,6 +32,7 @@ public final class Words {
   private int[] wordEnds;
   private boolean[] possessives;
   private String[] normalized;
+  private long[] normalizedHashes;
 
   private Words(String text) {
     this.text = text;
@@ -39,6 +42,7 @@ public final class Words {
     this.wordEnds = new int[capacity];
     this.possessives = new boolean[capacity];
     this.normalized = new String[capacity];
+    this.normalizedHashes = new long[capacity];
   }
 
   /** Cuts {@code text} into words. */
@@ -103,6 +107,7 @@ public final class Words {
       wordEnds = Arrays.copyOf(wordEnds, capacity);
       possessives = Arrays.copyOf(possessives, capacity);
       normalized = Arrays.copyOf(normalized, capacity);
+      normalizedHashes = Arrays.copyOf(normalizedHashes, capacity);
     }
     starts[count] = start;
     ends[count] = end;
@@ -173,10 +178,20 @@ public final class Words {
 
   /**
    * The {@linkplain FeatureIndex#hash hash} of word {@code index}'s {@linkplain #normalized
-   * normalised form}; for a word of ASCII characters, whose normalised form is its lower case,
-   * hashed from the text without making the form.
+   * normalised form}, kept once taken: the allow list, the words that announce a name and the
+   * prepositions before a place each look every word up by it. For a word of ASCII characters,
+   * whose normalised form is its lower case, it is hashed from the text without making the form.
    */
   long normalizedHash(int index) {
+    long hash = normalizedHashes[index];
+    if (hash == 0) { // not taken yet, or (once in 2^64) a hash of 0, taken again
+      hash = hashNormalized(index);
+      normalizedHashes[index] = hash;
+    }
+    return hash;
+  }
+
+  private long hashNormalized(int index) {
     long state = FeatureIndex.HASH_START;
     for (int position = starts[index]; position < wordEnds[index]; position++) {
       char c = text.charAt(position);

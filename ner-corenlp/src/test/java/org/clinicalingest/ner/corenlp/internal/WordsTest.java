@@ -38,6 +38,23 @@ class WordsTest {
   }
 
   @Test
+  void keepsEachWordsHashOnceTakenAlsoAfterTheArraysGrow() {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 100; i++) {
+      text.append(i % 2 == 0 ? "Dr " : "née ");
+    }
+    Words words = Words.of(text.toString());
+
+    assertThat(words.count()).isEqualTo(100);
+    for (int pass = 0; pass < 2; pass++) {
+      for (int index = 0; index < words.count(); index++) {
+        assertThat(words.normalizedHash(index))
+            .isEqualTo(FeatureIndex.hash(index % 2 == 0 ? "dr" : "nee"));
+      }
+    }
+  }
+
+  @Test
   void offsetsStayExactAroundSurrogatePairsAndCombiningMarks() {
     String text = "😀 Zoe\u0308 met 李明 and מרים";
     Words words = Words.of(text);
