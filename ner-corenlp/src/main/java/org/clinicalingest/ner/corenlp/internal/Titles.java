@@ -104,6 +104,10 @@ final class Titles {
 
   private static final WordTable<String> TITLES_BY_HASH = WordTable.ofWords(TITLES).orElseThrow();
 
+  /** The words a model NAME span should not start with ({@link #isLeadingNonName}), by hash. */
+  private static final WordTable<String> LEADING_NON_NAMES =
+      WordTable.ofWords(union(ANNOUNCERS.keySet(), NOT_NAMES)).orElseThrow();
+
   private Titles() {}
 
   private static Map<String, Announcer> announcers() {
@@ -112,6 +116,12 @@ final class Titles {
     RELATIONS.forEach(word -> announcers.put(word, Announcer.RELATION));
     ROLES.forEach(word -> announcers.put(word, Announcer.ROLE));
     return Map.copyOf(announcers);
+  }
+
+  private static Set<String> union(Set<String> some, Set<String> others) {
+    Set<String> union = new HashSet<>(some);
+    union.addAll(others);
+    return union;
   }
 
   private static Set<String> announcerTokens() {
@@ -133,8 +143,8 @@ final class Titles {
    * that the model sometimes pulls into the name ("Mother Keisha Brown", "RN Ana Diaz").
    */
   static boolean isLeadingNonName(String word) {
-    String normalized = Words.normalize(word).replace(".", "");
-    return ANNOUNCERS.containsKey(normalized) || NOT_NAMES.contains(normalized);
+    String dotless = word.replace(".", "");
+    return LEADING_NON_NAMES.getByHash(Words.normalizedHash(dotless, 0, dotless.length())) != null;
   }
 
   /** Whether a token ("Dr.", "daughter") is a title or relation word that a name may follow. */

@@ -192,11 +192,20 @@ public final class Words {
   }
 
   private long hashNormalized(int index) {
+    return normalizedHash(text, starts[index], wordEnds[index]);
+  }
+
+  /**
+   * The {@linkplain FeatureIndex#hash hash} of the {@linkplain #normalize normalised form} of
+   * {@code text}'s characters {@code [from, to)}; for ASCII characters, whose normalised form is
+   * their lower case, hashed without making the form.
+   */
+  static long normalizedHash(String text, int from, int to) {
     long state = FeatureIndex.HASH_START;
-    for (int position = starts[index]; position < wordEnds[index]; position++) {
+    for (int position = from; position < to; position++) {
       char c = text.charAt(position);
       if (c > 0x7f) {
-        return FeatureIndex.hash(normalized(index));
+        return FeatureIndex.hash(normalize(text.substring(from, to)));
       }
       state = FeatureIndex.extend(state, c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
     }
