@@ -46,6 +46,20 @@ public final class PatternRedactor {
    * @return merged spans (sorted, non-overlapping), UTF-16 offsets into {@code text}
    */
   public List<PhiSpan> find(String text) {
+    return find(text, null);
+  }
+
+  /**
+   * Finds the PHI in a text and, in the same scan of it, the terms of its patient's record.
+   * Thread-safe.
+   *
+   * @param text any text, not null
+   * @param terms the terms of the patient the text belongs to ({@link RecordTerms#find}), or null
+   *     for none
+   * @return the merged spans of the patterns, then the merged spans of the terms; offsets are
+   *     UTF-16 indexes into {@code text}
+   */
+  public List<PhiSpan> find(String text, RecordTerms terms) {
     Objects.requireNonNull(text, "text");
     ScannedText scanned = new ScannedText(text);
     List<PhiSpan> spans = new ArrayList<>();
@@ -53,9 +67,17 @@ public final class PatternRedactor {
       for (Recognizer recognizer : recognizers) {
         recognizer.find(scanned, spans);
       }
+      List<PhiSpan> found = SpanMerger.merge(spans);
+      List<PhiSpan> termSpans = terms == null ? List.of() : terms.find(scanned);
+      if (termSpans.isEmpty()) {
+        return found;
+      }
+      List<PhiSpan> all = new ArrayList<>(found.size() + termSpans.size());
+      all.addAll(found);
+      all.addAll(termSpans);
+      return all;
     } finally {
       scanned.release();
     }
-    return SpanMerger.merge(spans);
   }
 }

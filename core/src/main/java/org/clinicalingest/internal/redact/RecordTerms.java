@@ -196,7 +196,18 @@ public final class RecordTerms {
     if (isEmpty() || text.isEmpty()) {
       return List.of();
     }
-    RecordWords words = RecordWords.borrow(text);
+    return find(RecordWords.borrow(text));
+  }
+
+  /** As {@link #find(String)}, for a text already scanned. */
+  List<PhiSpan> find(ScannedText text) {
+    if (isEmpty() || text.length() == 0) {
+      return List.of();
+    }
+    return find(RecordWords.borrow(text));
+  }
+
+  private List<PhiSpan> find(RecordWords words) {
     List<PhiSpan> spans = new ArrayList<>();
     try {
       if (!byFirstWord.isEmpty()) {

@@ -49,7 +49,7 @@ final class RecordWords {
 
   /** The words of {@code text}, in arrays of their own. */
   static RecordWords of(String text) {
-    RecordWords words = new RecordWords(Math.max(8, text.length() / 4));
+    RecordWords words = sizedFor(text);
     words.split(text);
     return words;
   }
@@ -60,13 +60,38 @@ final class RecordWords {
    * #giveBack} when done.
    */
   static RecordWords borrow(String text) {
-    RecordWords words = SCRATCH.get();
-    if (words.lent) {
-      return of(text);
-    }
-    words.lent = true;
+    RecordWords words = lend(text);
     words.split(text);
     return words;
+  }
+
+  /**
+   * As {@link #borrow(String)}, for a text already scanned: in a text of ASCII characters, a word
+   * is a run of the scan's letter runs and numbers that touch, hashed from their hashes, so the
+   * characters are not read again.
+   */
+  static RecordWords borrow(ScannedText scanned) {
+    if (!scanned.isAscii()) {
+      return borrow(scanned.text());
+    }
+    RecordWords words = lend(scanned.text());
+    words.join(scanned);
+    return words;
+  }
+
+  /** The calling thread's arrays, marked lent, or arrays of their own if they are lent out. */
+  private static RecordWords lend(String text) {
+    RecordWords words = SCRATCH.get();
+    if (words.lent) {
+      return sizedFor(text);
+    }
+    words.lent = true;
+    return words;
+  }
+
+  /** Arrays of their own, with room for the words of most texts of {@code text}'s length. */
+  private static RecordWords sizedFor(String text) {
+    return new RecordWords(Math.max(8, text.length() / 4));
   }
 
   /** Gives borrowed words back to the thread; they must not be used afterwards. */
@@ -104,6 +129,54 @@ final class RecordWords {
       } while (position < length && (lower = lowerCase(c = text.charAt(position))) != 0);
       add(start, position, hash, number);
     }
+  }
+
+  /** The words of an ASCII text: its letter runs and numbers, those that touch joined. */
+  private void join(ScannedText scanned) {
+    text = scanned.text();
+    count = 0;
+    anyNumber = false;
+    int word = 0;
+    int number = 0;
+    while (word < scanned.words() || number < scanned.numbers()) {
+      int start;
+      int end;
+      int hash;
+      boolean onlyDigits = false;
+      if (number == scanned.numbers()
+          || word < scanned.words() && scanned.wordStart(word) < scanned.numberStart(number)) {
+        start = scanned.wordStart(word);
+        end = scanned.wordEnd(word);
+        hash = scanned.wordHash(word++);
+      } else {
+        start = scanned.numberStart(number);
+        end = scanned.numberEnd(number);
+        hash = scanned.numberHash(number++);
+        onlyDigits = true;
+      }
+      while (true) {
+        if (word < scanned.words() && scanned.wordStart(word) == end) {
+          hash = followedBy(hash, scanned.wordLength(word), scanned.wordHash(word));
+          end = scanned.wordEnd(word++);
+          onlyDigits = false;
+        } else if (number < scanned.numbers() && scanned.numberStart(number) == end) {
+          hash = followedBy(hash, scanned.numberLength(number), scanned.numberHash(number));
+          end = scanned.numberEnd(number++);
+        } else {
+          break;
+        }
+      }
+      add(start, end, hash, onlyDigits);
+    }
+  }
+
+  /** The hash of characters hashed {@code hash} followed by {@code length} hashed {@code next}. */
+  private static int followedBy(int hash, int length, int next) {
+    int shifted = hash;
+    for (int i = 0; i < length; i++) {
+      shifted *= 31;
+    }
+    return shifted + next;
   }
 
   /** The lower case of a letter or digit, 0 for any other character. */
