@@ -56,8 +56,8 @@ public final class PatternRedactor {
    * @param text any text, not null
    * @param terms the terms of the patient the text belongs to ({@link RecordTerms#find}), or null
    *     for none
-   * @return the merged spans of the patterns, then the merged spans of the terms; offsets are
-   *     UTF-16 indexes into {@code text}
+   * @return a new list of the merged spans of the patterns, then the merged spans of the terms;
+   *     offsets are UTF-16 indexes into {@code text}
    */
   public List<PhiSpan> find(String text, RecordTerms terms) {
     Objects.requireNonNull(text, "text");
@@ -69,9 +69,6 @@ public final class PatternRedactor {
       }
       List<PhiSpan> found = SpanMerger.merge(spans);
       List<PhiSpan> termSpans = terms == null ? List.of() : terms.find(scanned);
-      if (termSpans.isEmpty()) {
-        return found;
-      }
       List<PhiSpan> all = new ArrayList<>(found.size() + termSpans.size());
       all.addAll(found);
       all.addAll(termSpans);
