@@ -18,9 +18,10 @@ import org.clinicalingest.benchmarks.GeneratedData;
  * @param baseline the baseline build's jar
  * @param candidate the candidate build's jar
  * @param rounds how many rounds to run
+ * @param patients how many patients were generated
  * @param texts the free texts of the generated patients
  */
-record BuildRounds(Path baseline, Path candidate, int rounds, List<String> texts) {
+record BuildRounds(Path baseline, Path candidate, int rounds, int patients, List<String> texts) {
 
   /** What one build's pass over the texts cost: CPU time, and how to print the pass. */
   record Cost(long cpuNanos, String summary) {}
@@ -44,7 +45,7 @@ record BuildRounds(Path baseline, Path candidate, int rounds, List<String> texts
     int patients = args.length > 3 ? Integer.parseInt(args[3]) : defaultPatients;
     List<String> texts = GeneratedData.freeTexts(GeneratedData.patients("builds", patients));
     System.out.printf(Locale.ROOT, "%,d free texts of %,d patients%n", texts.size(), patients);
-    return new BuildRounds(Path.of(args[0]), Path.of(args[1]), rounds, texts);
+    return new BuildRounds(Path.of(args[0]), Path.of(args[1]), rounds, patients, texts);
   }
 
   /** Prints in how many texts the two builds' results (one per text, as text) differ. */

@@ -6,17 +6,18 @@ import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Side-by-side timing of two builds of the core module's pattern redaction, e.g. before and after a
- * change: the thread CPU time each takes and the bytes it allocates over the same generated free
- * texts, and in how many texts their spans differ.
+ * Side-by-side timing of two builds of the core module's free-text redaction without a recogniser,
+ * e.g. before and after a change: patterns and record terms ({@link FreeTextRedactionPass}), the
+ * thread CPU time each build takes and the bytes it allocates over the same generated free texts,
+ * and in how many texts their spans differ.
  *
- * <p>Design: both builds run in one JVM, each loaded by its own class loader, in alternating rounds
- * ({@link BuildRounds}); the cost is the calling thread's CPU time and allocation.
+ * <p>Design: both builds run in one JVM, each loaded by its own class loader with this jar behind
+ * its core jar, in alternating rounds ({@link BuildRounds}); the cost is the calling thread's CPU
+ * time and allocation.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar
  * org.clinicalingest.benchmarks.redact.PatternRedactorBuildComparison BASELINE_CORE_JAR
@@ -25,7 +26,7 @@ import java.util.Locale;
  */
 public final class PatternRedactorBuildComparison {
 
-  private static final String REDACTOR = "org.clinicalingest.internal.redact.PatternRedactor";
+  private static final String PASS = FreeTextRedactionPass.class.getName();
 
   private PatternRedactorBuildComparison() {}
 
@@ -40,41 +41,39 @@ public final class PatternRedactorBuildComparison {
     BuildRounds setup =
         BuildRounds.of(
             args, "PatternRedactorBuildComparison BASELINE_CORE_JAR CANDIDATE_CORE_JAR", 21, 3_000);
-    Build baseline = Build.load(setup.baseline());
-    Build candidate = Build.load(setup.candidate());
-    BuildRounds.printDiffering(baseline.spans(setup.texts()), candidate.spans(setup.texts()));
-    setup.run(
-        () -> baseline.cost(setup.texts()), () -> candidate.cost(setup.texts()), "thread CPU time");
+    Build baseline = Build.load(setup.baseline(), setup.patients());
+    Build candidate = Build.load(setup.candidate(), setup.patients());
+    BuildRounds.printDiffering(baseline.spans(), candidate.spans());
+    setup.run(baseline::cost, candidate::cost, "thread CPU time");
   }
 
-  /** One build's {@code PatternRedactor}, loaded apart from this JVM's own core classes. */
-  private record Build(Object redactor, Method find) {
+  /** One build's pass, loaded apart from this JVM's own core classes. */
+  private record Build(Object pass, Method redact) {
 
-    static Build load(Path coreJar) throws ReflectiveOperationException, java.io.IOException {
+    static Build load(Path coreJar, int patients)
+        throws ReflectiveOperationException, java.io.IOException {
+      URL benchmarks =
+          PatternRedactorBuildComparison.class.getProtectionDomain().getCodeSource().getLocation();
       URLClassLoader loader =
           new URLClassLoader(
-              new URL[] {coreJar.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
-      Class<?> type = Class.forName(REDACTOR, true, loader);
-      return new Build(type.getConstructor().newInstance(), type.getMethod("find", String.class));
+              new URL[] {coreJar.toUri().toURL(), benchmarks},
+              ClassLoader.getPlatformClassLoader());
+      Class<?> type = Class.forName(PASS, true, loader);
+      return new Build(
+          type.getConstructor(int.class).newInstance(patients), type.getMethod("redact"));
     }
 
     /** The spans found in each text, as text, comparable across class loaders. */
-    List<String> spans(List<String> texts) throws ReflectiveOperationException {
-      List<String> spans = new ArrayList<>(texts.size());
-      for (String text : texts) {
-        spans.add(find.invoke(redactor, text).toString());
-      }
-      return spans;
+    List<String> spans() throws ReflectiveOperationException {
+      return ((List<?>) redact.invoke(pass)).stream().map(Object::toString).toList();
     }
 
-    /** The thread CPU time and bytes allocated to redact {@code texts}. */
-    BuildRounds.Cost cost(List<String> texts) throws ReflectiveOperationException {
+    /** The thread CPU time and bytes allocated to redact the texts once. */
+    BuildRounds.Cost cost() throws ReflectiveOperationException {
       ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
       long startNanos = threads.getCurrentThreadCpuTime();
       long startBytes = threads.getCurrentThreadAllocatedBytes();
-      for (String text : texts) {
-        find.invoke(redactor, text);
-      }
+      redact.invoke(pass);
       long nanos = threads.getCurrentThreadCpuTime() - startNanos;
       long bytes = threads.getCurrentThreadAllocatedBytes() - startBytes;
       return new BuildRounds.Cost(
