@@ -66,12 +66,12 @@ final class RecordWords {
   }
 
   /**
-   * As {@link #borrow(String)}, for a text already scanned: in a text of ASCII characters, a word
-   * is a run of the scan's letter runs and numbers that touch, hashed from their hashes, so the
-   * characters are not read again.
+   * As {@link #borrow(String)}, for a text already scanned: in a text whose letters and digits are
+   * ASCII, a word is a run of the scan's letter runs and numbers that touch, hashed from their
+   * hashes, so the characters are not read again.
    */
   static RecordWords borrow(ScannedText scanned) {
-    if (!scanned.isAscii()) {
+    if (!scanned.hasAsciiWords()) {
       return borrow(scanned.text());
     }
     RecordWords words = lend(scanned.text());
@@ -131,7 +131,7 @@ final class RecordWords {
     }
   }
 
-  /** The words of an ASCII text: its letter runs and numbers, those that touch joined. */
+  /** The words of a text with ASCII words: its letter runs and numbers, those that touch joined. */
   private void join(ScannedText scanned) {
     text = scanned.text();
     count = 0;

@@ -21,9 +21,9 @@ import org.clinicalingest.spi.PhiType;
  * are transparent: look-behinds see what comes before. The matchers and position arrays are kept
  * per thread and reused from text to text; letters and digits are ASCII only, as {@code \w}, {@code
  * \d} and {@code [a-z]} are in the patterns. The same pass hashes each run in lower case, so that
- * the words record terms are matched on ({@link RecordWords}) are made from the runs of an ASCII
- * text without reading its characters again: that second cut was a tenth of the free-text
- * redaction's time. One instance per text and thread: not thread-safe.
+ * the words record terms are matched on ({@link RecordWords}) are made from the runs of a text
+ * whose letters and digits are ASCII without reading its characters again: that second cut was a
+ * tenth of the free-text redaction's time. One instance per text and thread: not thread-safe.
  */
 final class ScannedText {
 
@@ -43,7 +43,7 @@ final class ScannedText {
   private int numbers;
   private long cues;
   private int digits;
-  private boolean ascii = true;
+  private boolean asciiWords = true;
 
   private final Scratch scratch;
 
@@ -89,7 +89,7 @@ final class ScannedText {
         found |= CUES.exactCues(node);
         addWord(start, position, found, hash);
       } else {
-        ascii &= c < 0x80;
+        asciiWords &= c < 0x80 || !Character.isLetterOrDigit(c);
         position++;
       }
     }
@@ -99,9 +99,11 @@ final class ScannedText {
     return text;
   }
 
-  /** Whether every character of the text is ASCII. */
-  boolean isAscii() {
-    return ascii;
+  /**
+   * Whether every letter and digit of the text is ASCII ({@code °} or {@code ’} may stand in it).
+   */
+  boolean hasAsciiWords() {
+    return asciiWords;
   }
 
   int length() {

@@ -16,10 +16,13 @@ class RecordWordsTest {
   @Test
   void wordsOfAScanJoinTheLetterRunsAndNumbersThatTouch() {
     String text = "MRN123456, Dr. HOß 4/7 ok2go";
+    String withoutLetters = "T 38.5°C, pt’s BP 120/80";
 
     assertThat(words(scanned("MRN123456, Dr. Hoss 4/7 ok2go")))
         .containsExactly("mrn123456", "dr", "hoss", "4 #", "7 #", "ok2go");
     assertThat(words(scanned(text))).isEqualTo(words(RecordWords.of(text)));
+    assertThat(words(scanned(withoutLetters)))
+        .containsExactly("t", "38 #", "5 #", "c", "pt", "s", "bp", "120 #", "80 #");
   }
 
   @Property
@@ -31,7 +34,7 @@ class RecordWordsTest {
   Arbitrary<String> texts() {
     return Arbitraries.oneOf(
         Arbitraries.strings().withChars("aZm09 .-/,'\n").ofMaxLength(40),
-        Arbitraries.strings().withChars("aZ9 é").ofMaxLength(20),
+        Arbitraries.strings().withChars("aZ9 é°’\u00a0").ofMaxLength(20),
         Arbitraries.strings().ascii().ofMaxLength(60),
         Arbitraries.strings().ofMaxLength(30));
   }
