@@ -13,7 +13,8 @@ import java.util.Set;
  * that look like clinical terms, to find names the model misses, and to trim such words off the
  * model's name spans; and the credentials written after a name ("MD").
  *
- * <p>Design: fixed, small sets compared on normalised words; stateless.
+ * <p>Design: fixed, small sets compared on normalised words, looked up by the words' hashes ({@link
+ * Words#normalizedHash}) where every word of a text is; stateless.
  */
 final class Titles {
 

@@ -185,14 +185,10 @@ public final class Words {
   long normalizedHash(int index) {
     long hash = normalizedHashes[index];
     if (hash == 0) { // not taken yet, or (once in 2^64) a hash of 0, taken again
-      hash = hashNormalized(index);
+      hash = normalizedHash(text, starts[index], wordEnds[index]);
       normalizedHashes[index] = hash;
     }
     return hash;
-  }
-
-  private long hashNormalized(int index) {
-    return normalizedHash(text, starts[index], wordEnds[index]);
   }
 
   /**
