@@ -1,11 +1,12 @@
 package org.clinicalingest.ner.corenlp.internal;
 
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Words that announce a name: personal titles ("Dr.", "Mrs."), relations or roles ("daughter",
@@ -97,13 +98,11 @@ final class Titles {
   private static final Map<String, Announcer> ANNOUNCERS = announcers();
 
   /**
-   * {@link #ANNOUNCERS} and {@link #TITLES} by the hash of the normalised word, which a text's
-   * {@link Words} keep: every word of every text is looked up, and most are none of them.
+   * {@link #ANNOUNCERS} by the hash of the normalised word, which a text's {@link Words} keep:
+   * every word of every text is looked up, and most are none of them.
    */
   private static final WordTable<Announcer> ANNOUNCERS_BY_HASH =
       WordTable.of(ANNOUNCERS).orElseThrow();
-
-  private static final WordTable<String> TITLES_BY_HASH = WordTable.ofWords(TITLES).orElseThrow();
 
   /** The words a model NAME span should not start with ({@link #isLeadingNonName}), by hash. */
   private static final WordTable<String> LEADING_NON_NAMES =
@@ -111,12 +110,14 @@ final class Titles {
 
   private Titles() {}
 
+  /** Each word of the three sets with its kind; a word in two of them fails the class's load. */
   private static Map<String, Announcer> announcers() {
-    Map<String, Announcer> announcers = new HashMap<>();
-    TITLES.forEach(word -> announcers.put(word, Announcer.TITLE));
-    RELATIONS.forEach(word -> announcers.put(word, Announcer.RELATION));
-    ROLES.forEach(word -> announcers.put(word, Announcer.ROLE));
-    return Map.copyOf(announcers);
+    return Stream.of(
+            TITLES.stream().map(word -> Map.entry(word, Announcer.TITLE)),
+            RELATIONS.stream().map(word -> Map.entry(word, Announcer.RELATION)),
+            ROLES.stream().map(word -> Map.entry(word, Announcer.ROLE)))
+        .flatMap(entries -> entries)
+        .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
   }
 
   private static Set<String> union(Set<String> some, Set<String> others) {
@@ -155,7 +156,7 @@ final class Titles {
 
   /** Whether word {@code index} exists and is a personal title. */
   static boolean isTitle(Words words, int index) {
-    return index >= 0 && TITLES_BY_HASH.getByHash(words.normalizedHash(index)) != null;
+    return index >= 0 && announcer(words, index) == Announcer.TITLE;
   }
 
   /** What word {@code index} announces a name as, or null if it announces none. */
